@@ -1,0 +1,66 @@
+import { ConfigError, createRun, DivergenceError, openConfig, resumeRun, type Run } from '@ipmgan/core';
+import { applySetOverride } from '../applySetOverride.js';
+import { ProgressReporter } from '../ProgressReporter.js';
+
+export interface TrainOptions {
+  readonly config?: string;
+  readonly resume?: string;
+  readonly iterations?: number;
+  readonly set: readonly string[];
+}
+
+/**
+ * `ipmgan train`: trains the configured objective, writing a run directory. Ctrl-C stops
+ * after the current iteration and writes a checkpoint that `--resume DIR` continues from.
+ */
+export async function train(options: TrainOptions, cwd: string): Promise<void> {
+  const progress = new ProgressReporter();
+  let run: Run;
+  if (options.resume !== undefined) {
+    if (options.set.length > 0 || options.config !== undefined)
+      throw new ConfigError('--resume: continues the run with its saved config; drop -c and --set');
+    run = await resumeRun(options.resume, cwd, { hooks: [progress] });
+  } else {
+    const opened = await openConfig(cwd, options.config, (raw) => {
+      let out = raw;
+      for (const assignment of options.set) out = applySetOverride(out, assignment);
+      if (options.iterations !== undefined) out = applySetOverride(out, `training.iterations=${String(options.iterations)}`);
+      return out;
+    });
+    run = await createRun(opened.config, opened.plugins, { baseDir: opened.baseDir, hooks: [progress] });
+  }
+  const target = options.iterations ?? run.config.training.iterations;
+  progress.target = target;
+  const directory = run.directory?.path ?? '(none)';
+  process.stderr.write(
+    `ipmgan: training ${run.config.objective.name} on ${run.config.data.name} (${run.config.backend}), ` +
+      `iterations ${String(run.trainer.state.iteration)} -> ${String(target)}, run directory ${directory}\n`,
+  );
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    process.stderr.write('\nipmgan: interrupted; finishing this iteration and writing a checkpoint\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const outcome = await run.trainer.fit({ iterations: target, signal: controller.signal });
+    const verb = outcome.reason === 'stopped' ? 'stopped' : 'finished';
+    process.stdout.write(
+      `ipmgan: ${verb} at iteration ${String(outcome.iteration)}; results in ${directory}` +
+        (run.checkpointer?.lastCheckpoint ? ` (checkpoint ${run.checkpointer.lastCheckpoint})` : '') +
+        '\n',
+    );
+    if (outcome.reason === 'stopped') process.exitCode = 130;
+  } catch (error) {
+    if (error instanceof DivergenceError) {
+      const last = run.checkpointer?.lastCheckpoint ?? 'none';
+      throw new Error(`training diverged: ${error.message}; last good checkpoint: ${last}`);
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    run.dispose();
+  }
+}

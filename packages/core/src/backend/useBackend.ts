@@ -1,0 +1,38 @@
+import { ConfigError } from '../config/ConfigError.js';
+import type { ParsedConfig } from '../config/ConfigSchema.js';
+import { tf } from '../tensorflow.js';
+import { registerWasmFixes } from './registerWasmFixes.js';
+
+/** The optional native packages and what installing them takes. */
+const NATIVE = {
+  tensorflow: {
+    pkg: '@tensorflow/tfjs-node',
+    needs: 'its install step downloads libtensorflow (CPU)',
+  },
+  'tensorflow-gpu': {
+    pkg: '@tensorflow/tfjs-node-gpu',
+    needs: 'its install step downloads libtensorflow; it needs CUDA 11.2 and cuDNN 8.1',
+  },
+} as const;
+
+/**
+ * Activates the configured backend. wasm and cpu ship with ipmgan; the native ones are
+ * optional peers imported only when named, so a machine without them never loads them.
+ */
+export async function useBackend(backend: ParsedConfig['backend']): Promise<void> {
+  if (backend === 'tensorflow' || backend === 'tensorflow-gpu') {
+    const { pkg, needs } = NATIVE[backend];
+    try {
+      await import(pkg);
+    } catch {
+      throw new ConfigError(
+        `backend: "${backend}" needs the optional package ${pkg}, which is not installed; run \`npm install ${pkg}\` (${needs}), or use backend "wasm" or "cpu"`,
+      );
+    }
+    // Both native packages register their backend under the name 'tensorflow'.
+    if (!(await tf.setBackend('tensorflow'))) throw new ConfigError(`backend: ${pkg} is installed but failed to start`);
+    return;
+  }
+  if (backend === 'wasm') registerWasmFixes();
+  if (!(await tf.setBackend(backend))) throw new ConfigError(`backend: "${backend}" failed to initialise`);
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
+import { ScheduleConfigSchema } from '../trainer/ScheduleConfig.js';
+
+/** A pluggable piece named in the config: an id (or alias) and its options. */
+export const ExtensionRefSchema = z.strictObject({
+  name: z.string().min(1),
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+
+/**
+ * The config file as a user writes it. Plugin options stay opaque here and are validated
+ * by the schema of the plugin they name (see resolveConfig). Documented field by field in
+ * docs/configuration.md.
+ */
+export const ConfigSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." or "-"').default('run'),
+  seed: z.number().int().min(0).max(4294967295).default(0),
+  backend: z.enum(['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu']).default('wasm'),
+  /** Extra packages that provide data sources, networks or constraints. */
+  plugins: z.array(z.string().min(1)).default([]),
+  objective: ExtensionRefSchema,
+  data: ExtensionRefSchema,
+  generator: z
+    .strictObject({
+      noise: z
+        .strictObject({
+          distribution: z.enum(['gaussian', 'uniform']).default('gaussian'),
+          dimension: z.number().int().positive().default(2),
+        })
+        .default({ distribution: 'gaussian', dimension: 2 }),
+      network: ExtensionRefSchema.default({ name: 'mlp', options: {} }),
+    })
+    .default({ noise: { distribution: 'gaussian', dimension: 2 }, network: { name: 'mlp', options: {} } }),
+  critic: z
+    .strictObject({
+      form: z.enum(['score', 'autoencoder']).optional(),
+      network: ExtensionRefSchema.default({ name: 'mlp', options: {} }),
+      /** Autoencoder form only: the decoder, from the code back to a data point. */
+      decoder: ExtensionRefSchema.optional(),
+      /** Autoencoder form only: the size of the code. */
+      codeSize: z.number().int().positive().default(32),
+      constraints: z.array(ExtensionRefSchema).optional(),
+    })
+    .default({ network: { name: 'mlp', options: {} }, codeSize: 32 }),
+  training: z
+    .strictObject({
+      iterations: z.number().int().positive().default(1000),
+      batchSize: z.number().int().positive().optional(),
+      schedule: ScheduleConfigSchema.optional(),
+      optimizers: z
+        .strictObject({ critic: OptimizerConfigSchema.optional(), generator: OptimizerConfigSchema.optional() })
+        .default({}),
+    })
+    .default({ iterations: 1000, optimizers: {} }),
+  run: z
+    .strictObject({
+      dir: z.string().min(1).default('runs'),
+      /** Write a metrics.jsonl line (with the objective's estimate) every this many iterations. */
+      logEvery: z.number().int().positive().default(10),
+      /** Checkpoint every this many iterations; 0 checkpoints only at the end. */
+      checkpointEvery: z.number().int().nonnegative().default(0),
+      /** Write generated samples every this many iterations; 0 only at the end. */
+      sampleEvery: z.number().int().nonnegative().default(0),
+      sampleCount: z.number().int().positive().default(512),
+    })
+    .default({ dir: 'runs', logEvery: 10, checkpointEvery: 0, sampleEvery: 0, sampleCount: 512 }),
+});
+
+export type Config = z.input<typeof ConfigSchema>;
+export type ParsedConfig = z.output<typeof ConfigSchema>;

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function expectedNumber(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, big: boolean): string {
+  const bound = big ? issue.maximum : issue.minimum;
+  if (!big && bound === 0 && issue.inclusive === false) return 'a positive number';
+  if (!big && bound === 0 && issue.inclusive === true) return 'a non-negative number';
+  const op = big ? (issue.inclusive === false ? '<' : '<=') : issue.inclusive === false ? '>' : '>=';
+  return `a number ${op} ${String(bound)}`;
+}
+
+/** `objective.options.clip: expected a positive number, got -1`: one line per zod issue. */
+export function formatIssue(issue: z.core.$ZodIssue, prefix: readonly (string | number)[] = []): string {
+  const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  const where = path.length === 0 ? '(config)' : path.join('.');
+  const got = `got ${show(issue.input)}`;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`;
+      return `${where}: expected ${expected}, ${issue.input === undefined ? 'but it is missing' : got}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return `${where}: expected at least ${String(issue.minimum)} entries`;
+      if (issue.origin === 'string') return `${where}: expected a non-empty string`;
+      return `${where}: expected ${expectedNumber(issue, false)}, ${got}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `${where}: expected at most ${String(issue.maximum)} entries`;
+      return `${where}: expected ${expectedNumber(issue, true)}, ${got}`;
+    case 'invalid_value':
+      return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, ${got}`;
+    case 'unrecognized_keys':
+      return `${[...path, issue.keys[0] ?? ''].join('.')}: unknown field (check the spelling; see docs/configuration.md)`;
+    case 'invalid_union': {
+      const options = 'options' in issue && Array.isArray(issue.options) ? issue.options : undefined;
+      const key = 'discriminator' in issue && typeof issue.discriminator === 'string' ? issue.discriminator : undefined;
+      const input: unknown = issue.input;
+      const value = key && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : input;
+      if (options) return `${where}: expected one of ${options.map((v) => JSON.stringify(v)).join(', ')}, got ${show(value)}`;
+      return `${where}: ${issue.message}`;
+    }
+    case 'invalid_format':
+      return `${where}: expected a ${issue.format}, ${got}`;
+    default:
+      return `${where}: ${issue.message}`;
+  }
+}

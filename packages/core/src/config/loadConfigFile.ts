@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { cosmiconfig } from 'cosmiconfig';
+import { ConfigError } from './ConfigError.js';
+
+export interface LoadedConfigFile {
+  /** The config as written, not yet validated. */
+  readonly raw: unknown;
+  readonly filepath: string;
+  /** Relative paths in the config (data files, run dir) resolve against this. */
+  readonly baseDir: string;
+}
+
+const MODULE = 'ipmgan';
+
+/** Where ipmgan looks for a config, in order (cosmiconfig's search places plus ipmgan.config.{json,yaml,yml}). */
+export const CONFIG_SEARCH_PLACES = [
+  'package.json',
+  `.${MODULE}rc`,
+  `.${MODULE}rc.json`,
+  `.${MODULE}rc.yaml`,
+  `.${MODULE}rc.yml`,
+  `.${MODULE}rc.js`,
+  `.${MODULE}rc.ts`,
+  `.${MODULE}rc.mjs`,
+  `.${MODULE}rc.cjs`,
+  `${MODULE}.config.json`,
+  `${MODULE}.config.yaml`,
+  `${MODULE}.config.yml`,
+  `${MODULE}.config.js`,
+  `${MODULE}.config.ts`,
+  `${MODULE}.config.mjs`,
+  `${MODULE}.config.cjs`,
+];
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n').find((l) => l.trim() !== '') ?? text).trim();
+}
+
+/**
+ * Finds and reads the config with cosmiconfig: `explicitPath` if given, else the first of
+ * CONFIG_SEARCH_PLACES from `cwd` upwards to the project root.
+ */
+export async function loadConfigFile(cwd: string, explicitPath?: string): Promise<LoadedConfigFile> {
+  const explorer = cosmiconfig(MODULE, { searchPlaces: CONFIG_SEARCH_PLACES, searchStrategy: 'project' });
+  if (explicitPath !== undefined) {
+    const path = resolve(cwd, explicitPath);
+    if (!existsSync(path)) throw new ConfigError(`--config: file not found: ${path}`);
+    let result;
+    try {
+      result = await explorer.load(path);
+    } catch (error) {
+      throw new ConfigError(`${path}: cannot be parsed: ${firstLine(error)}`);
+    }
+    if (!result || result.isEmpty) throw new ConfigError(`${path}: the config file is empty`);
+    return { raw: result.config, filepath: path, baseDir: dirname(path) };
+  }
+  let result;
+  try {
+    result = await explorer.search(cwd);
+  } catch (error) {
+    throw new ConfigError(`config: cannot be parsed: ${firstLine(error)}`);
+  }
+  if (!result)
+    throw new ConfigError(
+      `config: no ipmgan config found from ${cwd} (looked for ipmgan.config.{json,yaml,yml,js,ts,mjs,cjs}, .ipmganrc*, and "ipmgan" in package.json); run \`ipmgan init\` or pass -c FILE`,
+    );
+  if (result.isEmpty) throw new ConfigError(`${result.filepath}: the config file is empty`);
+  return { raw: result.config, filepath: result.filepath, baseDir: dirname(result.filepath) };
+}

@@ -1,0 +1,97 @@
+import type { Extension, ExtensionKind } from '../contracts/Extension.js';
+import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
+import type { IpmPlugin } from '../plugins/IpmPlugin.js';
+import { ExtensionRegistry } from '../plugins/ExtensionRegistry.js';
+import { ScheduleConfigSchema } from '../trainer/ScheduleConfig.js';
+import { ConfigSchema } from './ConfigSchema.js';
+import { deepFreeze } from './deepFreeze.js';
+import { parseOrThrow } from './parseOrThrow.js';
+import type { ResolvedConfig, ResolvedRef } from './ResolvedConfig.js';
+
+function resolveRef(
+  registry: ExtensionRegistry,
+  kind: ExtensionKind,
+  ref: { name: string; options: Record<string, unknown> },
+  field: string,
+): ResolvedRef {
+  const extension: Extension = registry.get(kind, ref.name, `${field}.name`);
+  const options = parseOrThrow(extension.optionsSchema, ref.options, [...field.split('.'), 'options']);
+  return { name: extension.id, options: options as Record<string, unknown> };
+}
+
+/**
+ * Validates a raw config against core's schema and then each named extension's own
+ * schema, fills every default (the objective's recommended settings first), and freezes it.
+ * Throws a one-line ConfigError naming the field on any problem.
+ */
+export function resolveConfig(raw: unknown, plugins: readonly IpmPlugin[]): ResolvedConfig {
+  const config = parseOrThrow(ConfigSchema, raw);
+  const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
+
+  // The objective may be named by its package (`@ipmgan/critic-wgan`) as well as by id.
+  const byPackage = plugins.find((p) => p.name === config.objective.name)?.extensions.find((e) => e.kind === 'objective');
+  const objectiveName = byPackage?.id ?? config.objective.name;
+  const objectiveExtension = registry.get('objective', objectiveName, 'objective.name');
+  const objectiveRef = resolveRef(registry, 'objective', { ...config.objective, name: objectiveName }, 'objective');
+  const objective = objectiveExtension.create(objectiveRef.options);
+  const owner = plugins.find((p) => p.extensions.includes(objectiveExtension));
+  const defaults = objectiveExtension.defaults;
+
+  const critic = objective.usesCritic
+    ? (() => {
+        const form = config.critic.form ?? defaults.criticForm;
+        const decoder =
+          form === 'autoencoder'
+            ? (config.critic.decoder ??
+              (config.critic.network.name === 'dcgan-critic'
+                ? { name: 'dcgan-generator', options: {} }
+                : config.critic.network))
+            : undefined;
+        const constraints = (config.critic.constraints ?? defaults.constraints).map((c, i) =>
+          resolveRef(registry, 'constraint', { name: c.name, options: c.options ?? {} }, `critic.constraints.${i}`),
+        );
+        return {
+          form,
+          network: resolveRef(registry, 'network', config.critic.network, 'critic.network'),
+          decoder: decoder ? resolveRef(registry, 'network', decoder, 'critic.decoder') : null,
+          codeSize: config.critic.codeSize,
+          constraints,
+        };
+      })()
+    : null;
+
+  const resolved: ResolvedConfig = {
+    name: config.name,
+    seed: config.seed,
+    backend: config.backend,
+    plugins: config.plugins,
+    objective: {
+      ...objectiveRef,
+      package: owner?.name ?? 'unknown',
+      version: owner?.version ?? 'unknown',
+      usesCritic: objective.usesCritic,
+      estimate: objective.estimateInfo,
+    },
+    data: resolveRef(registry, 'data', config.data, 'data'),
+    generator: {
+      noise: config.generator.noise,
+      network: resolveRef(registry, 'network', config.generator.network, 'generator.network'),
+    },
+    critic,
+    training: {
+      iterations: config.training.iterations,
+      batchSize: config.training.batchSize ?? defaults.batchSize,
+      schedule: config.training.schedule ?? parseOrThrow(ScheduleConfigSchema, defaults.schedule),
+      optimizers: {
+        critic:
+          config.training.optimizers.critic ??
+          parseOrThrow(OptimizerConfigSchema, defaults.optimizers.critic, ['objective', 'defaults']),
+        generator:
+          config.training.optimizers.generator ??
+          parseOrThrow(OptimizerConfigSchema, defaults.optimizers.generator, ['objective', 'defaults']),
+      },
+    },
+    run: config.run,
+  };
+  return deepFreeze(resolved);
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { Rng } from '../random/Rng.js';
+import type { Constraint } from './Constraint.js';
+import type { DataSource } from './DataSource.js';
+import type { EstimateInfo } from './Estimate.js';
+import type { Network } from './Network.js';
+import type { Objective } from './Objective.js';
+import type { ObjectiveDefaults } from './ObjectiveDefaults.js';
+
+/**
+ * What every pluggable piece shares. Built-in data sources, networks and constraints
+ * register through exactly this API, like outside plugins do.
+ */
+interface ExtensionBase<Kind extends string, Options> {
+  readonly kind: Kind;
+  /** The name used in config files, e.g. "ring8", "mlp", "wgan". */
+  readonly id: string;
+  readonly aliases?: readonly string[];
+  readonly description: string;
+  /** Validates and fills defaults for the `options` object of the config entry. */
+  readonly optionsSchema: z.ZodType<Options>;
+}
+
+export interface DataSourceContext {
+  /** Directory that relative file paths in options resolve against (the config's). */
+  readonly baseDir: string;
+}
+
+export interface DataSourceExtension<Options = unknown> extends ExtensionBase<'data', Options> {
+  create(options: Options, context: DataSourceContext): DataSource | Promise<DataSource>;
+}
+
+export interface NetworkShapes {
+  readonly inputShape: readonly number[];
+  readonly outputShape: readonly number[];
+  /** Initialisation draws come from here. */
+  readonly rng: Rng;
+  /** Prefix for variable names, e.g. "generator" or "critic". */
+  readonly name: string;
+}
+
+export interface NetworkExtension<Options = unknown> extends ExtensionBase<'network', Options> {
+  create(options: Options, shapes: NetworkShapes): Network;
+}
+
+export interface ConstraintExtension<Options = unknown> extends ExtensionBase<'constraint', Options> {
+  create(options: Options): Constraint;
+}
+
+export interface ObjectiveExtension<Options = unknown> extends ExtensionBase<'objective', Options> {
+  readonly estimate: EstimateInfo;
+  /** Training settings the objective's authors recommend; the config overrides each. */
+  readonly defaults: ObjectiveDefaults;
+  create(options: Options): Objective;
+}
+
+export type Extension =
+  | DataSourceExtension
+  | NetworkExtension
+  | ConstraintExtension
+  | ObjectiveExtension;
+
+export type ExtensionKind = Extension['kind'];

@@ -1,0 +1,16 @@
+import type { tf } from '../tensorflow.js';
+
+/** A parametric function built from tensor ops; every weight is a tf.Variable it owns. */
+export interface Network {
+  /** Input shape per sample, e.g. [2] or [28, 28, 1]. */
+  readonly inputShape: readonly number[];
+  /** Output shape per sample. */
+  readonly outputShape: readonly number[];
+  /** Trainable weights, in a stable order; constraints reach every one of them. */
+  readonly trainableVariables: readonly tf.Variable[];
+  /** Non-trainable state (batch-norm running statistics), checkpointed with the weights. */
+  readonly stateVariables: readonly tf.Variable[];
+  /** x: [batch, ...inputShape] -> [batch, ...outputShape]. `training` selects batch statistics. */
+  apply(x: tf.Tensor, training: boolean): tf.Tensor;
+  dispose(): void;
+}

@@ -1,0 +1,18 @@
+import type { OptimizerConfig } from '../optimizers/OptimizerConfig.js';
+import type { ScheduleConfig } from '../trainer/ScheduleConfig.js';
+
+/** An entry of `critic.constraints` in a config file. */
+export interface ConstraintRef {
+  readonly name: string;
+  readonly options?: Record<string, unknown>;
+}
+
+/** The settings an objective ships with. */
+export interface ObjectiveDefaults {
+  readonly batchSize: number;
+  readonly schedule: ScheduleConfig;
+  readonly optimizers: { readonly critic: OptimizerConfig; readonly generator: OptimizerConfig };
+  readonly constraints: readonly ConstraintRef[];
+  /** Which critic form the objective expects when the config names none. */
+  readonly criticForm: 'score' | 'autoencoder';
+}

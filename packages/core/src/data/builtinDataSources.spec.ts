@@ -1,0 +1,68 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'ava';
+import { Rng } from '../random/Rng.js';
+import { tf } from '../tensorflow.js';
+import { builtinDataSources } from './builtinDataSources.js';
+
+let dir = '';
+
+test.before(async () => {
+  await tf.setBackend('cpu');
+  dir = await mkdtemp(join(tmpdir(), 'ipmgan-data-'));
+  await writeFile(join(dir, 'points.csv'), 'x,y,z\n1,2,3\n4,5,6\n');
+  // [2, 3] float32 zeros: v1.0 header, padded so the data starts at byte 128.
+  const dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
+  const header = dict.padEnd(128 - 10 - 1, ' ') + '\n';
+  const bytes = new Uint8Array(128 + 24);
+  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length, 0]);
+  bytes.set(
+    Array.from(header, (c) => c.charCodeAt(0)),
+    10,
+  );
+  await writeFile(join(dir, 'points.npy'), bytes);
+});
+
+test.after.always(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+// File sources need a path; everything else must parse from {}.
+const FILE_OPTIONS: Record<string, object> = {
+  csv: { path: 'points.csv' },
+  npy: { path: 'points.npy' },
+};
+
+test('ids and aliases are unique across the built-in data sources', (t) => {
+  t.deepEqual(
+    builtinDataSources.map((e) => e.id),
+    ['ring8', 'grid25', 'swissroll', 'parallel-lines', 'gaussian1d', 'mnist', 'csv', 'npy'],
+  );
+  const names = builtinDataSources.flatMap((e) => [e.id, ...(e.aliases ?? [])]);
+  t.is(new Set(names).size, names.length);
+  for (const e of builtinDataSources) t.is(e.kind, 'data');
+});
+
+for (const extension of builtinDataSources) {
+  test(`${extension.id}: defaults parse, one-line definition, float32 [n, ...shape], no leaks`, async (t) => {
+    const options = extension.optionsSchema.parse(FILE_OPTIONS[extension.id] ?? {});
+    const source = await extension.create(options, { baseDir: dir });
+    t.is(source.id, extension.id);
+    t.regex(source.definition, /^[^\n]+$/);
+    t.true(extension.description.length > 0 && !extension.description.includes('\n'));
+    const before = tf.memory().numTensors;
+    const out = source.sample(3, new Rng(1));
+    t.deepEqual(out.shape, [3, ...source.shape]);
+    t.is(out.dtype, 'float32');
+    t.true(Array.from(out.dataSync()).every(Number.isFinite));
+    out.dispose();
+    t.is(tf.memory().numTensors, before);
+    t.throws(() => source.sample(1.5, new Rng(1)), {
+      message: 'sample(n): n must be a non-negative integer, got 1.5',
+    });
+    const empty = source.sample(0, new Rng(1));
+    t.deepEqual(empty.shape, [0, ...source.shape]);
+    empty.dispose();
+  });
+}

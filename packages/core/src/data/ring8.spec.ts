@@ -1,0 +1,100 @@
+import test from 'ava';
+import type { DataSource } from '../contracts/DataSource.js';
+import { Rng } from '../random/Rng.js';
+import { tf } from '../tensorflow.js';
+import { ring8 } from './ring8.js';
+
+const N = 20_000;
+const BASE = { baseDir: '.' };
+
+test.before(async () => {
+  await tf.setBackend('cpu');
+});
+
+async function create(options: unknown = {}): Promise<DataSource> {
+  return ring8.create(ring8.optionsSchema.parse(options), BASE);
+}
+
+function draw(source: DataSource, n: number, seed: number): Float32Array {
+  const t = source.sample(n, new Rng(seed));
+  const values = t.dataSync() as Float32Array;
+  t.dispose();
+  return values;
+}
+
+test('defaults are the WGAN-GP ring: radius 2, std 0.02, scale 1/1.414', (t) => {
+  t.deepEqual(ring8.optionsSchema.parse({}), { radius: 2, std: 0.02, scale: 1 / 1.414 });
+  t.is(ring8.id, 'ring8');
+  t.deepEqual(ring8.aliases, ['8gaussians', 'ring']);
+  t.throws(() => ring8.optionsSchema.parse({ radius: 2, extra: 1 }));
+});
+
+test('8 distinct centres at radius radius * scale, std reported after scaling', async (t) => {
+  const source = await create();
+  const modes = source.modes;
+  if (!modes) return t.fail('ring8 must report its modes');
+  const r = 2 / 1.414;
+  t.is(modes.centres.length, 8);
+  for (const [k, c] of modes.centres.entries()) {
+    t.is(c.length, 2);
+    t.true(Math.abs(Math.hypot(c[0] ?? NaN, c[1] ?? NaN) - r) < 1e-12);
+    const angle = (2 * Math.PI * k) / 8;
+    t.true(Math.abs((c[0] ?? NaN) - r * Math.cos(angle)) < 1e-12);
+    t.true(Math.abs((c[1] ?? NaN) - r * Math.sin(angle)) < 1e-12);
+  }
+  // Distinct: neighbours are 2 r sin(pi/8) apart, no pair is closer.
+  let minGap = Infinity;
+  for (const a of modes.centres)
+    for (const b of modes.centres)
+      if (a !== b)
+        minGap = Math.min(minGap, Math.hypot((a[0] ?? 0) - (b[0] ?? 0), (a[1] ?? 0) - (b[1] ?? 0)));
+  t.true(Math.abs(minGap - 2 * r * Math.sin(Math.PI / 8)) < 1e-12);
+  t.true(Math.abs(modes.std - 0.02 / 1.414) < 1e-15);
+  t.deepEqual(source.shape, [2]);
+  t.regex(source.definition, /^[^\n]+$/);
+});
+
+test('20,000 samples: near a centre, balanced modes, std * scale spread', async (t) => {
+  const source = await create();
+  const modes = source.modes;
+  if (!modes) return t.fail('ring8 must report its modes');
+  const x = draw(source, N, 1);
+  t.is(x.length, 2 * N);
+  const counts = new Array<number>(8).fill(0);
+  let sumSq = 0;
+  let maxDist = 0;
+  for (let i = 0; i < N; i++) {
+    const px = x[2 * i] ?? NaN;
+    const py = x[2 * i + 1] ?? NaN;
+    let best = 0;
+    let bestD = Infinity;
+    modes.centres.forEach((c, k) => {
+      const d = Math.hypot(px - (c[0] ?? 0), py - (c[1] ?? 0));
+      if (d < bestD) [best, bestD] = [k, d];
+    });
+    counts[best] = (counts[best] ?? 0) + 1;
+    sumSq += bestD * bestD;
+    maxDist = Math.max(maxDist, bestD);
+  }
+  t.true(maxDist < 5 * modes.std, `max distance ${maxDist} vs 5 std ${5 * modes.std}`);
+  for (const c of counts) t.true(Math.abs(c / N - 0.125) <= 0.015, `mode share ${c / N}`);
+  // Per-coordinate std around the nearest centre: sqrt(E||x - c||^2 / 2).
+  const std = Math.sqrt(sumSq / (2 * N));
+  t.true(Math.abs(std / modes.std - 1) <= 0.05, `std ${std} vs ${modes.std}`);
+});
+
+test('same seed gives identical samples, another seed different ones', async (t) => {
+  const source = await create({ radius: 1, std: 0.01, scale: 1 });
+  t.deepEqual(draw(source, 500, 7), draw(source, 500, 7));
+  t.notDeepEqual(draw(source, 500, 7), draw(source, 500, 8));
+});
+
+test('sample() leaks no tensors and returns float32 [n, 2]', async (t) => {
+  const source = await create();
+  const before = tf.memory().numTensors;
+  const out = source.sample(64, new Rng(3));
+  t.deepEqual(out.shape, [64, 2]);
+  t.is(out.dtype, 'float32');
+  out.dispose();
+  t.is(tf.memory().numTensors, before);
+});

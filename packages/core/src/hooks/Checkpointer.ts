@@ -1,0 +1,28 @@
+import { saveCheckpoint } from '../runs/checkpoint.js';
+import type { RunDirectory } from '../runs/RunDirectory.js';
+import type { StepResult } from '../trainer/StepResult.js';
+import type { Trainer } from '../trainer/Trainer.js';
+import type { TrainerHook, TrainOutcome } from '../trainer/TrainerHook.js';
+
+/** Checkpoints every `every` iterations (0: never in between) and when training ends well. */
+export class Checkpointer implements TrainerHook {
+  readonly name = 'checkpointer';
+  lastCheckpoint: string | null = null;
+
+  constructor(
+    readonly directory: RunDirectory,
+    readonly every: number,
+  ) {}
+
+  async afterGeneratorStep(trainer: Trainer, step: StepResult): Promise<void> {
+    if (this.every > 0 && step.iteration % this.every === 0)
+      this.lastCheckpoint = await saveCheckpoint(trainer, this.directory.checkpointsPath);
+  }
+
+  async onTrainEnd(trainer: Trainer, outcome: TrainOutcome): Promise<void> {
+    // A diverged run keeps its last good checkpoint instead of saving NaN weights.
+    if (outcome.reason === 'diverged') return;
+    if (this.every > 0 && outcome.iteration % this.every === 0 && this.lastCheckpoint) return;
+    this.lastCheckpoint = await saveCheckpoint(trainer, this.directory.checkpointsPath);
+  }
+}

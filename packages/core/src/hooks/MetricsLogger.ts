@@ -1,0 +1,23 @@
+import type { RunDirectory } from '../runs/RunDirectory.js';
+import type { StepResult } from '../trainer/StepResult.js';
+import type { Trainer } from '../trainer/Trainer.js';
+import type { TrainerHook } from '../trainer/TrainerHook.js';
+
+/** Appends a metrics.jsonl line on every iteration that carries an estimate. */
+export class MetricsLogger implements TrainerHook {
+  readonly name = 'metrics-logger';
+
+  constructor(readonly directory: RunDirectory) {}
+
+  afterGeneratorStep(trainer: Trainer, step: StepResult): void {
+    if (step.estimate === undefined) return;
+    this.directory.appendMetrics({
+      iteration: step.iteration,
+      criticLoss: Number.isNaN(step.criticLoss) ? null : step.criticLoss,
+      generatorLoss: step.generatorLoss,
+      estimateName: trainer.objective.estimateInfo.name,
+      estimate: step.estimate,
+      elapsedSeconds: trainer.elapsedSeconds(),
+    });
+  }
+}

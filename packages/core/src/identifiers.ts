@@ -1,0 +1,17 @@
+/** Service identifiers of the run container, one per role. */
+export const IDS = {
+  /** Multi-bound: every installed Extension (built-in and plugin). */
+  Extension: Symbol.for('@ipmgan/core/Extension'),
+  ResolvedConfig: Symbol.for('@ipmgan/core/ResolvedConfig'),
+  Rng: Symbol.for('@ipmgan/core/Rng'),
+  DataSource: Symbol.for('@ipmgan/core/DataSource'),
+  Generator: Symbol.for('@ipmgan/core/Generator'),
+  Critic: Symbol.for('@ipmgan/core/Critic'),
+  Objective: Symbol.for('@ipmgan/core/Objective'),
+  Constraints: Symbol.for('@ipmgan/core/Constraints'),
+  Schedule: Symbol.for('@ipmgan/core/Schedule'),
+  /** Multi-bound: hooks that observe training (loggers, checkpointers, evaluators). */
+  TrainerHook: Symbol.for('@ipmgan/core/TrainerHook'),
+  Trainer: Symbol.for('@ipmgan/core/Trainer'),
+  RunDirectory: Symbol.for('@ipmgan/core/RunDirectory'),
+} as const;

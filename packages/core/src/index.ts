@@ -1,0 +1,77 @@
+// inversify reads constructor metadata through the Reflect API.
+import 'reflect-metadata';
+
+export { tf } from './tensorflow.js';
+export { IDS } from './identifiers.js';
+export { Rng, type RngState } from './random/Rng.js';
+
+export type { Network } from './contracts/Network.js';
+export type { NoisePrior } from './contracts/NoisePrior.js';
+export type { Generator } from './contracts/Generator.js';
+export type { Critic, CriticOutput } from './contracts/Critic.js';
+export type { EstimateInfo } from './contracts/Estimate.js';
+export type { Objective, ObjectiveInputs } from './contracts/Objective.js';
+export type { Constraint } from './contracts/Constraint.js';
+export type { DataSource, MixtureModes } from './contracts/DataSource.js';
+export type { ObjectiveDefaults, ConstraintRef } from './contracts/ObjectiveDefaults.js';
+export type {
+  Extension,
+  ExtensionKind,
+  DataSourceExtension,
+  DataSourceContext,
+  NetworkExtension,
+  NetworkShapes,
+  ConstraintExtension,
+  ObjectiveExtension,
+} from './contracts/Extension.js';
+
+export { OptimizerConfigSchema, type OptimizerConfig } from './optimizers/OptimizerConfig.js';
+export { createOptimizer } from './optimizers/createOptimizer.js';
+export { ScheduleConfigSchema, type ScheduleConfig } from './trainer/ScheduleConfig.js';
+export { criticIterations } from './trainer/criticIterations.js';
+export { Trainer, type FitOptions } from './trainer/Trainer.js';
+export type { TrainerHook, TrainOutcome } from './trainer/TrainerHook.js';
+export type { TrainerContext } from './trainer/TrainerContext.js';
+export type { TrainerState } from './trainer/TrainerState.js';
+export type { StepResult } from './trainer/StepResult.js';
+export { DivergenceError } from './trainer/DivergenceError.js';
+
+export { weightClipping } from './constraints/weightClipping.js';
+export { builtinConstraints } from './constraints/builtinConstraints.js';
+export { builtinDataSources } from './data/builtinDataSources.js';
+export { builtinNetworks } from './networks/builtinNetworks.js';
+export { NetworkGenerator } from './players/NetworkGenerator.js';
+export { ScoreCritic } from './players/ScoreCritic.js';
+export { AutoencoderCritic } from './players/AutoencoderCritic.js';
+
+export { ConfigSchema, ExtensionRefSchema, type Config, type ParsedConfig } from './config/ConfigSchema.js';
+export type { ResolvedConfig, ResolvedRef } from './config/ResolvedConfig.js';
+export { ConfigError } from './config/ConfigError.js';
+export { parseOrThrow } from './config/parseOrThrow.js';
+export { formatIssue } from './config/formatIssue.js';
+export { resolveConfig } from './config/resolveConfig.js';
+export { loadConfigFile, CONFIG_SEARCH_PLACES, type LoadedConfigFile } from './config/loadConfigFile.js';
+export { openConfig, type OpenedConfig } from './config/openConfig.js';
+
+export type { IpmPlugin } from './plugins/IpmPlugin.js';
+export { definePlugin, type PluginDefinition } from './plugins/definePlugin.js';
+export { ExtensionRegistry } from './plugins/ExtensionRegistry.js';
+export { corePlugin } from './plugins/corePlugin.js';
+export { discoverPlugins, type DiscoveredPlugin } from './plugins/discoverPlugins.js';
+export { importPlugin } from './plugins/importPlugin.js';
+export { loadPlugins, type PluginRequest } from './plugins/loadPlugins.js';
+
+export { useBackend } from './backend/useBackend.js';
+export { registerWasmFixes } from './backend/registerWasmFixes.js';
+
+export { RunDirectory } from './runs/RunDirectory.js';
+export type { MetricsRecord } from './runs/MetricsRecord.js';
+export { createRun, type Run, type RunOptions } from './runs/createRun.js';
+export { resumeRun } from './runs/resumeRun.js';
+export { saveCheckpoint, loadCheckpoint, latestCheckpoint, checkpointName } from './runs/checkpoint.js';
+export { writeSamples } from './runs/writeSamples.js';
+export { encodeNpy } from './runs/encodeNpy.js';
+export { writeFileAtomic } from './runs/writeFileAtomic.js';
+export { MetricsLogger } from './hooks/MetricsLogger.js';
+export { Checkpointer } from './hooks/Checkpointer.js';
+export { SampleWriter } from './hooks/SampleWriter.js';

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * Optimizer settings. RMSProp's decay and epsilon are explicit because tfjs defaults
+ * (0.9, 1e-7) differ from PyTorch's (alpha 0.99, eps 1e-8) used by the WGAN reference.
+ */
+export const OptimizerConfigSchema = z.discriminatedUnion('name', [
+  z.strictObject({
+    name: z.literal('rmsprop'),
+    lr: z.number().positive(),
+    decay: z.number().min(0).lt(1).default(0.99),
+    epsilon: z.number().positive().default(1e-8),
+    momentum: z.number().min(0).lt(1).default(0),
+  }),
+  z.strictObject({
+    name: z.literal('adam'),
+    lr: z.number().positive(),
+    beta1: z.number().min(0).lt(1).default(0.9),
+    beta2: z.number().min(0).lt(1).default(0.999),
+    epsilon: z.number().positive().default(1e-8),
+  }),
+  z.strictObject({
+    name: z.literal('sgd'),
+    lr: z.number().positive(),
+  }),
+]);
+
+export type OptimizerConfig = z.output<typeof OptimizerConfigSchema>;

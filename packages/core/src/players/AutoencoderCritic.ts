@@ -1,0 +1,31 @@
+import type { Critic, CriticOutput } from '../contracts/Critic.js';
+import type { Network } from '../contracts/Network.js';
+import { tf } from '../tensorflow.js';
+
+/**
+ * EBGAN's energy: the mean squared reconstruction error of an autoencoder,
+ * D(x) = mean_i (Dec(Enc(x))_i - x_i)^2, which is >= 0 by construction.
+ */
+export class AutoencoderCritic implements Critic {
+  readonly form = 'autoencoder';
+  readonly networks: readonly Network[];
+
+  constructor(
+    readonly encoder: Network,
+    readonly decoder: Network,
+  ) {
+    this.networks = [encoder, decoder];
+  }
+
+  get trainableVariables(): readonly tf.Variable[] {
+    return [...this.encoder.trainableVariables, ...this.decoder.trainableVariables];
+  }
+
+  evaluate(x: tf.Tensor, training: boolean): CriticOutput {
+    const batch = x.shape[0] ?? -1;
+    const code = tf.reshape(this.encoder.apply(x, training), [batch, -1]) as tf.Tensor2D; // [batch, codeSize]
+    const reconstruction = this.decoder.apply(code, training); // [batch, ...dataShape]
+    const error = tf.reshape(tf.squaredDifference(reconstruction, x), [batch, -1]);
+    return { score: tf.mean(error, 1), code }; // [batch]
+  }
+}

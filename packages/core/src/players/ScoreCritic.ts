@@ -1,0 +1,22 @@
+import type { Critic, CriticOutput } from '../contracts/Critic.js';
+import type { Network } from '../contracts/Network.js';
+import { tf } from '../tensorflow.js';
+
+/** One number per sample straight from a network: a WGAN critic f(x) or a GAN logit. */
+export class ScoreCritic implements Critic {
+  readonly form = 'score';
+  readonly networks: readonly Network[];
+
+  constructor(readonly network: Network) {
+    this.networks = [network];
+  }
+
+  get trainableVariables(): readonly tf.Variable[] {
+    return this.network.trainableVariables;
+  }
+
+  evaluate(x: tf.Tensor, training: boolean): CriticOutput {
+    const out = this.network.apply(x, training); // [batch, 1]
+    return { score: tf.reshape(out, [-1]) }; // [batch]
+  }
+}

@@ -1,0 +1,83 @@
+/** The serialisable state of an {@link Rng}: four unsigned 32-bit words. */
+export type RngState = readonly [number, number, number, number];
+
+/**
+ * A seeded pseudo-random generator (sfc32) whose state can be saved and restored.
+ *
+ * tfjs has no global seed, so every random draw of a run (initialisation, noise, data
+ * sampling) flows from one Rng: random tensor ops receive seeds drawn from it.
+ */
+export class Rng {
+  #a: number;
+  #b: number;
+  #c: number;
+  #d: number;
+
+  constructor(seed: number) {
+    // splitmix32 expands the seed into four well-mixed words.
+    let s = seed >>> 0;
+    const next = (): number => {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.#a = next();
+    this.#b = next();
+    this.#c = next();
+    this.#d = next();
+    for (let i = 0; i < 12; i++) this.nextUint32();
+  }
+
+  static fromState(state: RngState): Rng {
+    const rng = new Rng(0);
+    rng.setState(state);
+    return rng;
+  }
+
+  getState(): RngState {
+    return [this.#a, this.#b, this.#c, this.#d];
+  }
+
+  setState(state: RngState): void {
+    [this.#a, this.#b, this.#c, this.#d] = state.map((w) => w >>> 0) as [number, number, number, number];
+  }
+
+  nextUint32(): number {
+    const t = (((this.#a + this.#b) >>> 0) + this.#d) >>> 0;
+    this.#d = (this.#d + 1) >>> 0;
+    this.#a = this.#b ^ (this.#b >>> 9);
+    this.#b = (this.#c + (this.#c << 3)) >>> 0;
+    this.#c = ((this.#c << 21) | (this.#c >>> 11)) >>> 0;
+    this.#c = (this.#c + t) >>> 0;
+    return t;
+  }
+
+  /** Uniform on [0, 1). */
+  uniform(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** Standard normal by Box-Muller (one draw per call, so the state alone is the stream). */
+  normal(): number {
+    const u = 1 - this.uniform();
+    const v = this.uniform();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.uniform() * n);
+  }
+
+  /** A seed for a tfjs random op (tf.randomNormal(..., seed)). */
+  seed(): number {
+    return this.nextUint32();
+  }
+
+  /** An independent generator, e.g. one per consumer, derived from this one. */
+  fork(): Rng {
+    return new Rng(this.nextUint32() ^ Math.imul(this.nextUint32(), 0x27d4eb2d));
+  }
+}

@@ -1,0 +1,20 @@
+import type { StepResult } from './StepResult.js';
+import type { TrainerContext } from './TrainerContext.js';
+
+/**
+ * Observes training. Every method is optional; loggers, checkpointers, samplers and
+ * evaluators are hooks. A hook may return a promise: the trainer awaits it before going on.
+ */
+export interface TrainerHook {
+  readonly name: string;
+  onTrainBegin?(context: TrainerContext): void | Promise<void>;
+  afterCriticStep?(context: TrainerContext, criticLoss: number): void | Promise<void>;
+  afterGeneratorStep?(context: TrainerContext, step: StepResult): void | Promise<void>;
+  onTrainEnd?(context: TrainerContext, outcome: TrainOutcome): void | Promise<void>;
+}
+
+export interface TrainOutcome {
+  /** Generator iterations completed in total (a resumed run counts those before it). */
+  readonly iteration: number;
+  readonly reason: 'finished' | 'stopped' | 'diverged';
+}
