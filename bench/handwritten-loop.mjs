@@ -5,7 +5,8 @@
 //
 //   node bench/handwritten-loop.mjs --batch 64 --iterations 20 --fix on|off
 //
-// prints {"batch", "fix", "backend", "genItersPerSec"} as one JSON line.
+// prints {"batch", "fix", "backend", "genItersPerSec", "genItersPerCpuSec"}
+// as one JSON line (warm-up iterations excluded).
 // Needs `npm run build` (or `npx tsc -p packages/core`) for --fix on.
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -30,7 +31,8 @@ const batch = Number(args.batch);
 const iterations = Number(args.iterations);
 const warmup = Number(args.warmup);
 if (!['on', 'off'].includes(args.fix)) throw new Error('--fix must be on or off');
-if (!(batch > 0 && iterations > 0 && warmup >= 0)) throw new Error('bad --batch/--iterations/--warmup');
+if (!(batch > 0 && iterations > 0 && warmup >= 0))
+  throw new Error('bad --batch/--iterations/--warmup');
 
 // WGAN paper settings (Arjovsky et al. 2017) and the 8-Gaussian toy problem.
 const HIDDEN = 512;
@@ -130,8 +132,11 @@ function train(steps) {
 
 train(warmup);
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 train(iterations);
 const seconds = (performance.now() - start) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
 console.log(
   JSON.stringify({
@@ -139,5 +144,7 @@ console.log(
     fix: args.fix,
     backend: tf.getBackend(),
     genItersPerSec: iterations / seconds,
+    // Less sensitive than wall time to other processes on a shared machine.
+    genItersPerCpuSec: iterations / cpuSeconds,
   }),
 );

@@ -25,9 +25,9 @@ export type {
   ObjectiveExtension,
 } from './contracts/Extension.js';
 
-export { OptimizerConfigSchema, type OptimizerConfig } from './optimizers/OptimizerConfig.js';
+export { OptimizerConfigSchema, type OptimizerConfig, type OptimizerConfigInput } from './optimizers/OptimizerConfig.js';
 export { createOptimizer } from './optimizers/createOptimizer.js';
-export { ScheduleConfigSchema, type ScheduleConfig } from './trainer/ScheduleConfig.js';
+export { ScheduleConfigSchema, type ScheduleConfig, type ScheduleConfigInput } from './trainer/ScheduleConfig.js';
 export { criticIterations } from './trainer/criticIterations.js';
 export { Trainer, type FitOptions } from './trainer/Trainer.js';
 export type { TrainerHook, TrainOutcome } from './trainer/TrainerHook.js';

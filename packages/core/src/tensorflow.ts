@@ -5,4 +5,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 
+// Production mode skips tfjs's debug checks, and its console banner advertising
+// tfjs-node, which ipmgan's `backend` option already covers.
+tf.enableProdMode();
+
 export { tf };

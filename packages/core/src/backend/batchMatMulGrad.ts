@@ -47,8 +47,9 @@ function matMulExplicit(
 /**
  * Gradient of BatchMatMul, equal in value to tfjs-core's
  * `batchMatMulGradConfig`, but without transpose flags: the wasm backend in
- * tfjs 4.22 only hands flag-free matMuls to XNNPACK and runs flagged ones in a
- * naive loop that is 10-30x slower, while a transpose is a cheap copy.
+ * tfjs 4.22 only hands flag-free, unbatched matMuls to XNNPACK and runs the
+ * rest in a naive loop that is 10-30x slower, while a transpose is a cheap
+ * copy. (Batched matMuls take the naive loop either way.)
  */
 export const batchMatMulGradConfig: tf.GradConfig = {
   kernelName: tf.BatchMatMul,

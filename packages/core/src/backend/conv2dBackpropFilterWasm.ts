@@ -1,7 +1,5 @@
 import { tf } from '../tensorflow.js';
 
-type Pair = [number, number];
-
 // Runs a kernel the wasm backend registers itself, straight on the backend (no
 // engine bookkeeping, as kernels calling kernels do in tfjs).
 function runWasmKernel(
@@ -53,7 +51,7 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
       // Matches wasm Conv2D, which only supports channels last.
       throw new Error("wasm Conv2DBackpropFilter supports only dataFormat 'NHWC'.");
     }
-    const wasm = backend as tf.KernelBackend;
+    const wasmBackend = backend as tf.KernelBackend;
 
     const convInfo = tf.backend_util.computeConv2DInfo(
       x.shape as [number, number, number, number],
@@ -84,7 +82,7 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
       kernelInputs: tf.NamedTensorInfoMap,
       kernelAttrs: tf.NamedAttrMap,
     ): tf.TensorInfo => {
-      const out = runWasmKernel(kernelName, kernelInputs, kernelAttrs, wasm);
+      const out = runWasmKernel(kernelName, kernelInputs, kernelAttrs, wasmBackend);
       temps.push(out);
       return out;
     };
@@ -98,7 +96,7 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
         tf.Conv2D,
         { x: xT, filter: dyT },
         {
-          strides: [1, 1] satisfies Pair,
+          strides: [1, 1],
           pad: [
             [0, 0],
             [top, bottom],
@@ -106,7 +104,7 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
             [0, 0],
           ],
           dataFormat: 'NHWC',
-          dilations: [strideHeight, strideWidth] satisfies Pair,
+          dilations: [strideHeight, strideWidth],
         },
       );
       // conv is [ci, >= fh, >= fw, co]; keep the taps the forward conv used.
@@ -122,12 +120,11 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
               },
             );
       // [ci, fh, fw, co] -> [fh, fw, ci, co].
-      const dw = runWasmKernel(tf.Transpose, { x: taps }, { perm: [1, 2, 0, 3] }, wasm);
-      return dw;
+      return runWasmKernel(tf.Transpose, { x: taps }, { perm: [1, 2, 0, 3] }, wasmBackend);
     } finally {
       // Intermediates never reach the engine, so free them here.
       for (const t of temps) {
-        wasm.disposeData(t.dataId);
+        wasmBackend.disposeData(t.dataId);
       }
     }
   },

@@ -113,36 +113,50 @@ const flagCases: Array<[boolean, boolean]> = [
   [true, true],
 ];
 
-// Shapes of a and b for a [m, k] x [k, n] product under the given flags.
-function matMulShapes(batch: number[], tA: boolean, tB: boolean): [number[], number[]] {
-  const [m, k, n] = [5, 7, 4];
+// Shapes of a and b for an [m, k] x [k, n] product under the given flags.
+function matMulShapes(
+  [m, k, n]: [number, number, number],
+  batch: number[],
+  tA: boolean,
+  tB: boolean,
+): [number[], number[]] {
   return [
     [...batch, ...(tA ? [k, m] : [m, k])],
     [...batch, ...(tB ? [n, k] : [k, n])],
   ];
 }
 
-for (const batch of [[], [3]]) {
-  for (const [tA, tB] of flagCases) {
-    const name = `rank ${batch.length + 2} matMul transposeA=${tA} transposeB=${tB}`;
-    test.serial(`${name}: gradient on wasm matches stock gradient on cpu`, async (t) => {
-      const [aShape, bShape] = matMulShapes(batch, tA, tB);
-      const inputs = [sample(aShape, 1), sample(bShape, 2)];
-      const f = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.matMul(a, b, tA, tB);
-      const weight = sample(outShape(f, inputs), 3);
+// [m, k, n]: a small m (batch-like) makes the gradient transpose dy and the
+// output instead of b, so both ways of dropping the flags run.
+const matMulSizes: Array<[number, number, number]> = [
+  [5, 7, 4],
+  [2, 6, 5],
+];
 
-      const stockCpu = await onBackend('cpu', () =>
-        withStockGradient(() => gradsOf(f, inputs, weight)),
-      );
-      const fixedCpu = await onBackend('cpu', () => gradsOf(f, inputs, weight));
-      const fixedWasm = await onBackend('wasm', () => gradsOf(f, inputs, weight));
+for (const size of matMulSizes) {
+  for (const batch of [[], [3]]) {
+    for (const [tA, tB] of flagCases) {
+      const [m, k, n] = size;
+      const name = `matMul m${m} k${k} n${n} batch [${batch.join(',')}] tA=${tA} tB=${tB}`;
+      test.serial(`${name}: gradient on wasm matches stock gradient on cpu`, async (t) => {
+        const [aShape, bShape] = matMulShapes(size, batch, tA, tB);
+        const inputs = [sample(aShape, 1), sample(bShape, 2)];
+        const f = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.matMul(a, b, tA, tB);
+        const weight = sample(outShape(f, inputs), 3);
 
-      // Explicit transposes only move data: on cpu the values are bit-identical.
-      t.deepEqual(fixedCpu, stockCpu);
-      const error = maxRelativeError(fixedWasm, stockCpu);
-      t.log(`max relative error ${error}`);
-      t.true(error <= TOL);
-    });
+        const stockCpu = await onBackend('cpu', () =>
+          withStockGradient(() => gradsOf(f, inputs, weight)),
+        );
+        const fixedCpu = await onBackend('cpu', () => gradsOf(f, inputs, weight));
+        const fixedWasm = await onBackend('wasm', () => gradsOf(f, inputs, weight));
+
+        // Explicit transposes only move data: on cpu the values are bit-identical.
+        t.deepEqual(fixedCpu, stockCpu);
+        const error = maxRelativeError(fixedWasm, stockCpu);
+        t.log(`max relative error ${error}`);
+        t.true(error <= TOL);
+      });
+    }
   }
 }
 

@@ -24,7 +24,8 @@ export function formatIssue(issue: z.core.$ZodIssue, prefix: readonly (string | 
   const got = `got ${show(issue.input)}`;
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`;
+      const article = /^[aeiou]/.test(issue.expected) ? 'an' : 'a';
+      const expected = issue.expected === 'int' ? 'an integer' : `${article} ${issue.expected}`;
       return `${where}: expected ${expected}, ${issue.input === undefined ? 'but it is missing' : got}`;
     }
     case 'too_small':

@@ -1,5 +1,5 @@
-import type { OptimizerConfig } from '../optimizers/OptimizerConfig.js';
-import type { ScheduleConfig } from '../trainer/ScheduleConfig.js';
+import type { OptimizerConfigInput } from '../optimizers/OptimizerConfig.js';
+import type { ScheduleConfigInput } from '../trainer/ScheduleConfig.js';
 
 /** An entry of `critic.constraints` in a config file. */
 export interface ConstraintRef {
@@ -10,8 +10,8 @@ export interface ConstraintRef {
 /** The settings an objective ships with. */
 export interface ObjectiveDefaults {
   readonly batchSize: number;
-  readonly schedule: ScheduleConfig;
-  readonly optimizers: { readonly critic: OptimizerConfig; readonly generator: OptimizerConfig };
+  readonly schedule: ScheduleConfigInput;
+  readonly optimizers: { readonly critic: OptimizerConfigInput; readonly generator: OptimizerConfigInput };
   readonly constraints: readonly ConstraintRef[];
   /** Which critic form the objective expects when the config names none. */
   readonly criticForm: 'score' | 'autoencoder';

@@ -26,3 +26,6 @@ export const OptimizerConfigSchema = z.discriminatedUnion('name', [
 ]);
 
 export type OptimizerConfig = z.output<typeof OptimizerConfigSchema>;
+
+/** An optimizer entry as written, before defaults (decay, epsilon, betas) are filled in. */
+export type OptimizerConfigInput = z.input<typeof OptimizerConfigSchema>;

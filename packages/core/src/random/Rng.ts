@@ -71,9 +71,9 @@ export class Rng {
     return Math.floor(this.uniform() * n);
   }
 
-  /** A seed for a tfjs random op (tf.randomNormal(..., seed)). */
+  /** A seed for a tfjs random op (tf.randomNormal(..., seed)); never 0, which tfjs reads as "unseeded". */
   seed(): number {
-    return this.nextUint32();
+    return (this.nextUint32() % 4294967295) + 1;
   }
 
   /** An independent generator, e.g. one per consumer, derived from this one. */

@@ -17,3 +17,6 @@ export const ScheduleConfigSchema = z.discriminatedUnion('type', [
 ]);
 
 export type ScheduleConfig = z.output<typeof ScheduleConfigSchema>;
+
+/** A schedule as written, before defaults are filled in. */
+export type ScheduleConfigInput = z.input<typeof ScheduleConfigSchema>;

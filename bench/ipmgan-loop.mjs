@@ -1,0 +1,68 @@
+// One timing of ipmgan itself on the canonical benchmark workload: WGAN (weight
+// clipping) on the 8-Gaussian ring, generator 2 -> 3x512 ReLU -> 2, critic
+// 2 -> 3x512 ReLU -> 1, RMSProp (lr 5e-5, decay 0.99, eps 1e-8), clip 0.01,
+// n_critic 5, trained through createRun + Trainer.fit with no run directory.
+//
+//   node bench/ipmgan-loop.mjs --backend wasm --batch 64 --iterations 20 --warmup 2
+//
+// prints {"batch", "backend", "iterations", "genItersPerSec"} as one JSON line.
+// Needs `npm run build`.
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+
+import { corePlugin, createRun, resolveConfig } from '../packages/core/dist/index.js';
+import { ipmganPlugin } from '../packages/critic-wgan/dist/index.js';
+
+const { values: args } = parseArgs({
+  options: {
+    backend: { type: 'string', default: 'wasm' },
+    batch: { type: 'string', default: '64' },
+    iterations: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '2' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const batch = Number(args.batch);
+const iterations = Number(args.iterations);
+const warmup = Number(args.warmup);
+if (!(batch > 0 && iterations > 0 && warmup >= 0)) throw new Error('bad --batch/--iterations/--warmup');
+
+const rmsprop = { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 };
+const mlp = { name: 'mlp', options: { hidden: [512, 512, 512], activation: 'relu' } };
+const plugins = [corePlugin, ipmganPlugin];
+// Every setting spelled out, so a change of the objective's defaults cannot move the benchmark.
+const config = resolveConfig(
+  {
+    name: 'bench',
+    seed: Number(args.seed),
+    backend: args.backend,
+    objective: { name: 'wgan' },
+    data: { name: 'ring8' },
+    generator: { noise: { distribution: 'gaussian', dimension: 2 }, network: mlp },
+    critic: { network: mlp, constraints: [{ name: 'weight-clipping', options: { clip: 0.01 } }] },
+    training: {
+      iterations: warmup + iterations,
+      batchSize: batch,
+      schedule: { type: 'constant', nCritic: 5 },
+      optimizers: { critic: rmsprop, generator: rmsprop },
+    },
+  },
+  plugins,
+);
+
+const run = await createRun(config, plugins, { directory: null });
+await run.trainer.fit({ iterations: warmup });
+// fit() reads every step's loss back, so the last update has landed when it returns.
+const start = performance.now();
+await run.trainer.fit({ iterations: warmup + iterations });
+const seconds = (performance.now() - start) / 1000;
+run.dispose();
+
+console.log(
+  JSON.stringify({
+    batch,
+    backend: config.backend,
+    iterations,
+    genItersPerSec: iterations / seconds,
+  }),
+);

@@ -1,0 +1,113 @@
+"""The PyTorch reference for the benchmark: the canonical workload of
+bench/ipmgan-loop.mjs on one CPU thread.
+
+WGAN (weight clipping) on the 8-Gaussian ring (radius 2, std 0.02, all / 1.414),
+generator 2 -> 3x512 ReLU -> 2, critic 2 -> 3x512 ReLU -> 1,
+RMSprop(lr=5e-5, alpha=0.99, eps=1e-8), clamp_ to [-0.01, 0.01] after each critic
+step, n_critic 5.
+
+    python3 bench/torch_wgan.py --batch 64 --iterations 20 --warmup 2
+
+prints {"batch", "backend", "threads", "torch", "iterations", "genItersPerSec",
+"genItersPerCpuSec"} as one JSON line. A benchmark reference only: ipmgan never
+depends on torch.
+"""
+
+import argparse
+import json
+import math
+import time
+
+import torch
+from torch import nn
+
+HIDDEN = 512
+NOISE_DIM = 2
+N_CRITIC = 5
+CLIP = 0.01
+RING_RADIUS = 2.0
+MODE_STD = 0.02
+SCALE = 1.414
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--batch", type=int, default=64)
+parser.add_argument("--iterations", type=int, default=20)
+parser.add_argument("--warmup", type=int, default=2)
+parser.add_argument("--seed", type=int, default=1)
+args = parser.parse_args()
+
+torch.set_num_threads(1)
+torch.manual_seed(args.seed)
+
+angles = torch.arange(8, dtype=torch.float32) * (2 * math.pi / 8)
+centres = RING_RADIUS * torch.stack([angles.cos(), angles.sin()], dim=1)
+
+
+def sample_ring(n):
+    """n points from 8 equal-weight modes, std MODE_STD, all / SCALE."""
+    modes = centres[torch.randint(0, 8, (n,))]
+    return (modes + MODE_STD * torch.randn(n, 2)) / SCALE
+
+
+def mlp(input_dim, output_dim):
+    return nn.Sequential(
+        nn.Linear(input_dim, HIDDEN), nn.ReLU(),
+        nn.Linear(HIDDEN, HIDDEN), nn.ReLU(),
+        nn.Linear(HIDDEN, HIDDEN), nn.ReLU(),
+        nn.Linear(HIDDEN, output_dim),
+    )
+
+
+generator = mlp(NOISE_DIM, 2)
+critic = mlp(2, 1)
+generator_opt = torch.optim.RMSprop(generator.parameters(), lr=5e-5, alpha=0.99, eps=1e-8)
+critic_opt = torch.optim.RMSprop(critic.parameters(), lr=5e-5, alpha=0.99, eps=1e-8)
+
+
+def critic_step():
+    real = sample_ring(args.batch)
+    with torch.no_grad():
+        fake = generator(torch.randn(args.batch, NOISE_DIM))
+    critic_opt.zero_grad()
+    # The critic maximizes E[D(real)] - E[D(fake)].
+    loss = critic(fake).mean() - critic(real).mean()
+    loss.backward()
+    critic_opt.step()
+    with torch.no_grad():
+        for p in critic.parameters():
+            p.clamp_(-CLIP, CLIP)
+
+
+def generator_step():
+    # As in the WGAN authors' code: no gradients for the critic in the generator step.
+    for p in critic.parameters():
+        p.requires_grad_(False)
+    generator_opt.zero_grad()
+    loss = -critic(generator(torch.randn(args.batch, NOISE_DIM))).mean()
+    loss.backward()
+    generator_opt.step()
+    for p in critic.parameters():
+        p.requires_grad_(True)
+
+
+def train(steps):
+    for _ in range(steps):
+        for _ in range(N_CRITIC):
+            critic_step()
+        generator_step()
+
+
+train(args.warmup)
+start, cpu_start = time.perf_counter(), time.process_time()
+train(args.iterations)
+seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
+
+print(json.dumps({
+    "batch": args.batch,
+    "backend": "pytorch",
+    "threads": torch.get_num_threads(),
+    "torch": torch.__version__,
+    "iterations": args.iterations,
+    "genItersPerSec": args.iterations / seconds,
+    "genItersPerCpuSec": args.iterations / cpu_seconds,
+}))

@@ -1,0 +1,81 @@
+import test from 'ava';
+import type { Extension } from '../contracts/Extension.js';
+import { linearGapObjective } from '../testing/linearGapObjective.js';
+import { corePlugin } from '../plugins/corePlugin.js';
+import { definePlugin } from '../plugins/definePlugin.js';
+import { ConfigError } from './ConfigError.js';
+import { resolveConfig } from './resolveConfig.js';
+
+const fixture = definePlugin({
+  name: 'fixture-objective',
+  version: '1.2.3',
+  extensions: [{ ...linearGapObjective, aliases: ['lg'] } as Extension],
+});
+const plugins = [corePlugin, fixture];
+const base = { objective: { name: 'linear-gap' }, data: { name: 'ring8' } };
+
+function errorOf(raw: unknown): string {
+  try {
+    resolveConfig(raw, plugins);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  return 'no error';
+}
+
+test('fills every default from core and from the objective', (t) => {
+  const config = resolveConfig(base, plugins);
+  t.is(config.name, 'run');
+  t.is(config.seed, 0);
+  t.is(config.backend, 'wasm');
+  t.is(config.training.batchSize, 16);
+  t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 3 });
+  t.deepEqual(config.training.optimizers.generator, { name: 'sgd', lr: 0.01 });
+  t.deepEqual(config.critic?.constraints, [{ name: 'weight-clipping', options: { clip: 0.1 } }]);
+  t.deepEqual(config.objective.options, { nanFrom: 0, withoutCritic: false });
+  t.is(config.objective.package, 'fixture-objective');
+  t.is(config.objective.version, '1.2.3');
+  t.deepEqual(config.data, { name: 'ring8', options: { radius: 2, std: 0.02, scale: 1 / 1.414 } });
+});
+
+test('aliases resolve to canonical ids, and the config says which', (t) => {
+  const config = resolveConfig({ objective: { name: 'lg' }, data: { name: '8gaussians' } }, plugins);
+  t.is(config.objective.name, 'linear-gap');
+  t.is(config.data.name, 'ring8');
+});
+
+test('the config file overrides the objective defaults', (t) => {
+  const config = resolveConfig(
+    { ...base, training: { batchSize: 256, optimizers: { critic: { name: 'rmsprop', lr: 5e-5 } } } },
+    plugins,
+  );
+  t.is(config.training.batchSize, 256);
+  t.deepEqual(config.training.optimizers.critic, { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 });
+});
+
+test('the resolved config is deeply frozen', (t) => {
+  const config = resolveConfig(base, plugins);
+  t.true(Object.isFrozen(config));
+  t.true(Object.isFrozen(config.training.optimizers.critic));
+  t.throws(() => {
+    (config.training as { iterations: number }).iterations = 5;
+  });
+});
+
+test('errors are one line naming the field and what was expected', (t) => {
+  const cases: [unknown, string][] = [
+    [{ ...base, objective: { name: 'linear-gap', options: { nanFrom: -1 } } }, 'objective.options.nanFrom: expected a non-negative number, got -1'],
+    [{ ...base, seed: 1.5 }, 'seed: expected an integer, got 1.5'],
+    [{ ...base, backend: 'gpu' }, 'backend: expected one of "wasm", "cpu", "tensorflow", "tensorflow-gpu", got "gpu"'],
+    [{ ...base, traning: {} }, 'traning: unknown field (check the spelling; see docs/configuration.md)'],
+    [{ data: { name: 'ring8' } }, 'objective: expected an object, but it is missing'],
+    [{ ...base, objective: { name: 'nope' } }, 'objective.name: unknown objective "nope"; installed: linear-gap'],
+    [{ ...base, data: { name: 'moons' } }, 'data.name: unknown data source "moons"; installed: csv, gaussian1d, grid25, mnist, npy, parallel-lines, ring8, swissroll'],
+    [{ ...base, training: { optimizers: { critic: { name: 'adagrad', lr: 1 } } } }, 'training.optimizers.critic.name: expected one of "rmsprop", "adam", "sgd", got "adagrad"'],
+    [{ ...base, training: { optimizers: { critic: { name: 'rmsprop', lr: 0 } } } }, 'training.optimizers.critic.lr: expected a positive number, got 0'],
+    [{ ...base, critic: { constraints: [{ name: 'clip', options: { clip: -1 } }] } }, 'critic.constraints.0.options.clip: expected a positive number, got -1'],
+    [{ ...base, generator: { network: { name: 'mlp', options: { hidden: [8, 'x'] } } } }, 'generator.network.options.hidden.1: expected a number, got "x"'],
+  ];
+  for (const [raw, message] of cases) t.is(errorOf(raw), message);
+});
