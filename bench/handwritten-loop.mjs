@@ -31,8 +31,7 @@ const batch = Number(args.batch);
 const iterations = Number(args.iterations);
 const warmup = Number(args.warmup);
 if (!['on', 'off'].includes(args.fix)) throw new Error('--fix must be on or off');
-if (!(batch > 0 && iterations > 0 && warmup >= 0))
-  throw new Error('bad --batch/--iterations/--warmup');
+if (!(batch > 0 && iterations > 0 && warmup >= 0)) throw new Error('bad --batch/--iterations/--warmup');
 
 // WGAN paper settings (Arjovsky et al. 2017) and the 8-Gaussian toy problem.
 const HIDDEN = 512;
@@ -101,11 +100,7 @@ function criticStep() {
     const real = sampleRing(batch);
     const fake = generator.apply(tf.randomNormal([batch, NOISE_DIM]));
     // Critic maximizes E[D(real)] - E[D(fake)].
-    criticOpt.minimize(
-      () => tf.sub(tf.mean(critic.apply(fake)), tf.mean(critic.apply(real))),
-      false,
-      criticVars,
-    );
+    criticOpt.minimize(() => tf.sub(tf.mean(critic.apply(fake)), tf.mean(critic.apply(real))), false, criticVars);
     for (const v of criticVars) v.assign(tf.clipByValue(v, -CLIP, CLIP));
   });
 }
@@ -113,11 +108,7 @@ function criticStep() {
 function generatorStep() {
   tf.tidy(() => {
     const z = tf.randomNormal([batch, NOISE_DIM]);
-    generatorOpt.minimize(
-      () => tf.neg(tf.mean(critic.apply(generator.apply(z)))),
-      false,
-      generatorVars,
-    );
+    generatorOpt.minimize(() => tf.neg(tf.mean(critic.apply(generator.apply(z)))), false, generatorVars);
   });
 }
 

@@ -8,17 +8,23 @@ step, n_critic 5.
 
     python3 bench/torch_wgan.py --batch 64 --iterations 20 --warmup 2
 
-prints {"batch", "backend", "threads", "torch", "iterations", "genItersPerSec",
-"genItersPerCpuSec"} as one JSON line. A benchmark reference only: ipmgan never
-depends on torch.
+prints {"batch", "backend", "threads", "torch", "blas", "iterations",
+"genItersPerSec", "genItersPerCpuSec"} as one JSON line. A benchmark reference
+only: ipmgan never depends on torch. Debian's python3-torch uses whatever
+libblas.so.3 the system selects: the reference netlib BLAS is several times
+slower than OpenBLAS (apt-get install libopenblas0-pthread), hence "blas".
 """
 
 import argparse
 import json
 import math
+import os
 import time
 
-import torch
+# OpenBLAS starts its own threads; torch.set_num_threads does not reach them.
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+
+import torch  # noqa: E402
 from torch import nn
 
 HIDDEN = 512
@@ -97,6 +103,13 @@ def train(steps):
         generator_step()
 
 
+def loaded_blas():
+    """The BLAS libraries this process has mapped, e.g. openblas-pthread/libblas.so.3."""
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.lower()}
+    return ", ".join(sorted("/".join(p.split("/")[-2:]) for p in paths)) or "unknown"
+
+
 train(args.warmup)
 start, cpu_start = time.perf_counter(), time.process_time()
 train(args.iterations)
@@ -107,6 +120,7 @@ print(json.dumps({
     "backend": "pytorch",
     "threads": torch.get_num_threads(),
     "torch": torch.__version__,
+    "blas": loaded_blas(),
     "iterations": args.iterations,
     "genItersPerSec": args.iterations / seconds,
     "genItersPerCpuSec": args.iterations / cpu_seconds,

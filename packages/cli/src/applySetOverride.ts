@@ -14,14 +14,16 @@ export function applySetOverride(raw: unknown, assignment: string): unknown {
   const eq = assignment.indexOf('=');
   if (eq <= 0) throw new ConfigError(`--set: expected key=value (e.g. training.iterations=500), got "${assignment}"`);
   const path = assignment.slice(0, eq).split('.');
-  if (path.some((p) => p === '')) throw new ConfigError(`--set: "${assignment.slice(0, eq)}" is not a dotted field path`);
+  if (path.some((p) => p === ''))
+    throw new ConfigError(`--set: "${assignment.slice(0, eq)}" is not a dotted field path`);
   const root: Record<string, unknown> = structuredClone(
     typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {},
   );
+  // Lists are addressed by index (critic.constraints.0.options.clip): arrays are objects keyed by index.
   let node = root;
-  for (const key of path.slice(0, -1)) {
+  for (const [i, key] of path.slice(0, -1).entries()) {
     const next = node[key];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};
+    if (typeof next !== 'object' || next === null) node[key] = /^\d+$/.test(path[i + 1] ?? '') ? [] : {};
     node = node[key] as Record<string, unknown>;
   }
   node[path[path.length - 1] ?? ''] = parseValue(assignment.slice(eq + 1));

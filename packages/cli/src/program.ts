@@ -4,7 +4,8 @@ import { train } from './commands/train.js';
 function positiveInt(flag: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag}: expected a positive integer, got "${value}"`);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new InvalidArgumentError(`${flag}: expected a positive integer, got "${value}"`);
     return n;
   };
 }
@@ -26,10 +27,18 @@ export function buildProgram(cwd: string): Command {
   program
     .command('train')
     .description('train the objective a config file names, writing a run directory')
-    .option('-c, --config <file>', 'config file (default: search ipmgan.config.* / .ipmganrc* / package.json from here up)')
+    .option(
+      '-c, --config <file>',
+      'config file (default: search ipmgan.config.* / .ipmganrc* / package.json from here up)',
+    )
     .option('--resume <dir>', 'continue a run directory from its latest checkpoint')
     .option('--iterations <n>', 'train until this many generator iterations are done', positiveInt('--iterations'))
-    .option('--set <key=value>', 'override one config field, e.g. --set training.batchSize=256 (repeatable)', collect, [])
+    .option(
+      '--set <key=value>',
+      'override one config field, e.g. --set training.batchSize=256 (repeatable)',
+      collect,
+      [],
+    )
     .action(async (opts: { config?: string; resume?: string; iterations?: number; set: string[] }) => {
       await train(opts, cwd);
     });

@@ -25,7 +25,11 @@ export type {
   ObjectiveExtension,
 } from './contracts/Extension.js';
 
-export { OptimizerConfigSchema, type OptimizerConfig, type OptimizerConfigInput } from './optimizers/OptimizerConfig.js';
+export {
+  OptimizerConfigSchema,
+  type OptimizerConfig,
+  type OptimizerConfigInput,
+} from './optimizers/OptimizerConfig.js';
 export { createOptimizer } from './optimizers/createOptimizer.js';
 export { ScheduleConfigSchema, type ScheduleConfig, type ScheduleConfigInput } from './trainer/ScheduleConfig.js';
 export { criticIterations } from './trainer/criticIterations.js';

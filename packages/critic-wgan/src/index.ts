@@ -1,4 +1,4 @@
-import { definePlugin, type Extension } from '@ipmgan/core';
+import { definePlugin } from '@ipmgan/core';
 import { wgan } from './wgan.js';
 
 export { wgan } from './wgan.js';
@@ -8,5 +8,5 @@ export { wassersteinLosses } from './wassersteinLosses.js';
 export const ipmganPlugin = definePlugin({
   name: '@ipmgan/critic-wgan',
   version: '0.1.0',
-  extensions: [wgan as Extension],
+  extensions: [wgan],
 });

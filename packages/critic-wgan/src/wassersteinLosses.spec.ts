@@ -12,7 +12,12 @@ test.before(async () => {
 const realScores = (): tf.Tensor1D => tf.tensor1d([-1.4, -2.4]);
 const fakeScores = (): tf.Tensor1D => tf.tensor1d([0.1, 3.1]);
 
-function close(t: { is: (a: unknown, b: unknown) => void; true: (v: boolean, m?: string) => void }, actual: number, expected: number, tol = 1e-6): void {
+function close(
+  t: { is: (a: unknown, b: unknown) => void; true: (v: boolean, m?: string) => void },
+  actual: number,
+  expected: number,
+  tol = 1e-6,
+): void {
   t.true(Math.abs(actual - expected) <= tol, `${String(actual)} is not ${String(expected)} +- ${String(tol)}`);
 }
 
@@ -30,8 +35,14 @@ test('estimate is minus the critic loss: E[f(x)] - E[f(g(z))] = -3.5', (t) => {
 
 test('the critic loss gradient of a linear critic is mean(fake) - mean(real) in w', (t) => {
   // d/dw [mean(w.fake) - mean(w.real)] = mean(fake) - mean(real) = (1, -1) - (2, 3) = (-1, -4)
-  const real = tf.tensor2d([[1, 2], [3, 4]]);
-  const fake = tf.tensor2d([[0, 0], [2, -2]]);
+  const real = tf.tensor2d([
+    [1, 2],
+    [3, 4],
+  ]);
+  const fake = tf.tensor2d([
+    [0, 0],
+    [2, -2],
+  ]);
   const w = tf.variable(tf.tensor2d([[0.5], [-1]]), true, 'wgan-spec-w');
   const { grads } = tf.variableGrads(
     () => wassersteinLosses.critic(tf.reshape(tf.matMul(real, w), [-1]), tf.reshape(tf.matMul(fake, w), [-1])),

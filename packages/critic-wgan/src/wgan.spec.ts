@@ -44,7 +44,8 @@ function meanDistanceToMode(run: Run): number {
   const points = samples.arraySync() as number[][];
   samples.dispose();
   let total = 0;
-  for (const [x = 0, y = 0] of points) total += Math.min(...centres.map(([cx = 0, cy = 0]) => Math.hypot(x - cx, y - cy)));
+  for (const [x = 0, y = 0] of points)
+    total += Math.min(...centres.map(([cx = 0, cy = 0]) => Math.hypot(x - cx, y - cy)));
   return total / points.length;
 }
 
@@ -62,7 +63,13 @@ test.serial('the resolved config carries Algorithm 1 defaults', (t) => {
   const config = resolveConfig({ objective: { name: 'wgan' }, data: { name: 'ring8' } }, plugins);
   t.is(config.training.batchSize, 64);
   t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 5 });
-  t.deepEqual(config.training.optimizers.critic, { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 });
+  t.deepEqual(config.training.optimizers.critic, {
+    name: 'rmsprop',
+    lr: 5e-5,
+    decay: 0.99,
+    epsilon: 1e-8,
+    momentum: 0,
+  });
   t.deepEqual(config.critic?.constraints, [{ name: 'weight-clipping', options: { clip: 0.01 } }]);
   t.is(config.objective.package, '@ipmgan/critic-wgan');
   t.true(Object.isFrozen(config.training.optimizers));
@@ -79,13 +86,20 @@ test.serial('every critic weight and bias lies in [-c, c] after a critic step', 
       training: { iterations: 1, optimizers: { critic: { name: 'sgd', lr: 10 } } },
     }),
   );
-  const before = run.trainer.critic?.trainableVariables.map((v) => Math.max(...Array.from(v.dataSync(), Math.abs))) ?? [];
+  const before =
+    run.trainer.critic?.trainableVariables.map((v) => Math.max(...Array.from(v.dataSync(), Math.abs))) ?? [];
   t.true(Math.max(...before) > 0.003, 'the initial weights exceed c, so the test can fail');
   await run.trainer.fit();
   for (const v of run.trainer.critic?.trainableVariables ?? []) {
     const values = Array.from(v.dataSync());
-    t.true(values.every((x) => x >= -Math.fround(0.003) && x <= Math.fround(0.003)), `${v.name} escaped [-c, c]`);
-    t.true(values.some((x) => Math.abs(x) === Math.fround(0.003)), `${v.name} never reached the bound`);
+    t.true(
+      values.every((x) => x >= -Math.fround(0.003) && x <= Math.fround(0.003)),
+      `${v.name} escaped [-c, c]`,
+    );
+    t.true(
+      values.some((x) => Math.abs(x) === Math.fround(0.003)),
+      `${v.name} never reached the bound`,
+    );
   }
   run.dispose();
 });
@@ -162,7 +176,9 @@ for (const [how, stopAt, resumeFrom] of [
 
 test.serial('200 training iterations leave tf.memory().numTensors unchanged', async (t) => {
   const small = { name: 'mlp', options: { hidden: [32, 32] } };
-  const run = await open(smallConfig({ generator: { network: small }, critic: { network: small }, training: { iterations: 201 } }));
+  const run = await open(
+    smallConfig({ generator: { network: small }, critic: { network: small }, training: { iterations: 201 } }),
+  );
   await run.trainer.fit({ iterations: 1 });
   const before = tf.memory().numTensors;
   await run.trainer.fit({ iterations: 201 });

@@ -18,7 +18,8 @@ export const wgan: ObjectiveExtension<z.output<typeof WganOptions>> = {
   kind: 'objective',
   id: 'wgan',
   aliases: ['wgan-clip'],
-  description: 'Wasserstein GAN: a critic approximates W1 through its Kantorovich-Rubinstein dual; weights clipped to [-c, c].',
+  description:
+    'Wasserstein GAN: a critic approximates W1 through its Kantorovich-Rubinstein dual; weights clipped to [-c, c].',
   optionsSchema: WganOptions,
   estimate: {
     name: 'W1*K',

@@ -24,7 +24,8 @@ export async function train(options: TrainOptions, cwd: string): Promise<void> {
     const opened = await openConfig(cwd, options.config, (raw) => {
       let out = raw;
       for (const assignment of options.set) out = applySetOverride(out, assignment);
-      if (options.iterations !== undefined) out = applySetOverride(out, `training.iterations=${String(options.iterations)}`);
+      if (options.iterations !== undefined)
+        out = applySetOverride(out, `training.iterations=${String(options.iterations)}`);
       return out;
     });
     run = await createRun(opened.config, opened.plugins, { baseDir: opened.baseDir, hooks: [progress] });

@@ -22,12 +22,7 @@ function innerDims(x: tf.Tensor): [number, number] {
 // Either transpose the operands that need it, or use op(x)·op(y) =
 // (op(y)ᵀ·op(x)ᵀ)ᵀ, which transposes the others and the output; pick the one
 // that copies fewer elements (for dy·Wᵀ: dy and the output, not the weights).
-function matMulExplicit(
-  x: tf.Tensor,
-  y: tf.Tensor,
-  transposeX: boolean,
-  transposeY: boolean,
-): tf.Tensor {
+function matMulExplicit(x: tf.Tensor, y: tf.Tensor, transposeX: boolean, transposeY: boolean): tf.Tensor {
   const [xRows, xCols] = innerDims(x);
   const [yRows, yCols] = innerDims(y);
   const xSize = xRows * xCols;
@@ -39,9 +34,7 @@ function matMulExplicit(
   if (direct <= swapped) {
     return tf.matMul(transposeX ? transposeInner(x) : x, transposeY ? transposeInner(y) : y);
   }
-  return transposeInner(
-    tf.matMul(transposeY ? y : transposeInner(y), transposeX ? x : transposeInner(x)),
-  );
+  return transposeInner(tf.matMul(transposeY ? y : transposeInner(y), transposeX ? x : transposeInner(x)));
 }
 
 /**

@@ -6,7 +6,7 @@ function runWasmKernel(
   kernelName: string,
   inputs: tf.NamedTensorInfoMap,
   attrs: tf.NamedAttrMap,
-  backend: tf.KernelBackend,
+  backend: object,
 ): tf.TensorInfo {
   const kernel = tf.getKernel(kernelName, 'wasm') as tf.KernelConfig | undefined;
   if (kernel === undefined) {
@@ -45,13 +45,13 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
     if (x === undefined || dy === undefined) {
       throw new Error('Conv2DBackpropFilter expects inputs x and dy.');
     }
-    const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
-      attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+    const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
     if (dataFormat === 'NCHW') {
       // Matches wasm Conv2D, which only supports channels last.
       throw new Error("wasm Conv2DBackpropFilter supports only dataFormat 'NHWC'.");
     }
-    const wasmBackend = backend as tf.KernelBackend;
+    // All this kernel needs of the backend beyond passing it on.
+    const wasmBackend = backend as Pick<tf.KernelBackend, 'disposeData'>;
 
     const convInfo = tf.backend_util.computeConv2DInfo(
       x.shape as [number, number, number, number],
@@ -70,10 +70,7 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
     // Pad after so the dilated dy spans exactly the filter window. When the
     // forward conv ignored trailing input rows (stride does not divide), this
     // would be negative: pad 0 and slice the extra filter taps off below.
-    const bottom = Math.max(
-      0,
-      (outHeight - 1) * strideHeight + filterHeight - dim(x.shape, 1) - top,
-    );
+    const bottom = Math.max(0, (outHeight - 1) * strideHeight + filterHeight - dim(x.shape, 1) - top);
     const right = Math.max(0, (outWidth - 1) * strideWidth + filterWidth - dim(x.shape, 2) - left);
 
     const temps: tf.TensorInfo[] = [];
@@ -82,7 +79,7 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
       kernelInputs: tf.NamedTensorInfoMap,
       kernelAttrs: tf.NamedAttrMap,
     ): tf.TensorInfo => {
-      const out = runWasmKernel(kernelName, kernelInputs, kernelAttrs, wasmBackend);
+      const out = runWasmKernel(kernelName, kernelInputs, kernelAttrs, backend);
       temps.push(out);
       return out;
     };
@@ -120,7 +117,7 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
               },
             );
       // [ci, fh, fw, co] -> [fh, fw, ci, co].
-      return runWasmKernel(tf.Transpose, { x: taps }, { perm: [1, 2, 0, 3] }, wasmBackend);
+      return runWasmKernel(tf.Transpose, { x: taps }, { perm: [1, 2, 0, 3] }, backend);
     } finally {
       // Intermediates never reach the engine, so free them here.
       for (const t of temps) {

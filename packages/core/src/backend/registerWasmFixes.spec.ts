@@ -70,11 +70,7 @@ function withStockGradient<T>(fn: () => T): T {
 }
 
 // Gradients of sum(f(inputs) * w) for fixed w, so dy is not all ones.
-function gradsOf(
-  f: (...xs: tf.Tensor[]) => tf.Tensor,
-  inputs: Sample[],
-  weight: Sample,
-): Float32Array[] {
+function gradsOf(f: (...xs: tf.Tensor[]) => tf.Tensor, inputs: Sample[], weight: Sample): Float32Array[] {
   return tf.tidy(() => {
     const loss = (...xs: tf.Tensor[]): tf.Tensor => tf.sum(tf.mul(f(...xs), toTensor(weight)));
     return tf
@@ -144,9 +140,7 @@ for (const size of matMulSizes) {
         const f = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.matMul(a, b, tA, tB);
         const weight = sample(outShape(f, inputs), 3);
 
-        const stockCpu = await onBackend('cpu', () =>
-          withStockGradient(() => gradsOf(f, inputs, weight)),
-        );
+        const stockCpu = await onBackend('cpu', () => withStockGradient(() => gradsOf(f, inputs, weight)));
         const fixedCpu = await onBackend('cpu', () => gradsOf(f, inputs, weight));
         const fixedWasm = await onBackend('wasm', () => gradsOf(f, inputs, weight));
 
@@ -192,12 +186,8 @@ const convCases: ConvCase[] = [
 for (const c of convCases) {
   const name = `conv2d ${c.inChannels}->${c.outChannels} k${c.size} s${c.stride} ${JSON.stringify(c.pad)}`;
   test.serial(`${name}: gradients on wasm match cpu`, async (t) => {
-    const inputs = [
-      sample([2, 9, 10, c.inChannels], 4),
-      sample([c.size, c.size, c.inChannels, c.outChannels], 5),
-    ];
-    const f = (x: tf.Tensor, w: tf.Tensor): tf.Tensor =>
-      tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.stride, c.pad);
+    const inputs = [sample([2, 9, 10, c.inChannels], 4), sample([c.size, c.size, c.inChannels, c.outChannels], 5)];
+    const f = (x: tf.Tensor, w: tf.Tensor): tf.Tensor => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.stride, c.pad);
     const weight = sample(outShape(f, inputs), 6);
 
     const cpu = await onBackend('cpu', () => gradsOf(f, inputs, weight));
@@ -220,49 +210,46 @@ for (const [stride, padding] of [
   [2, 'same'],
   [1, 'valid'],
 ] as const) {
-  test.serial(
-    `conv2dTranspose layer s${stride} ${padding}: gradients on wasm match cpu`,
-    async (t) => {
-      const x = sample([2, 4, 5, 6], 7);
-      const kernel = sample([5, 5, 3, 6], 8);
-      const bias = sample([3], 9);
-      const run = (): Float32Array[] =>
-        tf.tidy(() => {
-          const layer = tfl.layers.conv2dTranspose({
-            filters: 3,
-            kernelSize: 5,
-            strides: stride,
-            padding,
-          });
-          const input = toTensor(x);
-          layer.build(input.shape);
-          layer.setWeights([toTensor(kernel), toTensor(bias)]);
-          const y = layer.apply(input) as tf.Tensor;
-          const w = tf.randomNormal(y.shape, 0, 1, 'float32', 10);
-          const loss = (): tf.Scalar => tf.sum(tf.mul(layer.apply(input) as tf.Tensor, w));
-          const { grads } = tf.variableGrads(loss);
-          const dx = tf.grads((i: tf.Tensor) => tf.sum(tf.mul(layer.apply(i) as tf.Tensor, w)))([
-            input,
-          ]);
-          const out = [...layer.trainableWeights.map((v) => grads[v.name]), ...dx];
-          // Layer.dispose() needs a symbolic call; free the variables directly.
-          layer.weights.forEach((v) => v.dispose());
-          return out.map((g) => {
-            if (g === undefined) {
-              throw new Error('Missing gradient.');
-            }
-            return g.dataSync() as Float32Array;
-          });
+  test.serial(`conv2dTranspose layer s${stride} ${padding}: gradients on wasm match cpu`, async (t) => {
+    const x = sample([2, 4, 5, 6], 7);
+    const kernel = sample([5, 5, 3, 6], 8);
+    const bias = sample([3], 9);
+    const run = (): Float32Array[] =>
+      tf.tidy(() => {
+        const layer = tfl.layers.conv2dTranspose({
+          filters: 3,
+          kernelSize: 5,
+          strides: stride,
+          padding,
         });
+        const input = toTensor(x);
+        layer.build(input.shape);
+        layer.setWeights([toTensor(kernel), toTensor(bias)]);
+        const y = layer.apply(input) as tf.Tensor;
+        const w = tf.randomNormal(y.shape, 0, 1, 'float32', 10);
+        const loss = (): tf.Scalar => tf.sum(tf.mul(layer.apply(input) as tf.Tensor, w));
+        const { grads } = tf.variableGrads(loss);
+        const dx = tf.grads((i: tf.Tensor) => tf.sum(tf.mul(layer.apply(i) as tf.Tensor, w)))([input]);
+        const out = [...layer.trainableWeights.map((v) => grads[v.name]), ...dx];
+        // Layer.dispose() needs a symbolic call; free the variables directly.
+        layer.weights.forEach((v) => {
+          v.dispose();
+        });
+        return out.map((g) => {
+          if (g === undefined) {
+            throw new Error('Missing gradient.');
+          }
+          return g.dataSync() as Float32Array;
+        });
+      });
 
-      const cpu = await onBackend('cpu', run);
-      const wasm = await onBackend('wasm', run);
-      t.is(wasm.length, 3);
-      const error = maxRelativeError(wasm, cpu);
-      t.log(`max relative error ${error}`);
-      t.true(error <= TOL);
-    },
-  );
+    const cpu = await onBackend('cpu', run);
+    const wasm = await onBackend('wasm', run);
+    t.is(wasm.length, 3);
+    const error = maxRelativeError(wasm, cpu);
+    t.log(`max relative error ${error}`);
+    t.true(error <= TOL);
+  });
 }
 
 test.serial('a 2-layer conv net trains one SGD step on wasm', async (t) => {
@@ -285,10 +272,7 @@ test.serial('a 2-layer conv net trains one SGD step on wasm', async (t) => {
   const before = model.getWeights().map((w) => w.dataSync().slice());
   const loss = tf.train
     .sgd(0.1)
-    .minimize(
-      () => tf.mean(tf.square(tf.sub(model.apply(x) as tf.Tensor, target))) as tf.Scalar,
-      true,
-    );
+    .minimize(() => tf.mean<tf.Scalar>(tf.square(tf.sub(model.apply(x) as tf.Tensor, target))), true);
 
   t.truthy(loss);
   t.true(Number.isFinite(loss?.dataSync()[0]));
@@ -302,61 +286,58 @@ test.serial('a 2-layer conv net trains one SGD step on wasm', async (t) => {
   model.dispose();
 });
 
-test.serial(
-  'a tiny DCGAN (conv2dTranspose, batch norm, relu, leakyRelu, tanh, sigmoid) trains on wasm',
-  async (t) => {
-    await tf.setBackend('wasm');
-    const generator = tfl.sequential({
-      layers: [
-        tfl.layers.dense({ inputShape: [8], units: 4 * 4 * 8 }),
-        tfl.layers.reshape({ targetShape: [4, 4, 8] }),
-        tfl.layers.batchNormalization(),
-        tfl.layers.reLU(),
-        tfl.layers.conv2dTranspose({ filters: 4, kernelSize: 5, strides: 2, padding: 'same' }),
-        tfl.layers.batchNormalization(),
-        tfl.layers.reLU(),
-        tfl.layers.conv2dTranspose({
-          filters: 1,
-          kernelSize: 5,
-          strides: 2,
-          padding: 'same',
-          activation: 'tanh',
-        }),
-      ],
-    });
-    const discriminator = tfl.sequential({
-      layers: [
-        tfl.layers.conv2d({
-          inputShape: [16, 16, 1],
-          filters: 4,
-          kernelSize: 5,
-          strides: 2,
-          padding: 'same',
-        }),
-        tfl.layers.leakyReLU({ alpha: 0.2 }),
-        tfl.layers.conv2d({ filters: 8, kernelSize: 5, strides: 2, padding: 'same' }),
-        tfl.layers.batchNormalization(),
-        tfl.layers.leakyReLU({ alpha: 0.2 }),
-        tfl.layers.flatten(),
-        tfl.layers.dense({ units: 1, activation: 'sigmoid' }),
-      ],
-    });
-    const z = toTensor(sample([4, 8], 12));
-    const optimizer = tf.train.adam(1e-3);
-    const loss = optimizer.minimize(() => {
-      const fake = generator.apply(z, { training: true }) as tf.Tensor;
-      const p = discriminator.apply(fake, { training: true }) as tf.Tensor;
-      return tf.neg(tf.mean(tf.log(tf.add(p, 1e-7)))) as tf.Scalar;
-    }, true);
+test.serial('a tiny DCGAN (conv2dTranspose, batch norm, relu, leakyRelu, tanh, sigmoid) trains on wasm', async (t) => {
+  await tf.setBackend('wasm');
+  const generator = tfl.sequential({
+    layers: [
+      tfl.layers.dense({ inputShape: [8], units: 4 * 4 * 8 }),
+      tfl.layers.reshape({ targetShape: [4, 4, 8] }),
+      tfl.layers.batchNormalization(),
+      tfl.layers.reLU(),
+      tfl.layers.conv2dTranspose({ filters: 4, kernelSize: 5, strides: 2, padding: 'same' }),
+      tfl.layers.batchNormalization(),
+      tfl.layers.reLU(),
+      tfl.layers.conv2dTranspose({
+        filters: 1,
+        kernelSize: 5,
+        strides: 2,
+        padding: 'same',
+        activation: 'tanh',
+      }),
+    ],
+  });
+  const discriminator = tfl.sequential({
+    layers: [
+      tfl.layers.conv2d({
+        inputShape: [16, 16, 1],
+        filters: 4,
+        kernelSize: 5,
+        strides: 2,
+        padding: 'same',
+      }),
+      tfl.layers.leakyReLU({ alpha: 0.2 }),
+      tfl.layers.conv2d({ filters: 8, kernelSize: 5, strides: 2, padding: 'same' }),
+      tfl.layers.batchNormalization(),
+      tfl.layers.leakyReLU({ alpha: 0.2 }),
+      tfl.layers.flatten(),
+      tfl.layers.dense({ units: 1, activation: 'sigmoid' }),
+    ],
+  });
+  const z = toTensor(sample([4, 8], 12));
+  const optimizer = tf.train.adam(1e-3);
+  const loss = optimizer.minimize(() => {
+    const fake = generator.apply(z, { training: true }) as tf.Tensor;
+    const p = discriminator.apply(fake, { training: true }) as tf.Tensor;
+    return tf.neg(tf.mean<tf.Scalar>(tf.log(tf.add(p, 1e-7))));
+  }, true);
 
-    t.true(Number.isFinite(loss?.dataSync()[0]));
-    z.dispose();
-    loss?.dispose();
-    optimizer.dispose();
-    generator.dispose();
-    discriminator.dispose();
-  },
-);
+  t.true(Number.isFinite(loss?.dataSync()[0]));
+  z.dispose();
+  loss?.dispose();
+  optimizer.dispose();
+  generator.dispose();
+  discriminator.dispose();
+});
 
 test.serial('repeated gradient calls on wasm leak no tensors or buffers', async (t) => {
   await tf.setBackend('wasm');
@@ -367,9 +348,10 @@ test.serial('repeated gradient calls on wasm leak no tensors or buffers', async 
   const step = (): void => {
     tf.tidy(() => {
       tf.grads((p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.matMul(p, q, true, false)))([a, b]);
-      tf.grads((p: tf.Tensor, q: tf.Tensor) =>
-        tf.sum(tf.conv2d(p as tf.Tensor4D, q as tf.Tensor4D, 2, 'same')),
-      )([x, w]);
+      tf.grads((p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.conv2d(p as tf.Tensor4D, q as tf.Tensor4D, 2, 'same')))([
+        x,
+        w,
+      ]);
     });
   };
 

@@ -16,15 +16,18 @@ import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm.js';
  * Safe to call more than once. Does not select the wasm backend.
  */
 export function registerWasmFixes(): void {
-  if (tf.getGradient(tf.BatchMatMul) !== batchMatMulGradConfig) {
+  // The registry getters return undefined for missing entries despite their types.
+  const gradient = tf.getGradient(tf.BatchMatMul) as tf.GradConfig | undefined;
+  if (gradient !== batchMatMulGradConfig) {
     // Unregister first: registerGradient warns when it overrides.
-    if (tf.getGradient(tf.BatchMatMul) != null) {
+    if (gradient !== undefined) {
       tf.unregisterGradient(tf.BatchMatMul);
     }
     tf.registerGradient(batchMatMulGradConfig);
   }
   // Keep a native kernel should a later tfjs-backend-wasm ship one.
-  if (tf.getKernel(tf.Conv2DBackpropFilter, 'wasm') == null) {
+  const kernel = tf.getKernel(tf.Conv2DBackpropFilter, 'wasm') as tf.KernelConfig | undefined;
+  if (kernel === undefined) {
     tf.registerKernel(conv2dBackpropFilterWasmConfig);
   }
 }

@@ -14,7 +14,10 @@ export const ExtensionRefSchema = z.strictObject({
  * docs/configuration.md.
  */
 export const ConfigSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." or "-"').default('run'),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." or "-"')
+    .default('run'),
   seed: z.number().int().min(0).max(4294967295).default(0),
   backend: z.enum(['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu']).default('wasm'),
   /** Extra packages that provide data sources, networks or constraints. */

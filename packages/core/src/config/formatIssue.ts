@@ -6,7 +6,9 @@ function show(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
-  return String(value);
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+    ? String(value)
+    : typeof value;
 }
 
 function expectedNumber(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, big: boolean): string {
@@ -43,12 +45,17 @@ export function formatIssue(issue: z.core.$ZodIssue, prefix: readonly (string | 
       const options = 'options' in issue && Array.isArray(issue.options) ? issue.options : undefined;
       const key = 'discriminator' in issue && typeof issue.discriminator === 'string' ? issue.discriminator : undefined;
       const input: unknown = issue.input;
-      const value = key && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : input;
-      if (options) return `${where}: expected one of ${options.map((v) => JSON.stringify(v)).join(', ')}, got ${show(value)}`;
+      const value =
+        key && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : input;
+      if (options)
+        return `${where}: expected one of ${options.map((v) => JSON.stringify(v)).join(', ')}, got ${show(value)}`;
       return `${where}: ${issue.message}`;
     }
     case 'invalid_format':
-      return `${where}: expected a ${issue.format}, ${got}`;
+      // A schema's own message (e.g. for a regex) says what is expected better than the format name.
+      return issue.format === 'regex' && issue.message !== 'Invalid string: must match pattern'
+        ? `${where}: expected ${issue.message}, ${got}`
+        : `${where}: expected a ${issue.format}, ${got}`;
     default:
       return `${where}: ${issue.message}`;
   }

@@ -33,16 +33,16 @@ test('an explicit path wins, and a missing one is a one-line error', async (t) =
   const dir = project({ 'ipmgan.config.yaml': 'seed: 1\n', 'other.json': '{"seed":2}' });
   t.deepEqual((await loadConfigFile(dir, 'other.json')).raw, { seed: 2 });
   const error = await t.throwsAsync(loadConfigFile(dir, 'absent.yaml'), { instanceOf: ConfigError });
-  t.is(error?.message, `--config: file not found: ${join(dir, 'absent.yaml')}`);
+  t.is(error.message, `--config: file not found: ${join(dir, 'absent.yaml')}`);
 });
 
 test('broken YAML and a missing config are one-line errors', async (t) => {
   const broken = project({ 'ipmgan.config.yaml': 'seed: [1, 2\nname: x\n' });
   const error = await t.throwsAsync(loadConfigFile(broken), { instanceOf: ConfigError });
-  t.false(error?.message.includes('\n'));
-  t.regex(error?.message ?? '', /^config: cannot be parsed: /);
+  t.false(error.message.includes('\n'));
+  t.regex(error.message, /^config: cannot be parsed: /);
   const none = mkdtempSync(join(tmpdir(), 'ipmgan-none-'));
   writeFileSync(join(none, 'package.json'), '{"name":"n"}');
   const missing = await t.throwsAsync(loadConfigFile(none), { instanceOf: ConfigError });
-  t.regex(missing?.message ?? '', /^config: no ipmgan config found from /);
+  t.regex(missing.message, /^config: no ipmgan config found from /);
 });

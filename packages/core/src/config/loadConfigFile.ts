@@ -64,7 +64,7 @@ export async function loadConfigFile(cwd: string, explicitPath?: string): Promis
   }
   if (!result)
     throw new ConfigError(
-      `config: no ipmgan config found from ${cwd} (looked for ipmgan.config.{json,yaml,yml,js,ts,mjs,cjs}, .ipmganrc*, and "ipmgan" in package.json); run \`ipmgan init\` or pass -c FILE`,
+      `config: no ipmgan config found from ${cwd} (looked for ipmgan.config.{json,yaml,yml,js,ts,mjs,cjs}, .ipmganrc*, and "ipmgan" in package.json); create one (see docs/configuration.md) or pass -c FILE`,
     );
   if (result.isEmpty) throw new ConfigError(`${result.filepath}: the config file is empty`);
   return { raw: result.config, filepath: result.filepath, baseDir: dirname(result.filepath) };

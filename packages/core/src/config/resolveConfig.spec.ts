@@ -1,5 +1,4 @@
 import test from 'ava';
-import type { Extension } from '../contracts/Extension.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
@@ -9,7 +8,7 @@ import { resolveConfig } from './resolveConfig.js';
 const fixture = definePlugin({
   name: 'fixture-objective',
   version: '1.2.3',
-  extensions: [{ ...linearGapObjective, aliases: ['lg'] } as Extension],
+  extensions: [{ ...linearGapObjective, aliases: ['lg'] }],
 });
 const plugins = [corePlugin, fixture];
 const base = { objective: { name: 'linear-gap' }, data: { name: 'ring8' } };
@@ -51,7 +50,13 @@ test('the config file overrides the objective defaults', (t) => {
     plugins,
   );
   t.is(config.training.batchSize, 256);
-  t.deepEqual(config.training.optimizers.critic, { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 });
+  t.deepEqual(config.training.optimizers.critic, {
+    name: 'rmsprop',
+    lr: 5e-5,
+    decay: 0.99,
+    epsilon: 1e-8,
+    momentum: 0,
+  });
 });
 
 test('the resolved config is deeply frozen', (t) => {
@@ -65,17 +70,35 @@ test('the resolved config is deeply frozen', (t) => {
 
 test('errors are one line naming the field and what was expected', (t) => {
   const cases: [unknown, string][] = [
-    [{ ...base, objective: { name: 'linear-gap', options: { nanFrom: -1 } } }, 'objective.options.nanFrom: expected a non-negative number, got -1'],
+    [
+      { ...base, objective: { name: 'linear-gap', options: { nanFrom: -1 } } },
+      'objective.options.nanFrom: expected a non-negative number, got -1',
+    ],
     [{ ...base, seed: 1.5 }, 'seed: expected an integer, got 1.5'],
     [{ ...base, backend: 'gpu' }, 'backend: expected one of "wasm", "cpu", "tensorflow", "tensorflow-gpu", got "gpu"'],
     [{ ...base, traning: {} }, 'traning: unknown field (check the spelling; see docs/configuration.md)'],
     [{ data: { name: 'ring8' } }, 'objective: expected an object, but it is missing'],
     [{ ...base, objective: { name: 'nope' } }, 'objective.name: unknown objective "nope"; installed: linear-gap'],
-    [{ ...base, data: { name: 'moons' } }, 'data.name: unknown data source "moons"; installed: csv, gaussian1d, grid25, mnist, npy, parallel-lines, ring8, swissroll'],
-    [{ ...base, training: { optimizers: { critic: { name: 'adagrad', lr: 1 } } } }, 'training.optimizers.critic.name: expected one of "rmsprop", "adam", "sgd", got "adagrad"'],
-    [{ ...base, training: { optimizers: { critic: { name: 'rmsprop', lr: 0 } } } }, 'training.optimizers.critic.lr: expected a positive number, got 0'],
-    [{ ...base, critic: { constraints: [{ name: 'clip', options: { clip: -1 } }] } }, 'critic.constraints.0.options.clip: expected a positive number, got -1'],
-    [{ ...base, generator: { network: { name: 'mlp', options: { hidden: [8, 'x'] } } } }, 'generator.network.options.hidden.1: expected a number, got "x"'],
+    [
+      { ...base, data: { name: 'moons' } },
+      'data.name: unknown data source "moons"; installed: csv, gaussian1d, grid25, mnist, npy, parallel-lines, ring8, swissroll',
+    ],
+    [
+      { ...base, training: { optimizers: { critic: { name: 'adagrad', lr: 1 } } } },
+      'training.optimizers.critic.name: expected one of "rmsprop", "adam", "sgd", got "adagrad"',
+    ],
+    [
+      { ...base, training: { optimizers: { critic: { name: 'rmsprop', lr: 0 } } } },
+      'training.optimizers.critic.lr: expected a positive number, got 0',
+    ],
+    [
+      { ...base, critic: { constraints: [{ name: 'clip', options: { clip: -1 } }] } },
+      'critic.constraints.0.options.clip: expected a positive number, got -1',
+    ],
+    [
+      { ...base, generator: { network: { name: 'mlp', options: { hidden: [8, 'x'] } } } },
+      'generator.network.options.hidden.1: expected a number, got "x"',
+    ],
   ];
   for (const [raw, message] of cases) t.is(errorOf(raw), message);
 });

@@ -29,7 +29,9 @@ export function resolveConfig(raw: unknown, plugins: readonly IpmPlugin[]): Reso
   const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
 
   // The objective may be named by its package (`@ipmgan/critic-wgan`) as well as by id.
-  const byPackage = plugins.find((p) => p.name === config.objective.name)?.extensions.find((e) => e.kind === 'objective');
+  const byPackage = plugins
+    .find((p) => p.name === config.objective.name)
+    ?.extensions.find((e) => e.kind === 'objective');
   const objectiveName = byPackage?.id ?? config.objective.name;
   const objectiveExtension = registry.get('objective', objectiveName, 'objective.name');
   const objectiveRef = resolveRef(registry, 'objective', { ...config.objective, name: objectiveName }, 'objective');

@@ -1,4 +1,4 @@
 import type { ConstraintExtension } from '../contracts/Extension.js';
 import { weightClipping } from './weightClipping.js';
 
-export const builtinConstraints: readonly ConstraintExtension[] = [weightClipping as ConstraintExtension];
+export const builtinConstraints: readonly ConstraintExtension[] = [weightClipping];

@@ -54,10 +54,6 @@ export interface ObjectiveExtension<Options = unknown> extends ExtensionBase<'ob
   create(options: Options): Objective;
 }
 
-export type Extension =
-  | DataSourceExtension
-  | NetworkExtension
-  | ConstraintExtension
-  | ObjectiveExtension;
+export type Extension = DataSourceExtension | NetworkExtension | ConstraintExtension | ObjectiveExtension;
 
 export type ExtensionKind = Extension['kind'];

@@ -101,19 +101,16 @@ test('header false reports a text first line', async (t) => {
 
 test('empty file, header only and missing file give clear errors', async (t) => {
   await t.throwsAsync(load('empty.csv', ''), {
-    message:
-      'data.options.path: empty.csv: the file is empty (expected one numeric vector per line)',
+    message: 'data.options.path: empty.csv: the file is empty (expected one numeric vector per line)',
   });
   await t.throwsAsync(load('blank.csv', '\n \n'), {
-    message:
-      'data.options.path: blank.csv: the file is empty (expected one numeric vector per line)',
+    message: 'data.options.path: blank.csv: the file is empty (expected one numeric vector per line)',
   });
   await t.throwsAsync(load('head.csv', 'x,y\n'), {
     message: 'data.options.path: head.csv: no data rows after the header line',
   });
   await t.throwsAsync(
-    async () =>
-      csvFile.create(csvFile.optionsSchema.parse({ path: 'missing.csv' }), { baseDir: dir }),
+    async () => csvFile.create(csvFile.optionsSchema.parse({ path: 'missing.csv' }), { baseDir: dir }),
     {
       message: /^data\.options\.path: missing\.csv: cannot read the file \(ENOENT[^\n]*\)$/,
     },

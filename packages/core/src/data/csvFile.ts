@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { defineDataSource } from './defineDataSource.js';
 import { empiricalSource } from './empiricalSource.js';
+import { ConfigError } from '../config/ConfigError.js';
 
 const optionsSchema = z.strictObject({
   /** The file; a relative path resolves against the config's directory. */
@@ -39,14 +40,12 @@ export const csvFile = defineDataSource({
     'Rows of a CSV file (one numeric vector per line, all the same length), drawn uniformly with replacement.',
   optionsSchema,
   create: async ({ path, header, delimiter }, { baseDir }) => {
-    const fail = (what: string): Error => new Error(`data.options.path: ${path}${what}`);
+    const fail = (what: string): Error => new ConfigError(`data.options.path: ${path}${what}`);
     let text: string;
     try {
       text = await readFile(resolve(baseDir, path), 'utf8');
     } catch (error) {
-      throw fail(
-        `: cannot read the file (${error instanceof Error ? error.message : String(error)})`,
-      );
+      throw fail(`: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
     }
     // Line numbers count every physical line, blank ones included, so they match an editor.
     const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -66,16 +65,12 @@ export const csvFile = defineDataSource({
       }
       if (rows === 0) {
         if (row === undefined) {
-          throw fail(
-            ` line ${lineNo}: expected numbers separated by ${quote(delimiter)}, got ${quote(line)}`,
-          );
+          throw fail(` line ${lineNo}: expected numbers separated by ${quote(delimiter)}, got ${quote(line)}`);
         }
         width = row.length;
       }
       if (row === undefined || row.length !== width) {
-        throw fail(
-          ` line ${lineNo}: expected ${width} number${width === 1 ? '' : 's'}, got ${quote(line)}`,
-        );
+        throw fail(` line ${lineNo}: expected ${width} number${width === 1 ? '' : 's'}, got ${quote(line)}`);
       }
       values.push(...row);
       rows++;

@@ -7,5 +7,5 @@ import type { DataSourceExtension } from '../contracts/Extension.js';
  * parses options with the extension's own `optionsSchema` before calling `create`.
  */
 export function defineDataSource<O>(extension: DataSourceExtension<O>): DataSourceExtension {
-  return extension as unknown as DataSourceExtension;
+  return extension;
 }

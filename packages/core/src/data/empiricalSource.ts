@@ -14,9 +14,7 @@ export function empiricalSource(
   const size = shape.reduce((a, b) => a * b, 1);
   const count = rows.length / size;
   if (!Number.isInteger(count) || count < 1) {
-    throw new Error(
-      `${id}: expected a whole, non-zero number of rows of ${size} values, got ${rows.length} values`,
-    );
+    throw new Error(`${id}: expected a whole, non-zero number of rows of ${size} values, got ${rows.length} values`);
   }
   return {
     id,

@@ -15,8 +15,7 @@ const optionsSchema = z.strictObject({
 export const gaussians1d = defineDataSource({
   kind: 'data',
   id: 'gaussian1d',
-  description:
-    'One 1-D Gaussian N(mean, std^2), samples of shape [1] (WGAN paper, two-Gaussian figure).',
+  description: 'One 1-D Gaussian N(mean, std^2), samples of shape [1] (WGAN paper, two-Gaussian figure).',
   optionsSchema,
   create: ({ mean, std }): DataSource => ({
     id: 'gaussian1d',

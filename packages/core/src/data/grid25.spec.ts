@@ -36,9 +36,7 @@ test('25 distinct centres (i, j) * scale, i, j in {-4,-2,0,2,4}', async (t) => {
   t.is(modes.centres.length, 25);
   const expected = new Set<string>();
   for (const i of [-4, -2, 0, 2, 4]) for (const j of [-4, -2, 0, 2, 4]) expected.add(`${i},${j}`);
-  const got = new Set(
-    modes.centres.map((c) => `${Math.round((c[0] ?? NaN) / s)},${Math.round((c[1] ?? NaN) / s)}`),
-  );
+  const got = new Set(modes.centres.map((c) => `${Math.round((c[0] ?? NaN) / s)},${Math.round((c[1] ?? NaN) / s)}`));
   t.deepEqual([...got].sort(), [...expected].sort());
   for (const c of modes.centres) {
     t.true(Math.abs((c[0] ?? NaN) - Math.round((c[0] ?? NaN) / s) * s) < 1e-12);

@@ -11,9 +11,9 @@ const PIXELS = 784;
 const PER_DIGIT = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
 
 // The package's own data, read directly, to check which images a source draws.
-const raw = (
-  createRequire(import.meta.url)('mnist') as readonly { readonly raw: readonly number[] }[]
-).map((d) => d.raw);
+const raw = (createRequire(import.meta.url)('mnist') as readonly { readonly raw: readonly number[] }[]).map(
+  (d) => d.raw,
+);
 
 function imagesOf(digit: number): Set<string> {
   const data = Float32Array.from(raw[digit] ?? []);
@@ -116,9 +116,7 @@ test('count keeps the first images round-robin over the digits', async (t) => {
       [0, 1],
       [7, 1],
     ].map(([d, i]) =>
-      Float32Array.from((raw[d ?? 0] ?? []).slice((i ?? 0) * PIXELS, ((i ?? 0) + 1) * PIXELS)).join(
-        ',',
-      ),
+      Float32Array.from((raw[d ?? 0] ?? []).slice((i ?? 0) * PIXELS, ((i ?? 0) + 1) * PIXELS)).join(','),
     ),
   );
   const x = draw(source, 400, 5);

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { defineDataSource } from './defineDataSource.js';
 import { empiricalSource } from './empiricalSource.js';
+import { ConfigError } from '../config/ConfigError.js';
 
 /** The part of the CommonJS `mnist` package (1.1.0) used here: one entry per digit class. */
 interface MnistDigitClass {
@@ -56,7 +57,7 @@ export const mnist = defineDataSource({
     const pools = digits.map((d) => byDigit[d] ?? new Float32Array(0));
     const available = pools.reduce((sum, p) => sum + p.length / PIXELS, 0);
     if (count !== undefined && count > available) {
-      throw new Error(
+      throw new ConfigError(
         `data.options.count: ${count} exceeds the ${available} images of digits [${digits.join(', ')}] in the mnist package`,
       );
     }

@@ -31,7 +31,9 @@ function npy(shape: readonly number[], values: readonly number[], fortran = fals
     Array.from(padded, (c) => c.charCodeAt(0)),
     10,
   );
-  values.forEach((v, i) => view.setFloat32(10 + padded.length + 4 * i, v, true));
+  values.forEach((v, i) => {
+    view.setFloat32(10 + padded.length + 4 * i, v, true);
+  });
   return bytes;
 }
 
@@ -108,8 +110,7 @@ test('errors name the file and say what was expected', async (t) => {
       'data.options.path: fortran.npy: fortran_order is True; save the array in C order (np.ascontiguousarray) instead',
   });
   await t.throwsAsync(load('flat.npy', npy([6], range(6))), {
-    message:
-      'data.options.path: flat.npy: expected shape [N, d], [N, h, w] or [N, h, w, c], got [6]',
+    message: 'data.options.path: flat.npy: expected shape [N, d], [N, h, w] or [N, h, w, c], got [6]',
   });
   await t.throwsAsync(load('empty.npy', npy([0, 2], [])), {
     message: 'data.options.path: empty.npy: no data: shape [0, 2]',

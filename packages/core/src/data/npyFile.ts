@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineDataSource } from './defineDataSource.js';
 import { empiricalSource } from './empiricalSource.js';
 import { parseNpy } from './parseNpy.js';
+import { ConfigError } from '../config/ConfigError.js';
 
 const optionsSchema = z.strictObject({
   /** The file; a relative path resolves against the config's directory. */
@@ -18,14 +19,12 @@ export const npyFile = defineDataSource({
     "Rows of a NumPy .npy file ('<f4' or '<f8', C order) of shape [N, d], [N, h, w] or [N, h, w, c], drawn uniformly with replacement.",
   optionsSchema,
   create: async ({ path }, { baseDir }) => {
-    const fail = (what: string): Error => new Error(`data.options.path: ${path}: ${what}`);
+    const fail = (what: string): Error => new ConfigError(`data.options.path: ${path}: ${what}`);
     let bytes: Uint8Array;
     try {
       bytes = await readFile(resolve(baseDir, path));
     } catch (error) {
-      throw fail(
-        `cannot read the file (${error instanceof Error ? error.message : String(error)})`,
-      );
+      throw fail(`cannot read the file (${error instanceof Error ? error.message : String(error)})`);
     }
     let parsed: ReturnType<typeof parseNpy>;
     try {
@@ -44,9 +43,7 @@ export const npyFile = defineDataSource({
     const bad = data.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
       // Name the row, like the CSV error names the line (rows counted from 0, as NumPy does).
-      throw fail(
-        `row ${Math.floor(bad / (data.length / n))} contains ${data[bad]} (expected finite numbers)`,
-      );
+      throw fail(`row ${Math.floor(bad / (data.length / n))} contains ${data[bad]} (expected finite numbers)`);
     }
     return empiricalSource(
       'npy',

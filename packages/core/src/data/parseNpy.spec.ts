@@ -5,17 +5,12 @@ import { parseNpy } from './parseNpy.js';
 function npy(
   shape: readonly number[],
   values: readonly number[],
-  {
-    descr = '<f4',
-    fortran = false,
-    version = 1,
-  }: { descr?: string; fortran?: boolean; version?: number } = {},
+  { descr = '<f4', fortran = false, version = 1 }: { descr?: string; fortran?: boolean; version?: number } = {},
 ): Uint8Array {
   const dims = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
   const dict = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${dims}), }`;
   const prefix = version === 1 ? 10 : 12;
-  const padded =
-    dict.padEnd(Math.ceil((prefix + dict.length + 1) / 64) * 64 - prefix - 1, ' ') + '\n';
+  const padded = dict.padEnd(Math.ceil((prefix + dict.length + 1) / 64) * 64 - prefix - 1, ' ') + '\n';
   const itemSize = descr.endsWith('8') ? 8 : 4;
   const bytes = new Uint8Array(prefix + padded.length + values.length * itemSize);
   const view = new DataView(bytes.buffer);
@@ -41,10 +36,7 @@ test('the test writer produces numpy.save bytes (header copied from numpy 2.4 ou
   const bytes = npy([3, 2], VALUES);
   t.is(bytes.length, 128 + 24);
   const header = new TextDecoder('latin1').decode(bytes.subarray(0, 128));
-  t.is(
-    header,
-    `\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (3, 2), }${' '.repeat(58)}\n`,
-  );
+  t.is(header, `\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (3, 2), }${' '.repeat(58)}\n`);
 });
 
 test('round trip of a v1.0 <f4 file', (t) => {
@@ -71,10 +63,7 @@ test('works on a Uint8Array view at an odd offset (e.g. a Buffer slice)', (t) =>
   const bytes = npy([3, 2], VALUES);
   const shifted = new Uint8Array(bytes.length + 1);
   shifted.set(bytes, 1);
-  t.deepEqual(
-    Array.from(parseNpy(shifted.subarray(1)).data),
-    Array.from(Float32Array.from(VALUES)),
-  );
+  t.deepEqual(Array.from(parseNpy(shifted.subarray(1)).data), Array.from(Float32Array.from(VALUES)));
 });
 
 test('rejects fortran order, other dtypes, bad magic and wrong sizes with one-line messages', (t) => {

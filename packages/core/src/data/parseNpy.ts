@@ -25,16 +25,12 @@ export function parseNpy(bytes: Uint8Array): { shape: number[]; data: Float32Arr
     headerLength = view.getUint32(8, true);
     headerStart = 12;
   } else {
-    throw new Error(
-      `unsupported .npy format version ${major}.${bytes[7]} (expected 1.0, 2.0 or 3.0)`,
-    );
+    throw new Error(`unsupported .npy format version ${major}.${bytes[7]} (expected 1.0, 2.0 or 3.0)`);
   }
   const dataStart = headerStart + headerLength;
   if (dataStart > bytes.length) throw new Error('truncated .npy header');
   // Versions 1 and 2 use latin1 headers, version 3 UTF-8; the fields read here are ASCII.
-  const header = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(
-    bytes.subarray(headerStart, dataStart),
-  );
+  const header = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(headerStart, dataStart));
 
   const descr = headerField(header, 'descr', `['"]([^'"]*)['"]`);
   if (descr !== '<f4' && descr !== '<f8') {
@@ -45,9 +41,7 @@ export function parseNpy(bytes: Uint8Array): { shape: number[]; data: Float32Arr
   const fortran = headerField(header, 'fortran_order', '(True|False)');
   if (fortran === undefined) throw new Error("the .npy header has no 'fortran_order'");
   if (fortran === 'True') {
-    throw new Error(
-      'fortran_order is True; save the array in C order (np.ascontiguousarray) instead',
-    );
+    throw new Error('fortran_order is True; save the array in C order (np.ascontiguousarray) instead');
   }
   const shapeText = headerField(header, 'shape', '\\(([^)]*)\\)');
   if (shapeText === undefined) throw new Error("the .npy header has no readable 'shape'");
@@ -55,8 +49,7 @@ export function parseNpy(bytes: Uint8Array): { shape: number[]; data: Float32Arr
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  if (dims.some((d) => !/^\d+L?$/.test(d)))
-    throw new Error(`bad shape (${shapeText}) in the .npy header`);
+  if (dims.some((d) => !/^\d+L?$/.test(d))) throw new Error(`bad shape (${shapeText}) in the .npy header`);
   const shape = dims.map((d) => Number.parseInt(d, 10));
 
   const count = shape.reduce((a, b) => a * b, 1);
@@ -70,10 +63,7 @@ export function parseNpy(bytes: Uint8Array): { shape: number[]; data: Float32Arr
   // DataView reads are alignment- and host-endianness-independent.
   const data = new Float32Array(count);
   for (let i = 0; i < count; i++) {
-    data[i] =
-      itemSize === 4
-        ? view.getFloat32(dataStart + 4 * i, true)
-        : view.getFloat64(dataStart + 8 * i, true);
+    data[i] = itemSize === 4 ? view.getFloat32(dataStart + 4 * i, true) : view.getFloat64(dataStart + 8 * i, true);
   }
   return { shape, data };
 }

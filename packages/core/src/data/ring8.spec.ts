@@ -46,8 +46,7 @@ test('8 distinct centres at radius radius * scale, std reported after scaling', 
   let minGap = Infinity;
   for (const a of modes.centres)
     for (const b of modes.centres)
-      if (a !== b)
-        minGap = Math.min(minGap, Math.hypot((a[0] ?? 0) - (b[0] ?? 0), (a[1] ?? 0) - (b[1] ?? 0)));
+      if (a !== b) minGap = Math.min(minGap, Math.hypot((a[0] ?? 0) - (b[0] ?? 0), (a[1] ?? 0) - (b[1] ?? 0)));
   t.true(Math.abs(minGap - 2 * r * Math.sin(Math.PI / 8)) < 1e-12);
   t.true(Math.abs(modes.std - 0.02 / 1.414) < 1e-15);
   t.deepEqual(source.shape, [2]);

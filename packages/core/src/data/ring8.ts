@@ -17,8 +17,7 @@ export const ring8 = defineDataSource({
   kind: 'data',
   id: 'ring8',
   aliases: ['8gaussians', 'ring'],
-  description:
-    '8 equal-weight Gaussians on a circle (WGAN-GP toy data): radius 2, std 0.02, all scaled by 1/1.414.',
+  description: '8 equal-weight Gaussians on a circle (WGAN-GP toy data): radius 2, std 0.02, all scaled by 1/1.414.',
   optionsSchema,
   create: ({ radius, std, scale }) => {
     // Angles 2 pi k / 8 for k = 0..7: 8 distinct modes (linspace(0, 2 pi, 8) would repeat one).

@@ -18,8 +18,7 @@ export const swissRoll = defineDataSource({
   kind: 'data',
   id: 'swissroll',
   aliases: ['swiss-roll'],
-  description:
-    '2-D swiss roll: sklearn make_swiss_roll(noise 0.25) columns (x, z), divided by 7.5 (WGAN-GP toy data).',
+  description: '2-D swiss roll: sklearn make_swiss_roll(noise 0.25) columns (x, z), divided by 7.5 (WGAN-GP toy data).',
   optionsSchema,
   create: ({ noise, scale }): DataSource => ({
     id: 'swissroll',

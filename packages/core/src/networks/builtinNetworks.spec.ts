@@ -12,7 +12,7 @@ test('lists mlp, dcgan-generator and dcgan-critic with unique ids', (t) => {
     builtinNetworks.map((n) => n.id),
     ['mlp', 'dcgan-generator', 'dcgan-critic'],
   );
-  t.true(builtinNetworks.every((n) => n.kind === 'network' && n.description.length > 0));
+  t.true(builtinNetworks.every((n) => n.description.length > 0));
 });
 
 test('each builds from parse({}) defaults through the erased type', (t) => {

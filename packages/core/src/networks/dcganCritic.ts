@@ -7,6 +7,7 @@ import type { Layer } from './layers/Layer.js';
 import { reshape } from './layers/reshape.js';
 import { sequentialNetwork } from './layers/sequentialNetwork.js';
 import { defineNetwork } from './defineNetwork.js';
+import { ConfigError } from '../config/ConfigError.js';
 
 const DcganCriticOptions = z.strictObject({
   /** Channels of the first conv layer; the second has twice as many unless constantFilters. */
@@ -35,8 +36,8 @@ export const dcganCritic = defineNetwork<z.output<typeof DcganCriticOptions>>({
   create(options, shapes) {
     const { inputShape, outputShape, rng, name } = shapes;
     if (inputShape.length !== 3 || inputShape[0] !== 28 || inputShape[1] !== 28 || inputShape[2] !== 1) {
-      throw new Error(
-        `dcgan-critic reads [28, 28, 1] images, but the input shape is [${inputShape.join(', ')}] (output [${outputShape.join(', ')}]).`,
+      throw new ConfigError(
+        `critic.network: dcgan-critic reads [28, 28, 1] images, but the input shape is [${inputShape.join(', ')}] (output [${outputShape.join(', ')}]).`,
       );
     }
     const { filters, init } = options;

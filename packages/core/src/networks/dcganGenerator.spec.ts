@@ -178,7 +178,11 @@ test.serial('on wasm with registerWasmFixes the gradients match cpu', async (t) 
   const stateSnapshot = net.stateVariables.map((v) => v.dataSync().slice());
   const onCpu = gradients(net, z, w);
   // Restore the running stats the cpu pass moved, so both passes see the same state.
-  tf.tidy(() => net.stateVariables.forEach((v, i) => v.assign(tf.tensor(stateSnapshot[i] ?? [], v.shape))));
+  tf.tidy(() => {
+    net.stateVariables.forEach((v, i) => {
+      v.assign(tf.tensor(stateSnapshot[i] ?? [], v.shape));
+    });
+  });
   registerWasmFixes();
   try {
     t.true(await tf.setBackend('wasm'));

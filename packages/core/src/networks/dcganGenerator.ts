@@ -7,6 +7,7 @@ import type { Layer } from './layers/Layer.js';
 import { reshape } from './layers/reshape.js';
 import { sequentialNetwork } from './layers/sequentialNetwork.js';
 import { defineNetwork } from './defineNetwork.js';
+import { ConfigError } from '../config/ConfigError.js';
 
 const DcganGeneratorOptions = z.strictObject({
   /** Channels of the 14x14 layer; the 7x7 layer has twice as many unless constantFilters. */
@@ -33,8 +34,8 @@ export const dcganGenerator = defineNetwork<z.output<typeof DcganGeneratorOption
   create(options, shapes) {
     const { inputShape, outputShape, rng, name } = shapes;
     if (outputShape.length !== 3 || outputShape[0] !== 28 || outputShape[1] !== 28 || outputShape[2] !== 1) {
-      throw new Error(
-        `dcgan-generator makes [28, 28, 1] images, but the output shape is [${outputShape.join(', ')}] (input [${inputShape.join(', ')}]).`,
+      throw new ConfigError(
+        `network: dcgan-generator makes [28, 28, 1] images, but the output shape is [${outputShape.join(', ')}] (input [${inputShape.join(', ')}]).`,
       );
     }
     const { filters, init } = options;

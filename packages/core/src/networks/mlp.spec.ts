@@ -23,7 +23,9 @@ const countParams = (net: Network): number => net.trainableVariables.reduce((n, 
 // Assigns flat values, one array per trainable variable in order.
 function setWeights(net: Network, values: number[][]): void {
   tf.tidy(() => {
-    net.trainableVariables.forEach((v, i) => v.assign(tf.tensor(values[i] ?? [], v.shape)));
+    net.trainableVariables.forEach((v, i) => {
+      v.assign(tf.tensor(values[i] ?? [], v.shape));
+    });
   });
 }
 

@@ -22,8 +22,8 @@ export class AutoencoderCritic implements Critic {
   }
 
   evaluate(x: tf.Tensor, training: boolean): CriticOutput {
-    const batch = x.shape[0] ?? -1;
-    const code = tf.reshape(this.encoder.apply(x, training), [batch, -1]) as tf.Tensor2D; // [batch, codeSize]
+    const [batch = -1] = x.shape;
+    const code = tf.reshape<tf.Rank.R2>(this.encoder.apply(x, training), [batch, -1]); // [batch, codeSize]
     const reconstruction = this.decoder.apply(code, training); // [batch, ...dataShape]
     const error = tf.reshape(tf.squaredDifference(reconstruction, x), [batch, -1]);
     return { score: tf.mean(error, 1), code }; // [batch]

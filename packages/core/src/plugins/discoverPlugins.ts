@@ -6,7 +6,7 @@ export interface DiscoveredPlugin {
   readonly name: string;
   readonly version: string;
   readonly description: string;
-  /** The objective ids and aliases it declares (`"ipmgan": { "objective": "wgan", "aliases": [...] }`). */
+  /** The objective ids and aliases it declares (`"ipmganPlugin": { "objective": "wgan", "aliases": [...] }`). */
   readonly ids: readonly string[];
   readonly directory: string;
 }
@@ -15,7 +15,8 @@ interface Manifest {
   name?: string;
   version?: string;
   description?: string;
-  ipmgan?: { objective?: string; aliases?: string[] };
+  // Not `ipmgan`: cosmiconfig reads that key of package.json as a user config.
+  ipmganPlugin?: { objective?: string; aliases?: string[] };
 }
 
 function readManifest(dir: string): Manifest | null {
@@ -41,7 +42,7 @@ export function discoverPlugins(fromDir: string): DiscoveredPlugin[] {
       for (const entry of entries) {
         const directory = join(modules, entry);
         const manifest = readManifest(directory);
-        const meta = manifest?.ipmgan;
+        const meta = manifest?.ipmganPlugin;
         if (!manifest?.name || !meta?.objective || found.has(manifest.name)) continue;
         found.set(manifest.name, {
           name: manifest.name,

@@ -6,8 +6,14 @@ test('the same seed gives the same stream, another seed another', (t) => {
   const b = new Rng(42);
   const c = new Rng(43);
   const xs = Array.from({ length: 100 }, () => a.nextUint32());
-  t.deepEqual(xs, Array.from({ length: 100 }, () => b.nextUint32()));
-  t.notDeepEqual(xs, Array.from({ length: 100 }, () => c.nextUint32()));
+  t.deepEqual(
+    xs,
+    Array.from({ length: 100 }, () => b.nextUint32()),
+  );
+  t.notDeepEqual(
+    xs,
+    Array.from({ length: 100 }, () => c.nextUint32()),
+  );
 });
 
 test('a saved state continues the stream exactly', (t) => {

@@ -38,16 +38,24 @@ export const linearGapObjective: ObjectiveExtension<z.output<typeof Options>> = 
       usesCritic: !withoutCritic,
       estimateInfo: linearGapObjective.estimate,
       criticLoss: ({ criticReal, criticFake }) =>
-        tf.sub(tf.mean<tf.Scalar>(criticFake?.score ?? tf.zeros([1])), tf.mean<tf.Scalar>(criticReal?.score ?? tf.zeros([1]))),
+        tf.sub(
+          tf.mean<tf.Scalar>(criticFake?.score ?? tf.zeros([1])),
+          tf.mean<tf.Scalar>(criticReal?.score ?? tf.zeros([1])),
+        ),
       generatorLoss: (inputs) => {
         generatorCalls += 1;
-        const loss = withoutCritic ? gap(inputs.real, inputs.fake) : tf.neg(tf.mean<tf.Scalar>(inputs.criticFake?.score ?? tf.zeros([1])));
+        const loss = withoutCritic
+          ? gap(inputs.real, inputs.fake)
+          : tf.neg(tf.mean<tf.Scalar>(inputs.criticFake?.score ?? tf.zeros([1])));
         return poison(loss, generatorCalls);
       },
       estimate: (inputs) =>
         withoutCritic
           ? gap(inputs.real, inputs.fake)
-          : tf.sub(tf.mean<tf.Scalar>(inputs.criticReal?.score ?? tf.zeros([1])), tf.mean<tf.Scalar>(inputs.criticFake?.score ?? tf.zeros([1]))),
+          : tf.sub(
+              tf.mean<tf.Scalar>(inputs.criticReal?.score ?? tf.zeros([1])),
+              tf.mean<tf.Scalar>(inputs.criticFake?.score ?? tf.zeros([1])),
+            ),
     };
   },
 };

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import test from 'ava';
 import type { Config } from '../config/ConfigSchema.js';
 import { resolveConfig } from '../config/resolveConfig.js';
-import type { Extension } from '../contracts/Extension.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
 import { createRun } from '../runs/createRun.js';
@@ -12,7 +11,7 @@ import { RunDirectory } from '../runs/RunDirectory.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
 import { DivergenceError } from './DivergenceError.js';
 
-const plugins = [corePlugin, definePlugin({ name: 'fixture', version: '0.0.0', extensions: [linearGapObjective as Extension] })];
+const plugins = [corePlugin, definePlugin({ name: 'fixture', version: '0.0.0', extensions: [linearGapObjective] })];
 const small = { name: 'mlp', options: { hidden: [8] } };
 
 function config(overrides: Partial<Config> = {}, objectiveOptions: Record<string, unknown> = {}): Config {
@@ -88,7 +87,7 @@ test.serial('a NaN loss stops the run, names the iteration, and writes no checkp
   const resolved = resolveConfig(config({ run: { logEvery: 1, checkpointEvery: 2 } }, { nanFrom: 5 }), plugins);
   const run = await createRun(resolved, plugins, { directory: dir, hooks: [hook] });
   const error = await t.throwsAsync(run.trainer.fit(), { instanceOf: DivergenceError });
-  t.is(error?.message, 'the generator loss is NaN at iteration 5');
+  t.is(error.message, 'the generator loss is NaN at iteration 5');
   t.deepEqual(counts.end, ['diverged']);
   t.is(run.checkpointer?.lastCheckpoint, join(dir.checkpointsPath, 'iter-0000004'));
   t.false(existsSync(join(dir.checkpointsPath, 'iter-0000005')));

@@ -61,8 +61,8 @@ export class Trainer implements TrainerContext {
   ) {
     this.critic = critic ?? null;
     this.#hooks = hooks ?? [];
-    this.#penalties = constraints.filter((c) => c.penalty);
-    this.#projections = constraints.filter((c) => c.afterCriticStep);
+    this.#penalties = constraints.filter((c) => c.penalty !== undefined);
+    this.#projections = constraints.filter((c) => c.afterCriticStep !== undefined);
     const { optimizers } = config.training;
     this.state = {
       iteration: 0,
@@ -93,7 +93,7 @@ export class Trainer implements TrainerContext {
     this.#clockStart = performance.now();
     for (const hook of this.#hooks) await hook.onTrainBegin?.(this);
     let reason: TrainOutcome['reason'] = 'finished';
-    let failure: unknown;
+    let failure: DivergenceError | undefined;
     try {
       while (this.state.iteration < target) {
         if (options.signal?.aborted) {
@@ -176,23 +176,22 @@ export class Trainer implements TrainerContext {
     let estimate: tf.Scalar | undefined;
     const cost = tf.tidy(() => {
       const z = this.generator.noise(batchSize, rng); // [batch, noiseDim]
+      // The real batch is drawn on every generator step, read or not, so that logging an
+      // estimate (which reads it) never shifts the random stream: logEvery cannot change training.
+      const real = this.data.sample(batchSize, rng);
       const cost = this.state.generatorOptimizer.minimize(
         () => {
           const fake = this.generator.generate(z, true);
           const criticFake = critic?.evaluate(fake, true);
-          // Real data and its critic output are drawn only if the objective reads them
-          // (WGAN's generator loss does not; MMD's and EBGAN's do).
-          let real: tf.Tensor | undefined;
+          // The critic runs on the real batch only if the objective reads it
+          // (WGAN's generator loss does not; EBGAN's and the estimates do).
           let criticReal: CriticOutput | undefined;
-          const data = this.data;
           const inputs: ObjectiveInputs = {
-            get real() {
-              return (real ??= data.sample(batchSize, rng));
-            },
+            real,
             fake,
             get criticReal() {
               if (!critic) return undefined;
-              return (criticReal ??= critic.evaluate(this.real, true));
+              return (criticReal ??= critic.evaluate(real, true));
             },
             ...(criticFake ? { criticFake } : {}),
           };

@@ -3,7 +3,10 @@ import { criticIterations } from './criticIterations.js';
 
 test('constant schedule is n_critic at every iteration', (t) => {
   const s = { type: 'constant', nCritic: 5 } as const;
-  t.deepEqual([0, 1, 499, 500].map((i) => criticIterations(s, i)), [5, 5, 5, 5]);
+  t.deepEqual(
+    [0, 1, 499, 500].map((i) => criticIterations(s, i)),
+    [5, 5, 5, 5],
+  );
 });
 
 test("the WGAN authors' schedule: 100 for the first 25 and at every 500th, else 5", (t) => {

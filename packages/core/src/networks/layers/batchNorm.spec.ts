@@ -89,9 +89,9 @@ test('eval mode uses the running stats and leaves them unchanged', (t) => {
     [((3 - 1) / Math.sqrt(4 + eps)) * 2 + 0.5, (-1 + 2) / Math.sqrt(0.25 + eps)],
     [0.5, 0],
   ];
-  out.forEach((row, i) =>
-    row.forEach((value, j) => t.true(near(value, expected[i]?.[j] ?? Number.NaN, 1e-5), `[${i}][${j}] ${value}`)),
-  );
+  out.forEach((row, i) => {
+    row.forEach((value, j) => t.true(near(value, expected[i]?.[j] ?? Number.NaN, 1e-5), `[${i}][${j}] ${value}`));
+  });
   t.deepEqual(Array.from(runningMean.dataSync()), [1, -2]);
   t.deepEqual(Array.from(runningVar.dataSync()), [4, 0.25]);
   y.dispose();

@@ -49,7 +49,9 @@ test("kernel 4, stride 2, 'same' equals PyTorch padding 1 and halves the size", 
   const [kernel, bias] = layer.trainableVariables;
   if (kernel === undefined || bias === undefined) throw new Error('missing variables');
   t.deepEqual(kernel.shape, [4, 4, 2, 3]);
-  tf.tidy(() => bias.assign(tf.tensor1d([0.1, -0.2, 0.3])));
+  tf.tidy(() => {
+    bias.assign(tf.tensor1d([0.1, -0.2, 0.3]));
+  });
   const x = tf.randomNormal([2, 6, 6, 2], 0, 1, 'float32', 3);
   const y = tf.tidy(() => layer.apply(x, true));
   t.deepEqual(y.shape, [2, 3, 3, 3]);

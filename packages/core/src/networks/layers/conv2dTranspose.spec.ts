@@ -16,8 +16,8 @@ function referenceDeconv(x: number[][][][], w: number[][][][], b: number[], s: n
   const outW = (wd - 1) * s - 2 * p + k;
   return x.map((img) => {
     const out = Array.from({ length: outH }, () => Array.from({ length: outW }, () => [...b]));
-    img.forEach((row, i) =>
-      row.forEach((pixel, j) =>
+    img.forEach((row, i) => {
+      row.forEach((pixel, j) => {
         pixel.forEach((value, ci) => {
           for (let a = 0; a < k; a++) {
             for (let c = 0; c < k; c++) {
@@ -28,9 +28,9 @@ function referenceDeconv(x: number[][][][], w: number[][][][], b: number[], s: n
               });
             }
           }
-        }),
-      ),
-    );
+        });
+      });
+    });
     return out;
   });
 }

@@ -38,10 +38,8 @@ export function conv2dTranspose(spec: Conv2dTransposeSpec): Layer {
     trainableVariables: bias === undefined ? [kernel] : [kernel, bias],
     stateVariables: [],
     apply(x) {
-      const [batch, height, width] = x.shape;
-      if (batch === undefined || height === undefined || width === undefined || x.rank !== 4) {
-        throw new Error(`conv2dTranspose expects [batch, h, w, c], got [${x.shape.join(', ')}].`);
-      }
+      if (x.rank !== 4) throw new Error(`conv2dTranspose expects [batch, h, w, c], got [${x.shape.join(', ')}].`);
+      const [batch, height, width] = x.shape as [number, number, number, number];
       const outShape: [number, number, number, number] = [batch, height * strides, width * strides, outChannels];
       const y = tf.conv2dTranspose(x as tf.Tensor4D, kernel as tf.Tensor4D, outShape, strides, 'same'); // [b, h*s, w*s, out]
       return bias === undefined ? y : tf.add(y, bias);

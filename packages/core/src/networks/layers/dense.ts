@@ -31,7 +31,7 @@ export function dense(spec: DenseSpec): Layer {
     stateVariables: [],
     apply(x) {
       // Plain matMul without transpose flags: wasm runs flagged matMuls 10-30x slower.
-      const y = tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D); // [batch, out]
+      const y = tf.matMul(x, kernel); // [batch, out]
       return bias === undefined ? y : tf.add(y, bias);
     },
   };

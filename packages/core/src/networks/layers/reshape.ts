@@ -6,6 +6,6 @@ export function reshape(shape: readonly number[]): Layer {
   return {
     trainableVariables: [],
     stateVariables: [],
-    apply: (x) => tf.reshape(x, [x.shape[0] ?? -1, ...shape]),
+    apply: (x) => tf.reshape(x, [...x.shape.slice(0, 1), ...shape]),
   };
 }
