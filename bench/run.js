@@ -129,6 +129,8 @@ function medians(w) {
 
 /** @param {number} x */
 const fmt = (x) => (x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(2));
+/** @param {number} x */
+const fmtRatio = (x) => (x >= 0.1 ? x.toFixed(2) : x.toPrecision(2));
 
 /** @param {string[][]} rows */
 function markdownTable(rows) {
@@ -256,7 +258,7 @@ const workloadTable = markdownTable([
 const ratioTable = ratios.length
   ? markdownTable([
       ['ratio of medians', 'batch', 'wall clock', 'CPU time'],
-      ...ratios.map((r) => [r.name, String(r.batch), r.wall.toFixed(2), r.cpu.toFixed(2)]),
+      ...ratios.map((r) => [r.name, String(r.batch), fmtRatio(r.wall), fmtRatio(r.cpu)]),
     ])
   : '';
 const skippedLines = skipped.map((s) => `- skipped ${s.group}: ${s.reason}`).join('\n');

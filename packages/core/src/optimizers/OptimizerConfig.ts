@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Optimizer settings. RMSProp's decay and epsilon are explicit because tfjs defaults
- * (0.9, 1e-7) differ from PyTorch's (alpha 0.99, eps 1e-8) used by the WGAN reference.
+ * Optimizer settings. RMSProp follows PyTorch (used by the WGAN reference): `decay` is
+ * PyTorch's alpha (default 0.99) and epsilon is added after the square root (default
+ * 1e-8); tf.train.rmsprop's defaults and formula differ (see TorchRmsProp).
  */
 export const OptimizerConfigSchema = z.discriminatedUnion('name', [
   z.strictObject({

@@ -22,6 +22,25 @@ test('rmsprop with decay 0.99: the first step is lr * g / sqrt(0.01 g^2) = 10 lr
   t.true(Math.abs(x - (1 - 0.1)) < 1e-5, String(x));
 });
 
+test('rmsprop adds epsilon after the square root, as PyTorch does', (t) => {
+  // g = 1e-6: ms = 0.01 * 1e-12 = 1e-14, step = 1e-6 / (1e-7 + 1e-8) = 9.0909...
+  // (tf.train.rmsprop would give 1e-6 / sqrt(1e-14 + 1e-8) = 0.01, a 900x smaller step.)
+  const x = oneStep({ name: 'rmsprop', lr: 0.01, decay: 0.99, epsilon: 1e-8, momentum: 0 }, 1e-6);
+  t.true(Math.abs(x - (1 - (0.01 * 10) / 1.1)) < 1e-5, String(x));
+});
+
+test('rmsprop with momentum 0.5: two steps of g = 3 accumulate the buffer', (t) => {
+  const v = tf.variable(tf.scalar(1), true, 'opt-spec-momentum');
+  const optimizer = createOptimizer({ name: 'rmsprop', lr: 0.01, decay: 0.99, epsilon: 0, momentum: 0.5 });
+  optimizer.minimize(() => tf.mul(v, 3), false, [v]);
+  optimizer.minimize(() => tf.mul(v, 3), false, [v]);
+  // step1 = 3 / sqrt(0.09) = 10; ms2 = 0.99*0.09 + 0.09 = 0.1791, step2 = 0.5*10 + 3/sqrt(0.1791)
+  const expected = 1 - 0.01 * 10 - 0.01 * (5 + 3 / Math.sqrt(0.1791));
+  t.true(Math.abs((v.dataSync()[0] ?? NaN) - expected) < 1e-5);
+  v.dispose();
+  optimizer.dispose();
+});
+
 test('adam: the first step is lr * sign(g) after bias correction', (t) => {
   const x = oneStep({ name: 'adam', lr: 0.01, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 }, -4);
   t.true(Math.abs(x - (1 + 0.01)) < 1e-5, String(x));
