@@ -1,0 +1,141 @@
+import { resolve } from 'node:path';
+import { Container } from 'inversify';
+import { useBackend } from '../backend/useBackend.js';
+import type { ResolvedConfig } from '../config/ResolvedConfig.js';
+import type { Constraint } from '../contracts/Constraint.js';
+import type { Critic } from '../contracts/Critic.js';
+import type { DataSource } from '../contracts/DataSource.js';
+import type { Extension } from '../contracts/Extension.js';
+import type { Generator } from '../contracts/Generator.js';
+import type { Objective } from '../contracts/Objective.js';
+import { Checkpointer } from '../hooks/Checkpointer.js';
+import { MetricsLogger } from '../hooks/MetricsLogger.js';
+import { SampleWriter } from '../hooks/SampleWriter.js';
+import { IDS } from '../identifiers.js';
+import { createCritic } from '../players/createCritic.js';
+import { NetworkGenerator } from '../players/NetworkGenerator.js';
+import { ExtensionRegistry } from '../plugins/ExtensionRegistry.js';
+import type { IpmPlugin } from '../plugins/IpmPlugin.js';
+import { Rng } from '../random/Rng.js';
+import { tf } from '../tensorflow.js';
+import { Trainer } from '../trainer/Trainer.js';
+import type { TrainerHook } from '../trainer/TrainerHook.js';
+import { RunDirectory } from './RunDirectory.js';
+
+export interface RunOptions {
+  /** Relative paths in the config (data files, run.dir) resolve against this. Default: cwd. */
+  readonly baseDir?: string;
+  /**
+   * 'new' (default) creates `<run.dir>/<name>-<timestamp>` and attaches the metrics
+   * logger, checkpointer and sample writer; an existing RunDirectory reuses it (resume);
+   * null writes nothing (tests, benchmarks).
+   */
+  readonly directory?: 'new' | RunDirectory | null;
+  /** Further hooks, e.g. a progress bar or an evaluator. */
+  readonly hooks?: readonly TrainerHook[];
+}
+
+export interface Run {
+  readonly config: ResolvedConfig;
+  readonly container: Container;
+  readonly trainer: Trainer;
+  readonly directory: RunDirectory | null;
+  readonly checkpointer: Checkpointer | null;
+  /** Frees every variable of the run. */
+  dispose(): void;
+}
+
+let runCounter = 0;
+
+/**
+ * The composition root: one inversify container per run. Core and plugin modules bind
+ * their extensions; the ids of the resolved config are looked up once, here, and the
+ * players, objective, constraints, hooks and trainer are bound by role.
+ */
+export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlugin[], options: RunOptions = {}): Promise<Run> {
+  await useBackend(config.backend);
+  const baseDir = options.baseDir ?? process.cwd();
+  const container = new Container();
+  container.bind<ResolvedConfig>(IDS.ResolvedConfig).toConstantValue(config);
+  for (const plugin of plugins) container.load(plugin.module);
+  const registry = new ExtensionRegistry(container.getAll<Extension>(IDS.Extension));
+
+  // Fixed order of forks: the same seed gives the same init, noise and data draws.
+  const root = new Rng(config.seed);
+  const generatorInit = root.fork();
+  const criticInit = root.fork();
+  const trainRng = root.fork();
+  // tfjs variable names are global to the process: keep each run's apart.
+  const tag = String(++runCounter);
+
+  const data = await registry.get('data', config.data.name, 'data.name').create(config.data.options, { baseDir });
+  container.bind<DataSource>(IDS.DataSource).toConstantValue(data);
+  container.bind<Rng>(IDS.Rng).toConstantValue(trainRng);
+  container
+    .bind<Generator>(IDS.Generator)
+    .toDynamicValue(() => {
+      const network = registry.get('network', config.generator.network.name, 'generator.network.name');
+      const shapes = {
+        inputShape: [config.generator.noise.dimension],
+        outputShape: data.shape,
+        rng: generatorInit,
+        name: `generator_${tag}`,
+      };
+      return new NetworkGenerator(config.generator.noise, network.create(config.generator.network.options, shapes));
+    })
+    .inSingletonScope();
+  const criticConfig = config.critic;
+  if (criticConfig) {
+    container
+      .bind<Critic>(IDS.Critic)
+      .toDynamicValue(() => createCritic(criticConfig, data.shape, registry, criticInit, `critic_${tag}`))
+      .inSingletonScope();
+  }
+  container
+    .bind<Objective>(IDS.Objective)
+    .toConstantValue(registry.get('objective', config.objective.name, 'objective.name').create(config.objective.options));
+  container
+    .bind<Constraint[]>(IDS.Constraints)
+    .toConstantValue(
+      (criticConfig?.constraints ?? []).map((c, i) =>
+        registry.get('constraint', c.name, `critic.constraints.${String(i)}.name`).create(c.options),
+      ),
+    );
+
+  const directory =
+    options.directory === undefined || options.directory === 'new'
+      ? RunDirectory.create(resolve(baseDir, config.run.dir), config.name)
+      : options.directory;
+  let checkpointer: Checkpointer | null = null;
+  if (directory) {
+    checkpointer = new Checkpointer(directory, config.run.checkpointEvery);
+    const builtin: TrainerHook[] = [
+      new MetricsLogger(directory),
+      checkpointer,
+      new SampleWriter(directory, config.run.sampleEvery, config.run.sampleCount),
+    ];
+    for (const hook of builtin) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
+    directory.writeConfig(config);
+  }
+  for (const hook of options.hooks ?? []) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
+  container.bind<Trainer>(IDS.Trainer).to(Trainer).inSingletonScope();
+  const trainer = container.get<Trainer>(IDS.Trainer);
+
+  return {
+    config,
+    container,
+    trainer,
+    directory,
+    checkpointer,
+    dispose() {
+      const variables = [
+        ...trainer.generator.trainableVariables,
+        ...trainer.generator.network.stateVariables,
+        ...(trainer.critic?.networks.flatMap((n) => [...n.trainableVariables, ...n.stateVariables]) ?? []),
+      ];
+      tf.dispose(variables);
+      trainer.state.criticOptimizer?.dispose();
+      trainer.state.generatorOptimizer.dispose();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import { renameSync, writeFileSync } from 'node:fs';
+
+/** Writes to a temporary sibling, then renames: readers see the old file or the new one, never half. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const temp = `${path}.tmp-${String(process.pid)}`;
+  writeFileSync(temp, data);
+  renameSync(temp, path);
+}
