@@ -19,6 +19,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 
+import * as prettier from 'prettier';
+
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BATCHES = [64, 256];
@@ -279,7 +281,7 @@ if (!writeResults) {
     date,
     seconds: Math.round(seconds),
     machine,
-    workloads: selected.map(({ command: _command, group: _group, runs, ...w }) => ({ ...w, runs, median: medians(w) })),
+    workloads: selected.map(({ command: _command, group: _group, ...w }) => ({ ...w, median: medians(w) })),
     ratios,
     skipped,
   };
@@ -296,6 +298,9 @@ if (!writeResults) {
     `${date}, ${machine.nproc} x ${cpuModel}, Node ${machine.node}` +
     (pytorchInfo ? `, torch ${pytorchInfo.torch} (${pytorchInfo.blas})` : '') +
     `; raw runs in [${resultPath}](../${resultPath}).`;
-  writeFileSync(docPath, `${before}${begin}\n\n${[machineLine, ...report].join('\n\n')}\n\n${end}${after}`);
+  const updated = `${before}${begin}\n\n${[machineLine, ...report].join('\n\n')}\n\n${end}${after}`;
+  // Formatted as `npm run format:check` expects (prettier pads the table columns).
+  const options = { ...(await prettier.resolveConfig(docPath)), filepath: docPath };
+  writeFileSync(docPath, await prettier.format(updated, options));
   console.log(`wrote ${resultPath} and docs/performance.md`);
 }

@@ -106,7 +106,7 @@ def train(steps):
 def loaded_blas():
     """The BLAS libraries this process has mapped, e.g. openblas-pthread/libblas.so.3."""
     with open("/proc/self/maps") as maps:
-        paths = {line.split()[-1] for line in maps if "blas" in line.lower()}
+        paths = {line.split()[-1] for line in maps if "blas" in line.split("/")[-1]}
     return ", ".join(sorted("/".join(p.split("/")[-2:]) for p in paths)) or "unknown"
 
 

@@ -66,8 +66,10 @@ export const ConfigSchema = z.strictObject({
       /** Write generated samples every this many iterations; 0 only at the end. */
       sampleEvery: z.number().int().nonnegative().default(0),
       sampleCount: z.number().int().positive().default(512),
+      /** Run the evaluator hooks every this many iterations (and at the last); 0 never. */
+      evaluateEvery: z.number().int().nonnegative().default(0),
     })
-    .default({ dir: 'runs', logEvery: 10, checkpointEvery: 0, sampleEvery: 0, sampleCount: 512 }),
+    .default({ dir: 'runs', logEvery: 10, checkpointEvery: 0, sampleEvery: 0, sampleCount: 512, evaluateEvery: 0 }),
 });
 
 export type Config = z.input<typeof ConfigSchema>;

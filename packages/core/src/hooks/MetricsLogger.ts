@@ -18,6 +18,7 @@ export class MetricsLogger implements TrainerHook {
       estimateName: trainer.objective.estimateInfo.name,
       estimate: step.estimate,
       elapsedSeconds: trainer.elapsedSeconds(),
+      ...(step.evaluation ? { evaluation: step.evaluation } : {}),
     });
   }
 }

@@ -8,4 +8,6 @@ export interface StepResult {
   readonly generatorLoss: number;
   /** The objective's distance estimate, present on logged iterations. */
   readonly estimate?: number;
+  /** What evaluator hooks measured, on evaluation iterations. */
+  readonly evaluation?: Readonly<Record<string, number>>;
 }

@@ -56,6 +56,38 @@ test.serial('k critic steps per generator step, estimates on logged iterations o
   run.dispose();
 });
 
+test.serial(
+  'evaluator hooks run every run.evaluateEvery iterations and their results reach metrics.jsonl',
+  async (t) => {
+    const dir = new RunDirectory(join(mkdtempSync(join(tmpdir(), 'ipmgan-eval-')), 'run'));
+    const seen: number[] = [];
+    const evaluator = {
+      name: 'probe',
+      evaluate: (_: unknown, iteration: number) => {
+        seen.push(iteration);
+        return { probe: iteration * 2 };
+      },
+    };
+    const resolved = resolveConfig(config({ run: { logEvery: 4, evaluateEvery: 3 } }), plugins);
+    const run = await createRun(resolved, plugins, { directory: dir, hooks: [evaluator] });
+    await run.trainer.fit();
+    // Every 3rd iteration and the last (10); logged lines are the union with every 4th.
+    t.deepEqual(seen, [3, 6, 9, 10]);
+    t.deepEqual(
+      dir.readMetrics().map((m) => [m.iteration, m.evaluation?.probe ?? null]),
+      [
+        [3, 6],
+        [4, null],
+        [6, 12],
+        [8, null],
+        [9, 18],
+        [10, 20],
+      ],
+    );
+    run.dispose();
+  },
+);
+
 test.serial("the WGAN authors' warm-up schedule drives the critic loop", async (t) => {
   const { counts, hook } = counter();
   const schedule = { type: 'wgan-warmup', nCritic: 2, warmupIterations: 3, warmupCritic: 7, every: 5 } as const;

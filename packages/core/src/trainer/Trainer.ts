@@ -80,7 +80,16 @@ export class Trainer implements TrainerContext {
   }
 
   isLogIteration(iteration: number): boolean {
-    return iteration % this.config.run.logEvery === 0 || iteration === this.config.training.iterations;
+    return (
+      iteration % this.config.run.logEvery === 0 ||
+      iteration === this.config.training.iterations ||
+      this.isEvaluationIteration(iteration)
+    );
+  }
+
+  isEvaluationIteration(iteration: number): boolean {
+    const every = this.config.run.evaluateEvery;
+    return every > 0 && (iteration % every === 0 || iteration === this.config.training.iterations);
   }
 
   /** Seconds of training so far, across resumes. */
@@ -100,7 +109,9 @@ export class Trainer implements TrainerContext {
           reason = 'stopped';
           break;
         }
-        const step = await this.step();
+        let step = await this.step();
+        if (this.isEvaluationIteration(step.iteration))
+          step = { ...step, evaluation: await this.#evaluate(step.iteration) };
         for (const hook of this.#hooks) await hook.afterGeneratorStep?.(this, step);
       }
     } catch (error) {
@@ -114,6 +125,12 @@ export class Trainer implements TrainerContext {
     for (const hook of this.#hooks) await hook.onTrainEnd?.(this, outcome);
     if (failure) throw failure;
     return outcome;
+  }
+
+  async #evaluate(iteration: number): Promise<Record<string, number>> {
+    const evaluation: Record<string, number> = {};
+    for (const hook of this.#hooks) if (hook.evaluate) Object.assign(evaluation, await hook.evaluate(this, iteration));
+    return evaluation;
   }
 
   /** One generator iteration: k critic steps, then one generator step. */

@@ -15,4 +15,6 @@ export interface TrainerContext {
   readonly state: TrainerState;
   /** Whether this generator iteration logs an estimate. */
   isLogIteration(iteration: number): boolean;
+  /** Whether this generator iteration runs the evaluator hooks. */
+  isEvaluationIteration(iteration: number): boolean;
 }

@@ -9,6 +9,12 @@ export interface TrainerHook {
   readonly name: string;
   onTrainBegin?(context: TrainerContext): void | Promise<void>;
   afterCriticStep?(context: TrainerContext, criticLoss: number): void | Promise<void>;
+  /**
+   * Measures sample quality on evaluation iterations (every `run.evaluateEvery`); the
+   * results of all hooks are merged into the step's `evaluation`, which the metrics
+   * logger writes. An evaluator must draw from its own Rng, never the training stream.
+   */
+  evaluate?(context: TrainerContext, iteration: number): Record<string, number> | Promise<Record<string, number>>;
   afterGeneratorStep?(context: TrainerContext, step: StepResult): void | Promise<void>;
   onTrainEnd?(context: TrainerContext, outcome: TrainOutcome): void | Promise<void>;
 }
