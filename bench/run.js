@@ -29,7 +29,7 @@ const GROUPS = ['wasm', 'cpu', 'tensorflow', 'handwritten', 'pytorch'];
 
 /**
  * Warm-up and timed generator iterations per run: about 3 s of timing on the 2-core
- * development machine. The cpu backend (plain JS kernels) takes 3-30 s per iteration,
+ * development machine. The cpu backend (plain JS kernels) takes 3-11 s per iteration here,
  * so it times 1-2 iterations after a single warm-up one.
  * @type {Record<string, Record<number, { warmup: number, iterations: number }>>}
  */
