@@ -1,0 +1,3 @@
+export { objectiveConformance } from './objectiveConformance.js';
+export type { ObjectiveConformanceOptions } from './ObjectiveConformanceOptions.js';
+export type { ConformanceTest, ConformanceAssertions } from './ConformanceTest.js';

@@ -1,0 +1,9 @@
+import { objectiveConformance } from '@ipmgan/core/testing';
+import test from 'ava';
+import { ipmganPlugin } from './index.js';
+
+objectiveConformance(test, {
+  plugin: ipmganPlugin,
+  badOptions: { generatorLoss: 'bogus' },
+  estimateOnIdentical: 'lowerBound',
+});
