@@ -9,7 +9,8 @@
 //   npm run bench                         full run: writes bench/results/ and docs/performance.md
 //   npm run bench -- --quick              smoke test: 1 run each, few iterations, writes nothing
 //   npm run bench -- --only wasm,pytorch  a subset (ipmgan backends wasm, cpu, tensorflow;
-//                                         handwritten; pytorch), writes nothing
+//                                         handwritten; pytorch; mmd), writes nothing
+// The `mmd` group is the MMD cost curve (bench/mmd-curve.mjs), run last in its own process.
 //
 // Needs `npm run build` first.
 import { execFile } from 'node:child_process';
@@ -25,7 +26,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BATCHES = [64, 256];
 const RUNS = 5;
-const GROUPS = ['wasm', 'cpu', 'tensorflow', 'handwritten', 'pytorch'];
+const GROUPS = ['wasm', 'cpu', 'tensorflow', 'handwritten', 'pytorch', 'mmd'];
 
 /**
  * Warm-up and timed generator iterations per run: about 3 s of timing on the 2-core
@@ -303,4 +304,13 @@ if (!writeResults) {
   const options = { ...(await prettier.resolveConfig(docPath)), filepath: docPath };
   writeFileSync(docPath, await prettier.format(updated, options));
   console.log(`wrote ${resultPath} and docs/performance.md`);
+}
+
+// The MMD objective's cost against batch size, per estimator (quadratic vs linear).
+if (only.includes('mmd')) {
+  const { spawnSync } = await import('node:child_process');
+  const curve = spawnSync(process.execPath, [`${root}bench/mmd-curve.mjs`, ...(args.quick ? ['--quick'] : [])], {
+    stdio: 'inherit',
+  });
+  if (curve.status !== 0) process.exitCode = curve.status ?? 1;
 }
