@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { newPlugin } from './commands/newPlugin.js';
 import { train } from './commands/train.js';
 
 function positiveInt(flag: string) {
@@ -41,6 +42,16 @@ export function buildProgram(cwd: string): Command {
     )
     .action(async (opts: { config?: string; resume?: string; iterations?: number; set: string[] }) => {
       await train(opts, cwd);
+    });
+
+  program
+    .command('new-plugin')
+    .description('scaffold an objective plugin package that builds, passes the conformance kit and trains')
+    .argument('<name>', 'npm package name, e.g. ipmgan-mean-matching or @me/ipmgan-mean-matching')
+    .option('--dir <dir>', 'directory to create (default: ./<name without its scope>); must be absent or empty')
+    .option('--id <id>', 'objective id in config files (default: the name without scope and "ipmgan-" prefix)')
+    .action((name: string, opts: { dir?: string; id?: string }) => {
+      newPlugin(name, opts, cwd);
     });
 
   return program;

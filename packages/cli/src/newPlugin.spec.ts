@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import test from 'ava';
+
+const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bin.js');
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
+const ava = join(repo, 'node_modules', 'ava', 'entrypoints', 'cli.mjs');
+
+function node(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * A temporary folder inside the repo (runs/ is git-ignored): @ipmgan/core, zod, ava, tsx and
+ * typescript resolve from the workspace's node_modules, as they would from the plugin's own.
+ */
+function tempDir(t: { teardown: (fn: () => void) => void }): string {
+  mkdirSync(join(repo, 'runs'), { recursive: true });
+  const dir = mkdtempSync(join(repo, 'runs', 'new-plugin-spec-'));
+  t.teardown(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
+
+test('a scaffolded plugin builds, passes the conformance kit and trains from a config by its id', (t) => {
+  const project = tempDir(t);
+  const plugin = join(project, 'ipmgan-mean-gap');
+
+  const created = node([bin, 'new-plugin', 'ipmgan-mean-gap'], project);
+  t.is(created.code, 0, created.stderr);
+  t.is(created.stdout.split('\n')[0], `ipmgan: created ipmgan-mean-gap (objective "mean-gap") in ${plugin}`);
+  const manifest = JSON.parse(readFileSync(join(plugin, 'package.json'), 'utf8')) as Record<string, unknown>;
+  t.deepEqual(manifest.ipmganPlugin, { objective: 'mean-gap' });
+  t.deepEqual(readdirSync(join(plugin, 'src')).sort(), [
+    'conformance.spec.ts',
+    'index.ts',
+    'meanGap.ts',
+    'meanGapLosses.spec.ts',
+    'meanGapLosses.ts',
+  ]);
+
+  const built = node([tsc, '-p', plugin], plugin);
+  t.is(built.code, 0, built.stdout + built.stderr);
+
+  const tested = node([ava], plugin);
+  t.is(tested.code, 0, tested.stdout + tested.stderr);
+  t.regex(tested.stdout + tested.stderr, /\b10 tests passed\b/);
+
+  // The project installs the plugin (a symlink, as `npm install ../ipmgan-mean-gap` makes) and
+  // selects it by its id; core finds it through its package.json.
+  mkdirSync(join(project, 'node_modules'));
+  symlinkSync(plugin, join(project, 'node_modules', 'ipmgan-mean-gap'), 'dir');
+  writeFileSync(
+    join(project, 'ipmgan.config.yaml'),
+    'seed: 1\nbackend: cpu\nobjective: { name: mean-gap }\ndata: { name: ring8 }\n' +
+      'generator: { network: { name: mlp, options: { hidden: [16] } } }\n' +
+      'critic: { network: { name: mlp, options: { hidden: [16] } } }\n' +
+      'run: { dir: runs, logEvery: 1 }\n',
+  );
+  const trained = node([bin, 'train', '--iterations', '5'], project);
+  t.is(trained.code, 0, trained.stderr);
+  t.regex(trained.stderr, /^ipmgan: training mean-gap on ring8 \(cpu\), iterations 0 -> 5/);
+  const [run = ''] = readdirSync(join(project, 'runs'));
+  const records = readFileSync(join(project, 'runs', run, 'metrics.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { iteration: number; estimateName: string; estimate: number });
+  t.deepEqual(
+    records.map((r) => r.iteration),
+    [1, 2, 3, 4, 5],
+  );
+  t.true(records.every((r) => r.estimateName === 'IPM' && Number.isFinite(r.estimate)));
+});
+
+test('a non-empty target and a bad package name or id are refused in one line, exit code 2', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'keep.txt'), 'mine\n');
+  const cases: [string[], string][] = [
+    [['--dir', dir], `ipmgan: new-plugin: ${dir} exists and is not empty\n`],
+    [
+      ['--id', 'Mean_Gap'],
+      'ipmgan: --id: "Mean_Gap" is not a lower-case kebab id starting with a letter (e.g. mean-matching)\n',
+    ],
+  ];
+  for (const [args, message] of cases) {
+    const { code, stdout, stderr } = node([bin, 'new-plugin', 'ipmgan-x', ...args], dir);
+    t.is(stderr, message);
+    t.is(stdout, '');
+    t.is(code, 2);
+  }
+  const badName = node([bin, 'new-plugin', 'Mean Gap'], dir);
+  t.regex(badName.stderr, /^ipmgan: new-plugin: "Mean Gap" is not a valid npm package name [^\n]*\n$/);
+  t.is(badName.code, 2);
+  t.deepEqual(readdirSync(dir), ['keep.txt'], 'nothing was written');
+});

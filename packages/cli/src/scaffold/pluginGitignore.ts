@@ -1,0 +1,4 @@
+/** .gitignore of a scaffolded plugin. */
+export function pluginGitignore(): string {
+  return 'node_modules/\ndist/\n*.tsbuildinfo\n';
+}

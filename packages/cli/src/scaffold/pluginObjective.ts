@@ -1,0 +1,58 @@
+import type { PluginSpec } from './PluginSpec.js';
+
+/** src/<identifier>.ts: the ObjectiveExtension, its options schema and its defaults. */
+export function pluginObjective(spec: PluginSpec): string {
+  const { id, identifier } = spec;
+  return `import type { CriticOutput, ObjectiveExtension, ObjectiveInputs } from '@ipmgan/core';
+import { z } from 'zod';
+import { ${identifier}Losses } from './${identifier}Losses.js';
+
+/**
+ * The options a config file sets under \`objective.options\`. Give each a default and say
+ * why; the schema is strict, so a misspelt key is an error that names it.
+ */
+const Options = z.strictObject({});
+
+function scores(output: CriticOutput | undefined, side: string): CriticOutput['score'] {
+  if (!output) throw new Error('${id} needs the critic scores on the ' + side + ' batch');
+  return output.score;
+}
+
+/**
+ * An IPM with a score critic: sup_f E_r[f(x)] - E_g[f(g(z))] over the critics the
+ * constraint allows (see ${identifier}Losses). The scaffold's starting point: it trains as
+ * it is; change the losses, the constraint or the defaults to make it your objective.
+ */
+export const ${identifier}: ObjectiveExtension<z.output<typeof Options>> = {
+  kind: 'objective',
+  id: '${id}',
+  description: 'IPM with a score critic: E_r[f(x)] - E_g[f(g(z))] maximised over the constrained critics.',
+  optionsSchema: Options,
+  estimate: {
+    name: 'IPM',
+    meaning: 'E_r[f(x)] - E_g[f(g(z))] with the trained critic f: the IPM over the critic class, from below',
+  },
+  // WGAN's settings (Arjovsky et al. 2017, Algorithm 1): known to train a clipped critic.
+  defaults: {
+    batchSize: 64,
+    schedule: { type: 'constant', nCritic: 5 },
+    optimizers: {
+      critic: { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 },
+      generator: { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 },
+    },
+    constraints: [{ name: 'weight-clipping', options: { clip: 0.01 } }],
+    criticForm: 'score',
+  },
+  create: () => ({
+    id: '${id}',
+    usesCritic: true,
+    estimateInfo: ${identifier}.estimate,
+    criticLoss: (inputs: ObjectiveInputs) =>
+      ${identifier}Losses.critic(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
+    generatorLoss: (inputs: ObjectiveInputs) => ${identifier}Losses.generator(scores(inputs.criticFake, 'fake')),
+    estimate: (inputs: ObjectiveInputs) =>
+      ${identifier}Losses.estimate(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
+  }),
+};
+`;
+}

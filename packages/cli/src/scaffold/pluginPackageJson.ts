@@ -1,0 +1,30 @@
+import type { PluginSpec } from './PluginSpec.js';
+import { toolVersions } from './toolVersions.js';
+
+/** package.json of a scaffolded plugin: `ipmganPlugin.objective` is how ipmgan finds it in node_modules. */
+export function pluginPackageJson(spec: PluginSpec): string {
+  const manifest = {
+    name: spec.packageName,
+    version: '0.1.0',
+    description: `The "${spec.id}" objective for ipmgan.`,
+    type: 'module',
+    main: './dist/index.js',
+    types: './dist/index.d.ts',
+    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+    files: ['dist', '!dist/**/*.spec.*'],
+    engines: { node: '>=20.19' },
+    scripts: { build: 'tsc -p .', test: 'ava' },
+    dependencies: { '@ipmgan/core': `^${spec.coreVersion}`, zod: toolVersions.zod },
+    devDependencies: { ava: toolVersions.ava, tsx: toolVersions.tsx, typescript: toolVersions.typescript },
+    ava: {
+      files: ['src/**/*.spec.ts'],
+      extensions: { ts: 'module' },
+      nodeArguments: ['--import=tsx'],
+      workerThreads: false,
+      timeout: '5m',
+    },
+    keywords: ['ipmgan-plugin', spec.id],
+    ipmganPlugin: { objective: spec.id },
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
