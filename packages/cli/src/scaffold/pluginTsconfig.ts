@@ -3,25 +3,25 @@
  * settings core is compiled with: NodeNext modules, strict, decorators for inversify.
  */
 export function pluginTsconfig(): string {
-  const tsconfig = {
-    compilerOptions: {
-      target: 'ES2022',
-      lib: ['ES2023'],
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      experimentalDecorators: true,
-      emitDecoratorMetadata: true,
-      declaration: true,
-      sourceMap: true,
-      rootDir: 'src',
-      outDir: 'dist',
-      esModuleInterop: true,
-      skipLibCheck: true,
-      forceConsistentCasingInFileNames: true,
-    },
-    include: ['src'],
-  };
-  return `${JSON.stringify(tsconfig, null, 2)}\n`;
+  return `{
+  "compilerOptions": {
+    "target": "ES2022",
+    "lib": ["ES2023"],
+    "module": "NodeNext",
+    "moduleResolution": "NodeNext",
+    "strict": true,
+    "noUncheckedIndexedAccess": true,
+    "experimentalDecorators": true,
+    "emitDecoratorMetadata": true,
+    "declaration": true,
+    "sourceMap": true,
+    "rootDir": "src",
+    "outDir": "dist",
+    "esModuleInterop": true,
+    "skipLibCheck": true,
+    "forceConsistentCasingInFileNames": true
+  },
+  "include": ["src"]
+}
+`;
 }
