@@ -14,6 +14,7 @@ import {
 } from '@ipmgan/core';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
+import { meanDistanceToMode } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
 
@@ -35,18 +36,6 @@ function smallConfig(overrides: Partial<Config> = {}): Config {
 
 async function open(config: Config, directory: RunDirectory | null = null): Promise<Run> {
   return createRun(resolveConfig(config, plugins), plugins, { directory });
-}
-
-/** Mean distance of 1000 generated points to the nearest ring mode. */
-function meanDistanceToMode(run: Run): number {
-  const centres = run.trainer.data.modes?.centres ?? [];
-  const samples = run.trainer.generator.sample(1000, new Rng(99));
-  const points = samples.arraySync() as number[][];
-  samples.dispose();
-  let total = 0;
-  for (const [x = 0, y = 0] of points)
-    total += Math.min(...centres.map(([cx = 0, cy = 0]) => Math.hypot(x - cx, y - cy)));
-  return total / points.length;
 }
 
 function withoutClock(path: string): string[] {

@@ -1,7 +1,8 @@
-import { corePlugin, createRun, resolveConfig, Rng, tf, type Config, type Run } from '@ipmgan/core';
+import { corePlugin, createRun, resolveConfig, tf, type Config } from '@ipmgan/core';
 import test from 'ava';
 import { gan } from './gan.js';
 import { ipmganPlugin } from './index.js';
+import { meanDistanceToMode } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
 
@@ -12,18 +13,6 @@ function readNumber(x: tf.Scalar): number {
   const value = x.dataSync()[0] ?? Number.NaN;
   x.dispose();
   return value;
-}
-
-/** Mean distance of 1000 generated points to the nearest ring mode. */
-function meanDistanceToMode(run: Run): number {
-  const centres = run.trainer.data.modes?.centres ?? [];
-  const samples = run.trainer.generator.sample(1000, new Rng(99));
-  const points = samples.arraySync() as number[][];
-  samples.dispose();
-  let total = 0;
-  for (const [x = 0, y = 0] of points)
-    total += Math.min(...centres.map(([cx = 0, cy = 0]) => Math.hypot(x - cx, y - cy)));
-  return total / points.length;
 }
 
 test.serial('the resolved config carries the DCGAN defaults', (t) => {

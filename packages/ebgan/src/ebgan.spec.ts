@@ -2,7 +2,6 @@ import {
   corePlugin,
   createRun,
   resolveConfig,
-  Rng,
   tf,
   type Config,
   type CriticOutput,
@@ -13,6 +12,7 @@ import {
 import test from 'ava';
 import { ebgan } from './ebgan.js';
 import { ipmganPlugin } from './index.js';
+import { meanDistanceToMode } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
 
@@ -148,18 +148,6 @@ function smallConfig(overrides: Partial<Config> = {}): Config {
 
 async function open(config: Config): Promise<Run> {
   return createRun(resolveConfig(config, plugins), plugins, { directory: null });
-}
-
-/** Mean distance of 1000 generated points to the nearest ring mode. */
-function meanDistanceToMode(run: Run): number {
-  const centres = run.trainer.data.modes?.centres ?? [];
-  const samples = run.trainer.generator.sample(1000, new Rng(99));
-  const points = samples.arraySync() as number[][];
-  samples.dispose();
-  let total = 0;
-  for (const [x = 0, y = 0] of points)
-    total += Math.min(...centres.map(([cx = 0, cy = 0]) => Math.hypot(x - cx, y - cy)));
-  return total / points.length;
 }
 
 test.serial('training on the ring with the default settings brings samples nearer the modes', async (t) => {

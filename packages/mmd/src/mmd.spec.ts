@@ -3,6 +3,7 @@ import test from 'ava';
 import { ipmganPlugin } from './index.js';
 import { mmd } from './mmd.js';
 import { mmdEstimators } from './mmdEstimators.js';
+import { meanDistanceToMode } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
 
@@ -52,18 +53,6 @@ function estimate(run: Run): number {
       }),
     ),
   );
-}
-
-/** Mean distance of 1000 generated points to the nearest ring mode. */
-function meanDistanceToMode(run: Run): number {
-  const centres = run.trainer.data.modes?.centres ?? [];
-  const samples = run.trainer.generator.sample(1000, new Rng(99));
-  const points = samples.arraySync() as number[][];
-  samples.dispose();
-  let total = 0;
-  for (const [x = 0, y = 0] of points)
-    total += Math.min(...centres.map(([cx = 0, cy = 0]) => Math.hypot(x - cx, y - cy)));
-  return total / points.length;
 }
 
 test.serial('the resolved config carries the MMD defaults and no critic', (t) => {
