@@ -10,7 +10,9 @@ const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
 const ava = join(repo, 'node_modules', 'ava', 'entrypoints', 'cli.mjs');
 
 function node(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+  // Plain output: under `lerna run` FORCE_COLOR is set, and colour codes would hide ava's summary.
+  const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
