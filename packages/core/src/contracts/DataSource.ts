@@ -13,7 +13,7 @@ export interface DataSource {
   readonly id: string;
   /** Shape of one sample, e.g. [2] or [28, 28, 1]. */
   readonly shape: readonly number[];
-  /** The definition in one line, written into the run's resolved config. */
+  /** The definition in one line, recorded as `data.definition` in the run's config.resolved.json. */
   readonly definition: string;
   /** Present for Gaussian mixtures. */
   readonly modes?: MixtureModes;

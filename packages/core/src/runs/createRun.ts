@@ -115,7 +115,8 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
       new SampleWriter(directory, config.run.sampleEvery, config.run.sampleCount),
     ];
     for (const hook of builtin) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
-    directory.writeConfig(config);
+    // The data source's exact definition is recorded beside its options (informational).
+    directory.writeConfig({ ...config, data: { ...config.data, definition: data.definition } } as ResolvedConfig);
   }
   for (const hook of options.hooks ?? []) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
   container.bind<Trainer>(IDS.Trainer).to(Trainer).inSingletonScope();
