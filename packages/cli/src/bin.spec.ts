@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test from 'ava';
@@ -13,9 +13,15 @@ function ipmgan(args: string[], cwd = repo) {
 }
 
 /** A config in a temporary folder inside the repo (runs/ is git-ignored), so the workspace's plugins are found. */
+const made: string[] = [];
+test.after.always(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function configFile(text: string): string {
   mkdirSync(join(repo, 'runs'), { recursive: true });
   const dir = mkdtempSync(join(repo, 'runs', 'cli-spec-'));
+  made.push(dir);
   const file = join(dir, 'ipmgan.config.yaml');
   writeFileSync(file, text);
   return file;
