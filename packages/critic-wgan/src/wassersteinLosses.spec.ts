@@ -1,6 +1,7 @@
 import { tf } from '@ipmgan/core';
 import test from 'ava';
 import { wassersteinLosses } from './wassersteinLosses.js';
+import { assertClose } from '@ipmgan/core/testing';
 
 test.before(async () => {
   await tf.setBackend('cpu');
@@ -12,25 +13,16 @@ test.before(async () => {
 const realScores = (): tf.Tensor1D => tf.tensor1d([-1.4, -2.4]);
 const fakeScores = (): tf.Tensor1D => tf.tensor1d([0.1, 3.1]);
 
-function close(
-  t: { is: (a: unknown, b: unknown) => void; true: (v: boolean, m?: string) => void },
-  actual: number,
-  expected: number,
-  tol = 1e-6,
-): void {
-  t.true(Math.abs(actual - expected) <= tol, `${String(actual)} is not ${String(expected)} +- ${String(tol)}`);
-}
-
 test('critic loss is E[f(g(z))] - E[f(x)] = 1.6 - (-1.9) = 3.5', (t) => {
-  close(t, wassersteinLosses.critic(realScores(), fakeScores()).dataSync()[0] ?? NaN, 1.6 + 1.9);
+  assertClose(t, wassersteinLosses.critic(realScores(), fakeScores()).dataSync()[0] ?? NaN, 1.6 + 1.9);
 });
 
 test('generator loss is -E[f(g(z))] = -1.6', (t) => {
-  close(t, wassersteinLosses.generator(fakeScores()).dataSync()[0] ?? NaN, -1.6);
+  assertClose(t, wassersteinLosses.generator(fakeScores()).dataSync()[0] ?? NaN, -1.6);
 });
 
 test('estimate is minus the critic loss: E[f(x)] - E[f(g(z))] = -3.5', (t) => {
-  close(t, wassersteinLosses.estimate(realScores(), fakeScores()).dataSync()[0] ?? NaN, -1.9 - 1.6);
+  assertClose(t, wassersteinLosses.estimate(realScores(), fakeScores()).dataSync()[0] ?? NaN, -1.9 - 1.6);
 });
 
 test('the critic loss gradient of a linear critic is mean(fake) - mean(real) in w', (t) => {
@@ -49,6 +41,6 @@ test('the critic loss gradient of a linear critic is mean(fake) - mean(real) in 
     [w],
   );
   const g = Array.from(grads['wgan-spec-w']?.dataSync() ?? []);
-  close(t, g[0] ?? NaN, -1);
-  close(t, g[1] ?? NaN, -4);
+  assertClose(t, g[0] ?? NaN, -1);
+  assertClose(t, g[1] ?? NaN, -4);
 });

@@ -1,16 +1,13 @@
 import { tf } from '@ipmgan/core';
 import test from 'ava';
 import { ganLosses } from './ganLosses.js';
+import { assertClose } from '@ipmgan/core/testing';
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
 
 const softplus = (x: number): number => Math.log1p(Math.exp(x));
-
-function close(t: { true: (v: boolean, m?: string) => void }, actual: number, expected: number, tol = 1e-6): void {
-  t.true(Math.abs(actual - expected) <= tol, `${String(actual)} is not ${String(expected)} +- ${String(tol)}`);
-}
 
 function read(x: tf.Scalar): number {
   const value = x.dataSync()[0] ?? Number.NaN;
@@ -26,28 +23,32 @@ const constant = (value: number): tf.Tensor1D => tf.fill([4], value);
 
 test('discriminator loss for constant logits is softplus(-a) + softplus(b)', (t) => {
   // softplus(-1.5) + softplus(-0.5) = 0.20141 + 0.47408 = 0.67549
-  close(t, read(ganLosses.discriminator(constant(a), constant(b))), softplus(-a) + softplus(b));
+  assertClose(t, read(ganLosses.discriminator(constant(a), constant(b))), softplus(-a) + softplus(b));
 });
 
 test('one-sided label smoothing s = 0.9 makes the real term s softplus(-a) + (1 - s) softplus(a)', (t) => {
   const expected = 0.9 * softplus(-a) + 0.1 * softplus(a) + softplus(b);
-  close(t, read(ganLosses.discriminator(constant(a), constant(b), 0.9)), expected);
+  assertClose(t, read(ganLosses.discriminator(constant(a), constant(b), 0.9)), expected);
 });
 
 test('non-saturating generator loss is -log D(g(z)) = softplus(-b)', (t) => {
-  close(t, read(ganLosses.nonSaturating(constant(b))), softplus(-b));
+  assertClose(t, read(ganLosses.nonSaturating(constant(b))), softplus(-b));
 });
 
 test('minimax generator loss is log(1 - D(g(z))) = -softplus(b)', (t) => {
-  close(t, read(ganLosses.minimax(constant(b))), -softplus(b));
+  assertClose(t, read(ganLosses.minimax(constant(b))), -softplus(b));
 });
 
 test('the JS lower bound is 0.5 (-softplus(-a) - softplus(b)) + log 2', (t) => {
-  close(t, read(ganLosses.jsLowerBound(constant(a), constant(b))), 0.5 * (-softplus(-a) - softplus(b)) + Math.log(2));
+  assertClose(
+    t,
+    read(ganLosses.jsLowerBound(constant(a), constant(b))),
+    0.5 * (-softplus(-a) - softplus(b)) + Math.log(2),
+  );
 });
 
 test('at logits 0 everywhere (D = 1/2) the bound is 0.5 (-2 log 2) + log 2 = 0', (t) => {
-  close(t, read(ganLosses.jsLowerBound(constant(0), constant(0))), 0.5 * (-2 * Math.log(2)) + Math.log(2));
+  assertClose(t, read(ganLosses.jsLowerBound(constant(0), constant(0))), 0.5 * (-2 * Math.log(2)) + Math.log(2));
 });
 
 test('as D(real) -> 1 and D(fake) -> 0 the bound approaches log 2 from below', (t) => {
@@ -55,11 +56,11 @@ test('as D(real) -> 1 and D(fake) -> 0 the bound approaches log 2 from below', (
   for (const m of [1, 2, 4, 8]) {
     const bound = read(ganLosses.jsLowerBound(constant(m), constant(-m)));
     // 0.5 (-2 softplus(-m)) + log 2 = log 2 - softplus(-m)
-    close(t, bound, Math.log(2) - softplus(-m), 1e-6);
+    assertClose(t, bound, Math.log(2) - softplus(-m), 1e-6);
     t.true(bound > previous && bound <= Math.log(2), `bound ${String(bound)} at m = ${String(m)}`);
     previous = bound;
   }
-  close(t, previous, Math.log(2), 1e-3);
+  assertClose(t, previous, Math.log(2), 1e-3);
 });
 
 test('logits of +-100 give finite losses, bound and gradients', (t) => {
@@ -73,7 +74,7 @@ test('logits of +-100 give finite losses, bound and gradients', (t) => {
   ];
   t.true(values.every(Number.isFinite), values.join(', '));
   // Real logits +-100 and fake logits +-100: each mean softplus is (100 + 0) / 2 = 50.
-  close(t, values[0] ?? Number.NaN, 100, 1e-4);
+  assertClose(t, values[0] ?? Number.NaN, 100, 1e-4);
   const grads = tf.grads((r: tf.Tensor, f: tf.Tensor) => ganLosses.discriminator(r as tf.Tensor1D, f as tf.Tensor1D))([
     extreme(),
     extreme(),
@@ -91,6 +92,6 @@ test('at D(g(z)) near 0 the non-saturating gradient stays strong where minimax v
   const minimax = tf
     .grad((l: tf.Tensor) => ganLosses.minimax(l as tf.Tensor1D))(fake)
     .dataSync();
-  close(t, nonSaturating[0] ?? Number.NaN, -(1 - sigmoid(-5)) / 4);
-  close(t, minimax[0] ?? Number.NaN, -sigmoid(-5) / 4);
+  assertClose(t, nonSaturating[0] ?? Number.NaN, -(1 - sigmoid(-5)) / 4);
+  assertClose(t, minimax[0] ?? Number.NaN, -sigmoid(-5) / 4);
 });

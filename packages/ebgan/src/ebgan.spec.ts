@@ -13,12 +13,9 @@ import test from 'ava';
 import { ebgan } from './ebgan.js';
 import { ipmganPlugin } from './index.js';
 import { meanDistanceToMode } from '@ipmgan/core/testing';
+import { assertClose } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
-
-function close(t: { true: (v: boolean, m?: string) => void }, actual: number, expected: number, tol = 1e-5): void {
-  t.true(Math.abs(actual - expected) <= tol, `${String(actual)} is not ${String(expected)} +- ${String(tol)}`);
-}
 
 const read = (x: tf.Tensor): number => x.dataSync()[0] ?? Number.NaN;
 
@@ -91,12 +88,12 @@ test('autoencoder energy: the energies are the scores; identical fake codes add 
     ]),
   };
   // L_D = 0.3 + mean(0.5, 0) = 0.55 for either fake batch: the codes only enter L_G.
-  close(t, read(objective.criticLoss(inputs(real, identical))), 0.55);
+  assertClose(t, read(objective.criticLoss(inputs(real, identical))), 0.55, 1e-5);
   // L_G = 1.0 - 0.3 + 0.1 * PT, with PT = 0 (orthogonal) or 1 (identical).
-  close(t, read(objective.generatorLoss(inputs(real, orthogonal))), 0.7);
-  close(t, read(objective.generatorLoss(inputs(real, identical))), 0.7 + 0.1);
+  assertClose(t, read(objective.generatorLoss(inputs(real, orthogonal))), 0.7, 1e-5);
+  assertClose(t, read(objective.generatorLoss(inputs(real, identical))), 0.7 + 0.1, 1e-5);
   // The estimate leaves PT out: 2 (mean(0.5, min(1.5, 1)) - 0.3) / 1 = 0.9.
-  close(t, read(objective.estimate(inputs(real, identical))), 0.9);
+  assertClose(t, read(objective.estimate(inputs(real, identical))), 0.9, 1e-5);
 });
 
 test('softplus energy: D = softplus(score) = log(1 + e^score)', (t) => {
@@ -107,11 +104,11 @@ test('softplus energy: D = softplus(score) = log(1 + e^score)', (t) => {
   const fake = { score: tf.tensor1d([Math.log(Math.E ** 2 - 1), Math.log(Math.sqrt(Math.E) - 1)]) }; // D = [2, 0.5]
   const meanReal = (Math.LN2 + 1) / 2;
   // L_D = E_r + mean(max(0, 1 - 2), max(0, 1 - 0.5)) = 0.846574 + 0.25
-  close(t, read(objective.criticLoss(inputs(real, fake))), meanReal + 0.25);
+  assertClose(t, read(objective.criticLoss(inputs(real, fake))), meanReal + 0.25, 1e-5);
   // L_G = mean(2, 0.5) - E_r = 1.25 - 0.846574
-  close(t, read(objective.generatorLoss(inputs(real, fake))), 1.25 - meanReal);
+  assertClose(t, read(objective.generatorLoss(inputs(real, fake))), 1.25 - meanReal, 1e-5);
   // TV ~ 2 (mean(min(2, 1), 0.5) - E_r) / 1 = 2 (0.75 - 0.846574): negative, far from the optimum.
-  close(t, read(objective.estimate(inputs(real, fake))), 2 * (0.75 - meanReal));
+  assertClose(t, read(objective.estimate(inputs(real, fake))), 2 * (0.75 - meanReal), 1e-5);
   // A very negative score has energy near 0, never below it.
   t.true(read(tf.min(tf.softplus(tf.tensor1d([-50])))) >= 0);
 });

@@ -1,19 +1,16 @@
 import { tf } from '@ipmgan/core';
 import test from 'ava';
 import { pullingAway } from './pullingAway.js';
+import { assertClose } from '@ipmgan/core/testing';
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
 
-function close(t: { true: (v: boolean, m?: string) => void }, actual: number, expected: number, tol = 1e-6): void {
-  t.true(Math.abs(actual - expected) <= tol, `${String(actual)} is not ${String(expected)} +- ${String(tol)}`);
-}
-
 const pt = (codes: number[][]): number => pullingAway(tf.tensor2d(codes)).dataSync()[0] ?? Number.NaN;
 
 test('mutually orthogonal codes give 0', (t) => {
-  close(
+  assertClose(
     t,
     pt([
       [1, 0, 0],
@@ -25,7 +22,7 @@ test('mutually orthogonal codes give 0', (t) => {
 });
 
 test('identical (and parallel) codes give 1', (t) => {
-  close(
+  assertClose(
     t,
     pt([
       [1, 2],
@@ -34,7 +31,7 @@ test('identical (and parallel) codes give 1', (t) => {
     ]),
     1,
   );
-  close(
+  assertClose(
     t,
     pt([
       [1, 2],
@@ -47,7 +44,7 @@ test('identical (and parallel) codes give 1', (t) => {
 test('three codes by hand: (1, 0), (1, 1), (0, 2) give 1/3', (t) => {
   // cos^2(s1, s2) = (1 / sqrt 2)^2 = 1/2;  cos^2(s1, s3) = 0;  cos^2(s2, s3) = (2 / (sqrt 2 * 2))^2 = 1/2.
   // sum over i != j counts each pair twice: 2 (1/2 + 0 + 1/2) = 2; N (N - 1) = 6; PT = 2 / 6.
-  close(
+  assertClose(
     t,
     pt([
       [1, 0],

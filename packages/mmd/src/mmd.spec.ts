@@ -4,16 +4,13 @@ import { ipmganPlugin } from './index.js';
 import { mmd } from './mmd.js';
 import { mmdEstimators } from './mmdEstimators.js';
 import { meanDistanceToMode } from '@ipmgan/core/testing';
+import { assertClose } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-function close(t: { true: (v: boolean, m?: string) => void }, actual: number, expected: number, tol = 1e-6): void {
-  t.true(Math.abs(actual - expected) <= tol, `${actual} is not ${expected} +- ${tol}`);
-}
 
 const value = (s: tf.Scalar): number => {
   const v = s.dataSync()[0] ?? NaN;
@@ -98,7 +95,7 @@ test.serial('median bandwidths: the pooled median times each factor, images flat
   const fake = tf.tensor4d([3, 7], [2, 1, 1, 1]);
   const loss = value(objective({ medianFactors: [0.5, 2] }).generatorLoss({ real, fake }));
   const expected = value(mmdEstimators.unbiased(tf.tensor2d([[0], [1]]), tf.tensor2d([[3], [7]]), [1.75, 7]));
-  close(t, loss, expected);
+  assertClose(t, loss, expected);
 });
 
 test.serial('the loss follows the options; the estimate is the unbiased MMD^2 whatever the loss', (t) => {
@@ -110,12 +107,17 @@ test.serial('the loss follows the options; the estimate is the unbiased MMD^2 wh
   for (const estimator of ['biased', 'unbiased', 'linear'] as const) {
     for (const loss of ['mmd2', 'sqrt'] as const) {
       const o = objective({ bandwidths: s, estimator, loss });
-      close(t, value(o.estimate({ real, fake })), unbiased);
+      assertClose(t, value(o.estimate({ real, fake })), unbiased);
       const raw = value(mmdEstimators[estimator](real, fake, s));
-      close(t, value(o.generatorLoss({ real, fake })), loss === 'mmd2' ? raw : Math.sqrt(Math.max(raw, 1e-8)), 1e-6);
+      assertClose(
+        t,
+        value(o.generatorLoss({ real, fake })),
+        loss === 'mmd2' ? raw : Math.sqrt(Math.max(raw, 1e-8)),
+        1e-6,
+      );
     }
   }
-  close(
+  assertClose(
     t,
     value(objective({ bandwidths: s, estimator: 'biased', loss: 'sqrt' }).generatorLoss({ real, fake })),
     Math.sqrt(biased),

@@ -1,14 +1,11 @@
 import { tf } from '@ipmgan/core';
 import test from 'ava';
 import { mmdEstimators } from './mmdEstimators.js';
+import { assertClose } from '@ipmgan/core/testing';
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-function close(t: { true: (v: boolean, m?: string) => void }, actual: number, expected: number, tol = 1e-6): void {
-  t.true(Math.abs(actual - expected) <= tol, `${actual} is not ${expected} +- ${tol}`);
-}
 
 const value = (s: tf.Scalar): number => {
   const v = s.dataSync()[0] ?? NaN;
@@ -27,15 +24,15 @@ test('biased MMD^2 on two-point sets: (1 - e^{-1/2}) / 2', (t) => {
   const kxx = (1 + a + a + 1) / 4;
   const kyy = (1 + b + b + 1) / 4;
   const kxy = (1 + b + a + a) / 4;
-  close(t, value(mmdEstimators.biased(X(), Y(), [1])), kxx + kyy - 2 * kxy);
-  close(t, kxx + kyy - 2 * kxy, (1 - a) / 2, 1e-12);
+  assertClose(t, value(mmdEstimators.biased(X(), Y(), [1])), kxx + kyy - 2 * kxy);
+  assertClose(t, kxx + kyy - 2 * kxy, (1 - a) / 2, 1e-12);
 });
 
 test('unbiased MMD^2 on two-point sets: (e^{-2} - 1) / 2, negative', (t) => {
   // The within-set means drop i = j: one pair each, k(0, 1) = a and k(0, 2) = b.
   const expected = a + b - (2 * (1 + b + a + a)) / 4;
-  close(t, value(mmdEstimators.unbiased(X(), Y(), [1])), expected);
-  close(t, expected, (b - 1) / 2, 1e-12);
+  assertClose(t, value(mmdEstimators.unbiased(X(), Y(), [1])), expected);
+  assertClose(t, expected, (b - 1) / 2, 1e-12);
 });
 
 test('two bandwidths add: MMD^2 under s = (1, 2) is MMD^2 under 1 plus MMD^2 under 2', (t) => {
@@ -43,7 +40,7 @@ test('two bandwidths add: MMD^2 under s = (1, 2) is MMD^2 under 1 plus MMD^2 und
     const both = value(mmdEstimators[estimator](X(), Y(), [1, 2]));
     const one = value(mmdEstimators[estimator](X(), Y(), [1]));
     const two = value(mmdEstimators[estimator](X(), Y(), [2]));
-    close(t, both, one + two, 1e-6);
+    assertClose(t, both, one + two, 1e-6);
   }
 });
 
@@ -51,7 +48,7 @@ test('linear-time MMD^2 on four points (one pair of pairs), by hand', (t) => {
   // x = (x1, x2) = (0, 1), y = (y1, y2) = (2, 4), s = 1:
   // h = k(x1, x2) + k(y1, y2) - k(x1, y2) - k(x2, y1) = e^{-1/2} + e^{-2} - e^{-8} - e^{-1/2}
   const h = Math.exp(-1 / 2) + Math.exp(-4 / 2) - Math.exp(-16 / 2) - Math.exp(-1 / 2);
-  close(t, value(mmdEstimators.linear(tf.tensor2d([[0], [1]]), tf.tensor2d([[2], [4]]), [1])), h);
+  assertClose(t, value(mmdEstimators.linear(tf.tensor2d([[0], [1]]), tf.tensor2d([[2], [4]]), [1])), h);
 });
 
 test('linear-time MMD^2 averages consecutive disjoint pairs and drops an odd last row', (t) => {
@@ -61,7 +58,7 @@ test('linear-time MMD^2 averages consecutive disjoint pairs and drops an odd las
   const h2 = Math.exp(-4 / 2) + 1 - Math.exp(-25 / 2) - Math.exp(-9 / 2);
   const x = tf.tensor2d([[0], [1], [0], [2], [100]]);
   const y = tf.tensor2d([[2], [4], [5], [5], [-100]]);
-  close(t, value(mmdEstimators.linear(x, y, [1])), (h1 + h2) / 2);
+  assertClose(t, value(mmdEstimators.linear(x, y, [1])), (h1 + h2) / 2);
 });
 
 test('the biased estimator of a set against itself is exactly 0', (t) => {
@@ -102,9 +99,9 @@ test('over many draws from one distribution the unbiased and linear means are 0,
     `linear ${linear.mean.toExponential(2)} (${linear.se.toExponential(2)}), biased ${biased.mean.toFixed(4)} (${biased.se.toExponential(2)})`,
   );
   t.true(unbiased.se > 0 && unbiased.se < 0.01, `unbiased se ${unbiased.se}`);
-  close(t, unbiased.mean, 0, 3 * unbiased.se);
-  close(t, linear.mean, 0, 3 * linear.se);
-  close(t, biased.mean, (2 * (1 - 1 / 3)) / n, 3 * biased.se);
+  assertClose(t, unbiased.mean, 0, 3 * unbiased.se);
+  assertClose(t, linear.mean, 0, 3 * linear.se);
+  assertClose(t, biased.mean, (2 * (1 - 1 / 3)) / n, 3 * biased.se);
   t.true(biased.mean > 10 * biased.se, 'the biased mean is far from 0, so the zero-mean check can fail');
 });
 

@@ -3,3 +3,4 @@ export type { ObjectiveConformanceOptions } from './ObjectiveConformanceOptions.
 export type { ConformanceTest, ConformanceAssertions } from './ConformanceTest.js';
 export { meanDistanceToMode } from './meanDistanceToMode.js';
 export { meanDistanceToNearestCentre } from './meanDistanceToNearestCentre.js';
+export { assertClose } from './assertClose.js';
