@@ -79,3 +79,5 @@ export { writeFileAtomic } from './runs/writeFileAtomic.js';
 export { MetricsLogger } from './hooks/MetricsLogger.js';
 export { Checkpointer } from './hooks/Checkpointer.js';
 export { SampleWriter } from './hooks/SampleWriter.js';
+
+export { spearman } from './metrics/spearman.js';

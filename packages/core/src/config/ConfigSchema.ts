@@ -22,7 +22,8 @@ export const ConfigSchema = z.strictObject({
   backend: z.enum(['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu']).default('wasm'),
   /** Extra packages that provide data sources, networks or constraints. */
   plugins: z.array(z.string().min(1)).default([]),
-  objective: ExtensionRefSchema,
+  /** Required by `ipmgan train`; `ipmgan compare` fills it from `compare.objectives`. */
+  objective: ExtensionRefSchema.optional(),
   data: ExtensionRefSchema,
   generator: z
     .strictObject({
@@ -70,6 +71,29 @@ export const ConfigSchema = z.strictObject({
       evaluateEvery: z.number().int().nonnegative().default(0),
     })
     .default({ dir: 'runs', logEvery: 10, checkpointEvery: 0, sampleEvery: 0, sampleCount: 512, evaluateEvery: 0 }),
+  /** Sample-quality metrics measured every `run.evaluateEvery` iterations, independent of the objective. */
+  evaluation: z
+    .strictObject({
+      /** Generated and real samples per evaluation (exact W1 solves an n x n assignment). */
+      samples: z.number().int().positive().max(4096).default(512),
+      /** Random directions for the sliced Wasserstein distance. */
+      projections: z.number().int().positive().default(128),
+      /** Gaussian kernel bandwidths s of the MMD metric, k = sum_s exp(-d^2 / (2 s^2)); default: median heuristic on a fixed real sample. */
+      bandwidths: z.array(z.number().positive()).min(1).optional(),
+      /** Estimate the critic's Lipschitz constant K (largest gradient norm) at each evaluation. */
+      lipschitz: z.boolean().default(true),
+    })
+    .default({ samples: 512, projections: 128, lipschitz: true }),
+  /** `ipmgan compare`: the objectives to run side by side on everything else in this file. */
+  compare: z
+    .strictObject({
+      objectives: z.array(z.union([z.string().min(1), ExtensionRefSchema])).min(1),
+      /** One run per objective and seed; default: the top-level seed. */
+      seeds: z.array(z.number().int().min(0).max(4294967295)).min(1).optional(),
+      /** Iterations whose samples the report plots (default: four spread over the run). */
+      plotIterations: z.array(z.number().int().positive()).optional(),
+    })
+    .optional(),
 });
 
 export type Config = z.input<typeof ConfigSchema>;

@@ -43,4 +43,5 @@ export interface ResolvedConfig {
     readonly optimizers: { readonly critic: OptimizerConfig; readonly generator: OptimizerConfig };
   };
   readonly run: ParsedConfig['run'];
+  readonly evaluation: ParsedConfig['evaluation'];
 }

@@ -1,5 +1,6 @@
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
 import { loadPlugins } from '../plugins/loadPlugins.js';
+import { ConfigError } from './ConfigError.js';
 import { ConfigSchema } from './ConfigSchema.js';
 import { loadConfigFile } from './loadConfigFile.js';
 import { parseOrThrow } from './parseOrThrow.js';
@@ -25,6 +26,10 @@ export async function openConfig(
   const file = await loadConfigFile(cwd, explicitPath);
   const raw = transform(file.raw);
   const parsed = parseOrThrow(ConfigSchema, raw);
+  if (parsed.objective === undefined)
+    throw new ConfigError(
+      'objective: required, e.g. objective: { name: wgan } (ipmgan compare reads compare.objectives)',
+    );
   const plugins = await loadPlugins({ objective: parsed.objective.name, plugins: parsed.plugins }, file.baseDir);
   return { config: resolveConfig(raw, plugins), plugins, filepath: file.filepath, baseDir: file.baseDir };
 }

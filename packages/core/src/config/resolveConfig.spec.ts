@@ -77,7 +77,10 @@ test('errors are one line naming the field and what was expected', (t) => {
     [{ ...base, seed: 1.5 }, 'seed: expected an integer, got 1.5'],
     [{ ...base, backend: 'gpu' }, 'backend: expected one of "wasm", "cpu", "tensorflow", "tensorflow-gpu", got "gpu"'],
     [{ ...base, traning: {} }, 'traning: unknown field (check the spelling; see docs/configuration.md)'],
-    [{ data: { name: 'ring8' } }, 'objective: expected an object, but it is missing'],
+    [
+      { data: { name: 'ring8' } },
+      'objective: required, e.g. objective: { name: wgan } (ipmgan compare reads compare.objectives)',
+    ],
     [{ ...base, objective: { name: 'nope' } }, 'objective.name: unknown objective "nope"; installed: linear-gap'],
     [
       { ...base, data: { name: 'moons' } },

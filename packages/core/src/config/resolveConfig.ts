@@ -3,6 +3,7 @@ import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
 import { ExtensionRegistry } from '../plugins/ExtensionRegistry.js';
 import { ScheduleConfigSchema } from '../trainer/ScheduleConfig.js';
+import { ConfigError } from './ConfigError.js';
 import { ConfigSchema } from './ConfigSchema.js';
 import { deepFreeze } from './deepFreeze.js';
 import { parseOrThrow } from './parseOrThrow.js';
@@ -25,7 +26,13 @@ function resolveRef(
  * Throws a one-line ConfigError naming the field on any problem.
  */
 export function resolveConfig(raw: unknown, plugins: readonly IpmPlugin[]): ResolvedConfig {
-  const config = parseOrThrow(ConfigSchema, raw);
+  const parsed = parseOrThrow(ConfigSchema, raw);
+  const objectiveEntry = parsed.objective;
+  if (objectiveEntry === undefined)
+    throw new ConfigError(
+      'objective: required, e.g. objective: { name: wgan } (ipmgan compare reads compare.objectives)',
+    );
+  const config = { ...parsed, objective: objectiveEntry };
   const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
 
   // The objective may be named by its package (`@ipmgan/critic-wgan`) as well as by id.
@@ -94,6 +101,7 @@ export function resolveConfig(raw: unknown, plugins: readonly IpmPlugin[]): Reso
       },
     },
     run: config.run,
+    evaluation: config.evaluation,
   };
   return deepFreeze(resolved);
 }
