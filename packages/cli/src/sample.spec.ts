@@ -106,7 +106,7 @@ test('sample: bad inputs are one line naming the problem, exit 2, no file writte
   ];
   for (const [args, message] of cases) {
     const { code, stdout, stderr } = runIpmgan(['sample', ring, ...args], dir);
-    t.is(stderr.split('\n')[0] + '\n', message, args.join(' '));
+    t.is(`${stderr.split('\n')[0] ?? ''}\n`, message, args.join(' '));
     t.is(stdout, '');
     t.is(code, 2);
   }
