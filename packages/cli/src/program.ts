@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { compare } from './commands/compare.js';
 import { init } from './commands/init.js';
 import { newPlugin } from './commands/newPlugin.js';
 import { plugins } from './commands/plugins.js';
@@ -64,6 +65,23 @@ export function buildProgram(cwd: string): Command {
     .option('--id <id>', 'objective id in config files (default: the name without scope and "ipmgan-" prefix)')
     .action((name: string, opts: { dir?: string; id?: string }) => {
       newPlugin(name, opts, cwd);
+    });
+
+  program
+    .command('compare')
+    .description(
+      "train every objective of the config's compare block (x each seed) on the rest of the file, in parallel, and write a comparison report",
+    )
+    .option('-c, --config <file>', 'config file with a compare block (default: searched for as by train)')
+    .option(
+      '--workers <n>',
+      'runs trained at once, each in its own process (default: the number of CPUs)',
+      positiveInt('--workers'),
+    )
+    .option('--iterations <n>', 'generator iterations of every run', positiveInt('--iterations'))
+    .option('--set <key=value>', 'override one shared config field (repeatable)', collect, [])
+    .action(async (opts: { config?: string; workers?: number; iterations?: number; set: string[] }) => {
+      await compare(opts, cwd);
     });
 
   program
