@@ -10,7 +10,7 @@ export function formatSummaryTable(rows: readonly SummaryRow[]): string {
     row
       .map((cell, j) => {
         const pad = ' '.repeat((widths[j] ?? 0) - cell.length);
-        return j < 2 ? cell + pad : pad + cell;
+        return j < 3 ? cell + pad : pad + cell;
       })
       .join('  ')
       .trimEnd();
