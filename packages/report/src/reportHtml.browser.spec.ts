@@ -9,6 +9,13 @@ import { writeRunReport } from './writeRunReport.js';
 const CHROMIUM = process.env.IPMGAN_CHROMIUM ?? '/usr/bin/chromium';
 const POINTS = Array.from({ length: 40 }, (_, k) => [Math.cos(k / 3), Math.sin(k / 5)] as const);
 
+interface ChartBox {
+  readonly width: number;
+  readonly height: number;
+  readonly marks: number;
+  readonly drawn: number;
+}
+
 const browserTest = existsSync(CHROMIUM) ? test : test.skip;
 if (!existsSync(CHROMIUM)) {
   console.warn(
@@ -48,14 +55,12 @@ browserTest('report.html renders its charts in Chromium offline: marks drawn, no
   const url = pathToFileURL(files.html).href;
   await page.goto(url, { waitUntil: 'load' });
 
-  const charts = await page.$$eval('figure svg', (svgs) =>
-    svgs.map((svg) => {
-      const box = svg.getBoundingClientRect();
-      const marks = svg.querySelectorAll('g.role-mark:not(.role-axis) path');
-      const drawn = [...marks].filter((m) => (m as SVGGraphicsElement).getBBox().width > 0).length;
-      return { width: box.width, height: box.height, marks: marks.length, drawn };
-    }),
-  );
+  // Runs in the page; a string because this package compiles without the DOM library.
+  const charts = await page.evaluate<ChartBox[]>(`[...document.querySelectorAll('figure svg')].map((svg) => {
+    const box = svg.getBoundingClientRect();
+    const marks = [...svg.querySelectorAll('g.role-mark:not(.role-axis) path')];
+    return { width: box.width, height: box.height, marks: marks.length, drawn: marks.filter((m) => m.getBBox().width > 0).length };
+  })`);
   t.is(charts.length, 5);
   for (const [i, chart] of charts.entries()) {
     t.true(chart.width > 200 && chart.height > 100, `chart ${i}: ${chart.width}×${chart.height}`);
