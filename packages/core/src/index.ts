@@ -85,3 +85,4 @@ export type { Points } from './metrics/Points.js';
 export { pointsFromTensor } from './metrics/pointsFromTensor.js';
 export { pointsFromRows } from './metrics/pointsFromRows.js';
 export { exactW1 } from './metrics/exactW1.js';
+export { readSamples } from './metrics/readSamples.js';
