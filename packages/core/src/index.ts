@@ -86,3 +86,8 @@ export { pointsFromTensor } from './metrics/pointsFromTensor.js';
 export { pointsFromRows } from './metrics/pointsFromRows.js';
 export { exactW1 } from './metrics/exactW1.js';
 export { readSamples } from './metrics/readSamples.js';
+export { slicedW1 } from './metrics/slicedW1.js';
+export { mmd2 } from './metrics/mmd2.js';
+export { medianBandwidth } from './metrics/medianBandwidth.js';
+export { modeMetrics, type ModeMetrics } from './metrics/modeMetrics.js';
+export { evaluateSamples, type EvaluateSamplesOptions } from './metrics/evaluateSamples.js';
