@@ -91,3 +91,4 @@ export { mmd2 } from './metrics/mmd2.js';
 export { medianBandwidth } from './metrics/medianBandwidth.js';
 export { modeMetrics, type ModeMetrics } from './metrics/modeMetrics.js';
 export { evaluateSamples, type EvaluateSamplesOptions } from './metrics/evaluateSamples.js';
+export { lipschitzEstimate } from './metrics/lipschitzEstimate.js';
