@@ -26,7 +26,7 @@ export function lipschitzEstimate(critic: Critic, real: tf.Tensor, fake: tf.Tens
     const gradient = tf.grad((input: tf.Tensor) => tf.sum(critic.evaluate(input, false).score))(x);
     return tf.norm(tf.reshape(gradient, [3 * n, -1]), 'euclidean', 1); // [3n]
   });
-  const values = norms.dataSync();
+  const values = Array.from(norms.dataSync());
   norms.dispose();
   return values.reduce((max, v) => Math.max(max, v), 0);
 }
