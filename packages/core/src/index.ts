@@ -92,3 +92,4 @@ export { medianBandwidth } from './metrics/medianBandwidth.js';
 export { modeMetrics, type ModeMetrics } from './metrics/modeMetrics.js';
 export { evaluateSamples, type EvaluateSamplesOptions } from './metrics/evaluateSamples.js';
 export { lipschitzEstimate } from './metrics/lipschitzEstimate.js';
+export { SampleQualityEvaluator } from './hooks/SampleQualityEvaluator.js';
