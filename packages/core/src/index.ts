@@ -81,3 +81,7 @@ export { Checkpointer } from './hooks/Checkpointer.js';
 export { SampleWriter } from './hooks/SampleWriter.js';
 
 export { spearman } from './metrics/spearman.js';
+export type { Points } from './metrics/Points.js';
+export { pointsFromTensor } from './metrics/pointsFromTensor.js';
+export { pointsFromRows } from './metrics/pointsFromRows.js';
+export { exactW1 } from './metrics/exactW1.js';
