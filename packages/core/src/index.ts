@@ -43,6 +43,7 @@ export { DivergenceError } from './trainer/DivergenceError.js';
 export { weightClipping } from './constraints/weightClipping.js';
 export { builtinConstraints } from './constraints/builtinConstraints.js';
 export { builtinDataSources } from './data/builtinDataSources.js';
+export { parseNpy } from './data/parseNpy.js';
 export { builtinNetworks } from './networks/builtinNetworks.js';
 export { NetworkGenerator } from './players/NetworkGenerator.js';
 export { ScoreCritic } from './players/ScoreCritic.js';
