@@ -82,3 +82,15 @@ export { Checkpointer } from './hooks/Checkpointer.js';
 export { SampleWriter } from './hooks/SampleWriter.js';
 
 export { spearman } from './metrics/spearman.js';
+export type { Points } from './metrics/Points.js';
+export { pointsFromTensor } from './metrics/pointsFromTensor.js';
+export { pointsFromRows } from './metrics/pointsFromRows.js';
+export { exactW1 } from './metrics/exactW1.js';
+export { readSamples } from './metrics/readSamples.js';
+export { slicedW1 } from './metrics/slicedW1.js';
+export { mmd2 } from './metrics/mmd2.js';
+export { medianBandwidth } from './metrics/medianBandwidth.js';
+export { modeMetrics, type ModeMetrics } from './metrics/modeMetrics.js';
+export { evaluateSamples, type EvaluateSamplesOptions } from './metrics/evaluateSamples.js';
+export { lipschitzEstimate } from './metrics/lipschitzEstimate.js';
+export { SampleQualityEvaluator } from './hooks/SampleQualityEvaluator.js';
