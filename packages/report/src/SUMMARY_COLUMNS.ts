@@ -5,7 +5,11 @@ export const SUMMARY_COLUMNS = [
   { key: 'mmd2', header: 'MMD²', meaning: 'unbiased MMD² at the last evaluation' },
   { key: 'modesCovered', header: 'modes', meaning: 'modes covered at the last evaluation' },
   { key: 'highQuality', header: 'high quality %', meaning: 'samples within 3 std of the nearest mode, percent' },
-  { key: 'reverseKl', header: 'reverse KL', meaning: 'KL(generated modes ‖ uniform) at the last evaluation' },
+  {
+    key: 'reverseKl',
+    header: 'reverse KL',
+    meaning: 'KL(histogram of high-quality samples over the modes ‖ uniform) at the last evaluation',
+  },
   {
     key: 'estimateOverK',
     header: 'estimate/K',
