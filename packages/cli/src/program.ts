@@ -1,5 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { compare } from './commands/compare.js';
+import { init } from './commands/init.js';
 import { newPlugin } from './commands/newPlugin.js';
+import { plugins } from './commands/plugins.js';
+import { sample } from './commands/sample.js';
 import { train } from './commands/train.js';
 
 function positiveInt(flag: string) {
@@ -7,6 +11,15 @@ function positiveInt(flag: string) {
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0)
       throw new InvalidArgumentError(`${flag}: expected a positive integer, got "${value}"`);
+    return n;
+  };
+}
+
+function nonNegativeInt(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 4294967295)
+      throw new InvalidArgumentError(`${flag}: expected an integer from 0 to 4294967295, got "${value}"`);
     return n;
   };
 }
@@ -52,6 +65,56 @@ export function buildProgram(cwd: string): Command {
     .option('--id <id>', 'objective id in config files (default: the name without scope and "ipmgan-" prefix)')
     .action((name: string, opts: { dir?: string; id?: string }) => {
       newPlugin(name, opts, cwd);
+    });
+
+  program
+    .command('compare')
+    .description(
+      "train every objective of the config's compare block (x each seed) on the rest of the file, in parallel, and write a comparison report",
+    )
+    .option('-c, --config <file>', 'config file with a compare block (default: searched for as by train)')
+    .option(
+      '--workers <n>',
+      'runs trained at once, each in its own process (default: the number of CPUs)',
+      positiveInt('--workers'),
+    )
+    .option('--iterations <n>', 'generator iterations of every run', positiveInt('--iterations'))
+    .option('--set <key=value>', 'override one shared config field (repeatable)', collect, [])
+    .action(async (opts: { config?: string; workers?: number; iterations?: number; set: string[] }) => {
+      await compare(opts, cwd);
+    });
+
+  program
+    .command('plugins')
+    .description('list the installed objective plugins and the defaults a config inherits from each')
+    .option('--json', 'print JSON instead of a table')
+    .action(async (opts: { json?: boolean }) => {
+      await plugins(opts, cwd);
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter config that trains as it is')
+    .option('-o, --output <file>', 'where to write it', 'ipmgan.config.yaml')
+    .option('--force', 'overwrite the file if it exists')
+    .action((opts: { output: string; force?: boolean }) => {
+      init(opts, cwd);
+    });
+
+  program
+    .command('sample')
+    .description("write samples from a run's generator at a checkpoint (nothing is written into the run)")
+    .argument('<run>', 'run directory')
+    .requiredOption('-n, --count <n>', 'number of samples', positiveInt('-n'))
+    .requiredOption('-o, --output <file>', '.csv (vector data), .npy (any data) or .png (a sheet of images)')
+    .option(
+      '--checkpoint <iteration>',
+      'the checkpoint of this iteration (default: the latest)',
+      positiveInt('--checkpoint'),
+    )
+    .option('--seed <s>', "seed of the noise (default: the run's seed)", nonNegativeInt('--seed'))
+    .action(async (run: string, opts: { count: number; output: string; checkpoint?: number; seed?: number }) => {
+      await sample(run, opts, cwd);
     });
 
   return program;

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { loadConfigFile, writeFileAtomic } from '@ipmgan/core';
+import { applySetOverride } from '../applySetOverride.js';
+import { CompareProgress } from '../compare/CompareProgress.js';
+import { planCompare } from '../compare/planCompare.js';
+import { runInWorkers } from '../compare/runInWorkers.js';
+import type { RunResult } from '../compare/RunResult.js';
+import { describeOptimizer } from '../format/describeOptimizer.js';
+import { formatTable } from '../format/formatTable.js';
+
+export interface CompareOptions {
+  readonly config?: string;
+  readonly workers?: number;
+  readonly iterations?: number;
+  readonly set: readonly string[];
+}
+
+function summary(results: readonly RunResult[]): string {
+  return formatTable(
+    ['run', 'batch', 'optimizers (critic / generator)', 'status', 'iterations', 'seconds'],
+    results.map((r) => {
+      const { training, critic } = r.run.config;
+      const optimizers = critic
+        ? `${describeOptimizer(training.optimizers.critic)} / ${describeOptimizer(training.optimizers.generator)}`
+        : `- / ${describeOptimizer(training.optimizers.generator)}`;
+      return [
+        CompareProgress.nameOf(r.run),
+        String(training.batchSize),
+        optimizers,
+        r.status,
+        String(r.iteration),
+        r.seconds.toFixed(1),
+      ];
+    }),
+  );
+}
+
+/**
+ * `ipmgan compare`: trains every objective of the config's `compare` block on the rest
+ * of the file, for each seed, in parallel child processes, each into a normal run
+ * directory under one compare directory, then writes the comparison report there.
+ */
+export async function compare(options: CompareOptions, cwd: string): Promise<void> {
+  const file = await loadConfigFile(cwd, options.config);
+  let raw = file.raw;
+  for (const assignment of options.set) raw = applySetOverride(raw, assignment);
+  if (options.iterations !== undefined)
+    raw = applySetOverride(raw, `training.iterations=${String(options.iterations)}`);
+  const plan = await planCompare(raw, file.baseDir);
+  const workers = options.workers ?? availableParallelism();
+  mkdirSync(plan.directory, { recursive: true });
+  writeFileAtomic(
+    join(plan.directory, 'compare.json'),
+    `${JSON.stringify({ config: file.filepath, runs: plan.runs.map((r) => ({ label: r.label, seed: r.seed, directory: r.directory })) }, null, 2)}\n`,
+  );
+  process.stderr.write(
+    `ipmgan: comparing ${String(plan.runs.length)} runs (${[...new Set(plan.runs.map((r) => r.label))].join(', ')}; ` +
+      `seeds ${[...new Set(plan.runs.map((r) => r.seed))].join(', ')}) with ${String(workers)} worker${workers === 1 ? '' : 's'} in ${plan.directory}\n`,
+  );
+
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    process.stderr.write('\nipmgan: interrupted; stopping every run after its current iteration, with a checkpoint\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let results: RunResult[];
+  try {
+    const progress = new CompareProgress(plan.runs);
+    results = (await runInWorkers(plan.runs, workers, file.baseDir, progress, controller.signal)).filter(
+      (r): r is RunResult => r !== null,
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  process.stdout.write(summary(results));
+  process.stdout.write(`results in ${plan.directory}\n`);
+  const failed = results.filter((r) => r.status === 'failed' || r.status === 'diverged');
+  if (controller.signal.aborted) {
+    process.stderr.write(
+      `ipmgan: stopped; ${String(plan.runs.length - results.length)} runs never started, ${String(results.filter((r) => r.status === 'stopped').length)} stopped with a checkpoint\n`,
+    );
+    process.exitCode = 130;
+  } else if (failed.length > 0) {
+    process.stderr.write(
+      `ipmgan: ${String(failed.length)} of ${String(results.length)} runs failed: ${failed.map((r) => `${CompareProgress.nameOf(r.run)} (${r.message ?? r.status})`).join('; ')}\n`,
+    );
+    process.exitCode = 1;
+  }
+}

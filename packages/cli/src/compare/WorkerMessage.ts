@@ -1,0 +1,18 @@
+import type { ResolvedConfig, TrainOutcome } from '@ipmgan/core';
+
+/** Parent to compare worker. */
+export type ToWorker =
+  | {
+      readonly type: 'start';
+      readonly config: ResolvedConfig;
+      readonly directory: string;
+      /** The project directory: plugins are imported and relative data paths resolved from here. */
+      readonly baseDir: string;
+    }
+  | { readonly type: 'stop' };
+
+/** Compare worker to parent. */
+export type FromWorker =
+  | { readonly type: 'progress'; readonly iteration: number; readonly estimate?: number }
+  | { readonly type: 'done'; readonly outcome: TrainOutcome; readonly seconds: number }
+  | { readonly type: 'failed'; readonly message: string; readonly diverged: boolean };

@@ -1,0 +1,81 @@
+// A child process of `ipmgan compare`: trains one run that the parent planned and reports
+// progress over IPC. Not an API: the entry point that compare forks.
+import {
+  corePlugin,
+  createRun,
+  DivergenceError,
+  importPlugin,
+  RunDirectory,
+  type StepResult,
+  type TrainerHook,
+} from '@ipmgan/core';
+import type { FromWorker, ToWorker } from './compare/WorkerMessage.js';
+
+function send(message: FromWorker): Promise<void> {
+  return new Promise((done) => {
+    if (!process.send) {
+      done();
+      return;
+    }
+    process.send(message, undefined, {}, () => {
+      done();
+    });
+  });
+}
+
+const controller = new AbortController();
+// Ctrl-C reaches every process of the terminal's group; the parent also sends 'stop'.
+process.on('SIGINT', () => {
+  controller.abort();
+});
+process.on('SIGTERM', () => {
+  controller.abort();
+});
+
+async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  const { config, baseDir } = start;
+  const plugins = [
+    corePlugin,
+    await importPlugin(config.objective.package, baseDir, 'objective.package'),
+    ...(await Promise.all(config.plugins.map((p, i) => importPlugin(p, baseDir, `plugins.${String(i)}`)))),
+  ];
+  const relay: TrainerHook = {
+    name: 'compare-progress',
+    afterGeneratorStep: (_trainer, step: StepResult) => {
+      process.send?.(
+        step.estimate === undefined
+          ? { type: 'progress', iteration: step.iteration }
+          : { type: 'progress', iteration: step.iteration, estimate: step.estimate },
+      );
+    },
+  };
+  const run = await createRun(config, plugins, {
+    baseDir,
+    directory: new RunDirectory(start.directory),
+    hooks: [relay],
+  });
+  const began = performance.now();
+  try {
+    const outcome = await run.trainer.fit({ signal: controller.signal });
+    await send({ type: 'done', outcome, seconds: (performance.now() - began) / 1000 });
+  } finally {
+    run.dispose();
+  }
+}
+
+process.on('message', (message: ToWorker) => {
+  if (message.type === 'stop') {
+    controller.abort();
+    return;
+  }
+  train(message).then(
+    () => {
+      process.exit(0);
+    },
+    async (error: unknown) => {
+      const text = error instanceof Error ? error.message : String(error);
+      await send({ type: 'failed', message: text.split('\n')[0] ?? text, diverged: error instanceof DivergenceError });
+      process.exit(1);
+    },
+  );
+});

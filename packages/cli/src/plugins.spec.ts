@@ -1,0 +1,47 @@
+import test from 'ava';
+import { runIpmgan } from './testing/runIpmgan.js';
+
+test('plugins lists the four objectives with their defaults', (t) => {
+  const { code, stdout, stderr } = runIpmgan(['plugins']);
+  t.is(code, 0, stderr);
+  const lines = stdout.split('\n');
+  t.regex(lines[0] ?? '', /^id +aliases +package +estimate +batch +n_critic +critic optimizer/);
+  const row = (id: string): string[] => (lines.find((l) => l.startsWith(`${id} `)) ?? '').split(/ {2,}/);
+  t.deepEqual(row('wgan'), [
+    'wgan',
+    'wgan-clip',
+    '@ipmgan/critic-wgan@0.1.0',
+    'W1*K',
+    '64',
+    '5',
+    'rmsprop lr 0.00005',
+    'rmsprop lr 0.00005',
+    'weight-clipping clip=0.01',
+  ]);
+  t.deepEqual(row('mmd').slice(0, 7), ['mmd', 'gmmn', '@ipmgan/mmd@0.1.0', 'MMD^2', '256', '0', '- (no critic)']);
+  t.truthy(lines.find((l) => l.startsWith('gan: Standard GAN')));
+});
+
+test('plugins --json gives ids, packages and defaults for machines', (t) => {
+  const { code, stdout } = runIpmgan(['plugins', '--json']);
+  t.is(code, 0);
+  const list = JSON.parse(stdout) as { id: string; package: string; defaults: { batchSize: number } }[];
+  t.deepEqual(
+    list.map((p) => [p.id, p.package, p.defaults.batchSize]),
+    [
+      ['wgan', '@ipmgan/critic-wgan', 64],
+      ['gan', '@ipmgan/disc-gan', 64],
+      ['ebgan', '@ipmgan/ebgan', 64],
+      ['mmd', '@ipmgan/mmd', 256],
+    ],
+  );
+});
+
+test('plugins --help describes the command; an unknown flag is exit 2', (t) => {
+  const help = runIpmgan(['plugins', '--help']);
+  t.is(help.code, 0);
+  t.regex(help.stdout, /--json/);
+  const bad = runIpmgan(['plugins', '--table']);
+  t.is(bad.code, 2);
+  t.regex(bad.stderr, /^error: unknown option '--table'\n/);
+});
