@@ -87,6 +87,8 @@ test('small E1: WGAN tracks |theta| and drives theta towards 0; the minimax GAN 
     'results.json',
     'figures/e1-distances.vl.json',
     'figures/e1-training.vl.json',
+    'figures/e1-distances.png',
+    'figures/e1-training.png',
   ])
     t.true(existsSync(join(out, file)), file);
   const saved = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { claims: unknown[] };

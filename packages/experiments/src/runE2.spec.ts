@@ -52,6 +52,12 @@ test('small E2: the discriminator saturates at the generated samples, the clippe
       .map((x) => x.id)
       .join(', '),
   );
-  for (const file of ['report.md', 'report.html', 'results.json', 'figures/e2-optimal-critic.vl.json'])
+  for (const file of [
+    'report.md',
+    'report.html',
+    'results.json',
+    'figures/e2-optimal-critic.vl.json',
+    'figures/e2-optimal-critic.png',
+  ])
     t.true(existsSync(join(out, file)), file);
 });
