@@ -36,7 +36,7 @@ test('small E2: the discriminator saturates at the generated samples, the clippe
   t.is(tf.memory().numTensors, before, 'no tensor left behind');
   const d = results.discriminator;
   const c = results.critic;
-  // Measured (seed 1, wasm): mean |dD/dx| 1.1e-4, minimax gradient -1.0e-4, JS bound 0.6929, R^2 0.989, mean |f'| / K 0.477.
+  // Measured (seed 1, wasm): mean |dD/dx| 1.1e-4, JS bound 0.6929, R^2 0.989, mean |f'| / K 0.477.
   t.true(d.meanAbsDDx >= 0 && d.meanAbsDDx < 1e-3, `mean |dD/dx| ${String(d.meanAbsDDx)}`);
   t.true(Math.abs(d.gradientMinimax) < 1e-2, `minimax gradient ${String(d.gradientMinimax)}`);
   t.true(d.jsLowerBound > 0.68 && d.jsLowerBound <= Math.LN2 + 1e-3, `JS bound ${String(d.jsLowerBound)}`);
