@@ -4,6 +4,6 @@ import type { FigureRenderer } from './FigureRenderer.js';
 export interface ExperimentOptions {
   /** One line per finished piece (default: nothing). */
   readonly log?: (line: string) => void;
-  /** Turns each vega-lite spec into SVG and PNG; without one only the specs are written. */
+  /** Turns each vega-lite spec into SVG and PNG (default: @ipmgan/report's renderVegaLite); null writes only the specs. */
   readonly render?: FigureRenderer | null;
 }

@@ -29,7 +29,7 @@ export function e2Figure(config: E2Config, results: E2Results): VegaLiteSpec {
     encoding: {
       x: { field: 'x', type: 'quantitative', title: 'x' },
       y: { field: 'value', type: 'quantitative', title: 'value' },
-      color: { field: 'series', type: 'nominal', title: null },
+      color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 320 } },
     },
   };
 }

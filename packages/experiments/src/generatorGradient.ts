@@ -1,12 +1,18 @@
-import { tf, type ObjectiveInputs, type Run } from '@ipmgan/core';
+import { tf, type Objective, type ObjectiveInputs, type Rng, type Run } from '@ipmgan/core';
 
 /**
  * d L_G / d v for each trainable generator variable v, the gradient the Trainer's
  * generator step would follow, on `samples` fresh real and generated samples drawn from
  * `rng`. Reads the first element of each variable (the experiments' generators are scalars).
+ * `objective` replaces the run's own, e.g. the minimax form of the GAN loss on the same critic.
  */
-export function generatorGradient(run: Run, samples: number, rng: Run['trainer']['state']['rng']): number[] {
-  const { critic, objective, generator, data } = run.trainer;
+export function generatorGradient(
+  run: Run,
+  samples: number,
+  rng: Rng,
+  objective: Objective = run.trainer.objective,
+): number[] {
+  const { critic, generator, data } = run.trainer;
   const variables = generator.trainableVariables as tf.Variable[];
   return tf.tidy(() => {
     const real = data.sample(samples, rng);

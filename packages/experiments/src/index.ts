@@ -23,3 +23,4 @@ import { experimentsPlugin } from './experimentsPlugin.js';
 
 /** The plugin ipmgan's loader imports (`plugins: ['@ipmgan/experiments']`): the toy generators. */
 export const ipmganPlugin = experimentsPlugin;
+export { renderFigure } from './renderFigure.js';

@@ -132,17 +132,12 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
       new Rng(config.seed + 2),
     );
     const minimax = gan.create(gan.optionsSchema.parse({ generatorLoss: 'minimax' }));
-    const gradientMinimax = tf.tidy(() => {
-      const { generator } = ganRun.trainer;
-      const z = generator.noise(config.evaluationSamples, new Rng(config.seed + 2));
-      const variables = generator.trainableVariables as tf.Variable[];
-      const { grads } = tf.variableGrads(
-        () =>
-          minimax.generatorLoss({ real: z, fake: z, criticFake: critic.evaluate(generator.generate(z, false), false) }),
-        variables,
-      );
-      return grads[variables[0]?.name ?? '']?.dataSync()[0] ?? Number.NaN;
-    });
+    const [gradientMinimax = Number.NaN] = generatorGradient(
+      ganRun,
+      config.evaluationSamples,
+      new Rng(config.seed + 2),
+      minimax,
+    );
     discriminator = {
       meanD: mean(d),
       meanAbsDDx: mean(dDdx.map(Math.abs)),

@@ -6,6 +6,7 @@ import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import type { ReportTable } from './ExperimentReport.js';
 import { measureE1, type E1Results } from './measureE1.js';
+import { renderFigure } from './renderFigure.js';
 import { writeExperimentReport } from './writeExperimentReport.js';
 
 const f = (x: number | null, digits = 4): string =>
@@ -82,7 +83,7 @@ export async function runE1(
       ],
       results: { config, results, claims, seconds },
     },
-    options.render ?? null,
+    options.render === undefined ? renderFigure : options.render,
   );
   return { results, claims, seconds };
 }

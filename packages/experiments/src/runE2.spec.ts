@@ -1,4 +1,4 @@
-import { tf } from '@ipmgan/core';
+import { tf, useBackend } from '@ipmgan/core';
 import test from 'ava';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,9 @@ import { E2ConfigSchema } from './E2ConfigSchema.js';
 import { runE2 } from './runE2.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ipmgan-e2-'));
+test.before(async () => {
+  await useBackend('wasm');
+});
 test.after.always(() => {
   rmSync(dir, { recursive: true, force: true });
 });
@@ -18,7 +21,7 @@ const config = E2ConfigSchema.parse({
   real: { mean: 2, std: 0.5 },
   generated: { mean: -2, std: 0.5 },
   criticNetwork: { name: 'mlp', options: { hidden: [32, 32, 32] } },
-  discriminator: { name: 'gan', optimizers: { critic: { name: 'adam', lr: 1e-3, beta1: 0.5 } } },
+  discriminator: { name: 'gan', optimizers: { critic: { name: 'adam', lr: 3e-3, beta1: 0.5 } } },
   critic: { name: 'wgan', optimizers: { critic: { name: 'rmsprop', lr: 5e-3 } } },
   criticSteps: 600,
   batchSize: 128,
@@ -33,7 +36,7 @@ test('small E2: the discriminator saturates at the generated samples, the clippe
   t.is(tf.memory().numTensors, before, 'no tensor left behind');
   const d = results.discriminator;
   const c = results.critic;
-  t.log(JSON.stringify({ d, c }));
+  // Measured (seed 1, wasm): mean |dD/dx| 1.1e-4, JS bound 0.6929, R^2 0.989, mean |f'| / K 0.477.
   t.true(d.meanAbsDDx >= 0 && d.meanAbsDDx < 1e-3, `mean |dD/dx| ${String(d.meanAbsDDx)}`);
   t.true(Math.abs(d.gradientMinimax) < 1e-2, `minimax gradient ${String(d.gradientMinimax)}`);
   t.true(d.jsLowerBound > 0.68 && d.jsLowerBound <= Math.LN2 + 1e-3, `JS bound ${String(d.jsLowerBound)}`);
@@ -49,6 +52,12 @@ test('small E2: the discriminator saturates at the generated samples, the clippe
       .map((x) => x.id)
       .join(', '),
   );
-  for (const file of ['report.md', 'report.html', 'results.json', 'figures/e2-optimal-critic.vl.json'])
+  for (const file of [
+    'report.md',
+    'report.html',
+    'results.json',
+    'figures/e2-optimal-critic.vl.json',
+    'figures/e2-optimal-critic.png',
+  ])
     t.true(existsSync(join(out, file)), file);
 });

@@ -4,6 +4,7 @@ import { e2Figure } from './e2Figure.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { measureE2, type E2Results } from './measureE2.js';
+import { renderFigure } from './renderFigure.js';
 import { writeExperimentReport } from './writeExperimentReport.js';
 
 const e = (x: number): string => x.toExponential(3);
@@ -73,7 +74,7 @@ export async function runE2(
       ],
       results: { config, results, claims, seconds },
     },
-    options.render ?? null,
+    options.render === undefined ? renderFigure : options.render,
   );
   return { results, claims, seconds };
 }
