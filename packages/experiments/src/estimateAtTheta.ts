@@ -1,5 +1,5 @@
-import { createRun, type ObjectiveInputs, tf } from '@ipmgan/core';
-import { lipschitzEstimate } from './lipschitzEstimate.js';
+import { createRun, lipschitzEstimate, type ObjectiveInputs, tf } from '@ipmgan/core';
+
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { experimentPlugins } from './experimentPlugins.js';
 import { resolveEntry, type RunBase } from './resolveEntry.js';
@@ -58,7 +58,7 @@ export async function estimateAtTheta(
         : { real, fake };
       return objective.estimate(inputs).dataSync()[0] ?? Number.NaN;
     });
-    const lipschitz = critic ? lipschitzEstimate(critic, real, fake, state.rng.seed()) : null;
+    const lipschitz = critic ? lipschitzEstimate(critic, real, fake, state.rng) : null;
     tf.dispose([real, fake]);
     return { theta: settings.theta, estimate, lipschitz, finalCriticLoss };
   } finally {

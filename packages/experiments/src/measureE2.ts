@@ -1,11 +1,11 @@
 import { gan } from '@ipmgan/disc-gan';
-import { createRun, Rng, tf, type ObjectiveInputs, type Run } from '@ipmgan/core';
+import { createRun, lipschitzEstimate, Rng, tf, type ObjectiveInputs, type Run } from '@ipmgan/core';
 import type { E2Config } from './E2ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import { experimentPlugins } from './experimentPlugins.js';
 import { generatorGradient } from './generatorGradient.js';
 import { linearFit, type LinearFit } from './linearFit.js';
-import { lipschitzEstimate } from './lipschitzEstimate.js';
+
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { resolveEntry } from './resolveEntry.js';
 import { scoreCurve, type ScoreCurve } from './scoreCurve.js';
@@ -164,7 +164,7 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
     const rng = new Rng(config.seed + 1);
     const { real, fake } = evaluationInputs(wganRun, config.evaluationSamples, rng);
     const atFake = scoreCurve(net, Array.from(fake.dataSync()));
-    const lipschitz = lipschitzEstimate(net, real, fake, rng.seed());
+    const lipschitz = lipschitzEstimate(net, real, fake, rng);
     const estimate = tf.tidy(() => {
       const inputs: ObjectiveInputs = {
         real,
