@@ -21,7 +21,14 @@ export function estimateChart(runs: readonly RunData[]): TopLevelSpec {
   return {
     title: 'Estimate per objective (raw and median-filtered)',
     data: { values },
-    facet: { field: 'panel', type: 'nominal', title: null, header: { labelFontSize: 13 } },
+    // Panels in the order the runs were given, not alphabetical.
+    facet: {
+      field: 'panel',
+      type: 'nominal',
+      title: null,
+      sort: [...new Set(values.map((v) => v.panel))],
+      header: { labelFontSize: 13 },
+    },
     columns: 2,
     spec: {
       width: 320,

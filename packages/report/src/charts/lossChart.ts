@@ -34,7 +34,14 @@ export function lossChart(runs: readonly RunData[]): TopLevelSpec {
     title: 'Losses per objective (faint: raw, solid: median-filtered)',
     data: { values },
     transform: [{ filter: 'isValid(datum.value) && isFinite(datum.value)' }],
-    facet: { field: 'panel', type: 'nominal', title: null, header: { labelFontSize: 13 } },
+    // Panels in the order the runs were given, not alphabetical.
+    facet: {
+      field: 'panel',
+      type: 'nominal',
+      title: null,
+      sort: [...new Set(values.map((v) => v.panel))],
+      header: { labelFontSize: 13 },
+    },
     columns: 2,
     spec: {
       width: 320,
