@@ -6,6 +6,9 @@ import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { loadExperimentConfig } from './loadExperimentConfig.js';
 import { runE1 } from './runE1.js';
 import { runE2 } from './runE2.js';
+import { e3Analysis } from './e3Analysis.js';
+import { e4Analysis } from './e4Analysis.js';
+import { runComparisonExperiment } from './runComparisonExperiment.js';
 
 /** One reproducible experiment, as `ipmgan reproduce <name>` dispatches it. */
 export interface ExperimentEntry {
@@ -19,7 +22,7 @@ export interface ExperimentEntry {
 // src/ and dist/ both sit one level below the package, two below the repository root.
 const shipped = (file: string): string => fileURLToPath(new URL(`../../../experiments/${file}`, import.meta.url));
 
-/** The paper's analytic toy experiments by name. */
+/** The paper's toy experiments by name: E1, E2 analytic; E3, E4 comparisons (they need `options.compare`). */
 export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   'e1-parallel-lines': {
     description:
@@ -34,5 +37,43 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
     defaultConfig: shipped('e2-optimal-critic.yaml'),
     run: async (configPath, outDir, options) =>
       runE2(await loadExperimentConfig(E2ConfigSchema, configPath), outDir, options),
+  },
+  'e3-ring': {
+    description:
+      'WGAN paper Figure 2: the 8-Gaussian ring, all four objectives, same nets, budget and 5 seeds: modes covered, % high quality, reverse KL, exact W1.',
+    defaultConfig: shipped('e3-ring.yaml'),
+    run: (configPath, outDir, options = {}) =>
+      runComparisonExperiment(
+        'E3: the 8-Gaussian ring without mode collapse (WGAN paper, Figure 2)',
+        configPath,
+        outDir,
+        options,
+        e3Analysis,
+      ),
+  },
+  'e3-grid': {
+    description: 'E3 on the 25-Gaussian grid: all four objectives, same nets, budget and 5 seeds.',
+    defaultConfig: shipped('e3-grid.yaml'),
+    run: (configPath, outDir, options = {}) =>
+      runComparisonExperiment(
+        'E3: the 25-Gaussian grid (WGAN paper, Figure 2 setting)',
+        configPath,
+        outDir,
+        options,
+        e3Analysis,
+      ),
+  },
+  'e4-meaningful-loss': {
+    description:
+      'WGAN paper Section 4.3 (Figure 4 against Figures 5 and 9): per objective, the rank correlation between its estimate and exact W1 over training.',
+    defaultConfig: shipped('e4-meaningful-loss.yaml'),
+    run: (configPath, outDir, options = {}) =>
+      runComparisonExperiment(
+        'E4: a meaningful loss metric (WGAN paper, Section 4.3)',
+        configPath,
+        outDir,
+        options,
+        e4Analysis,
+      ),
   },
 };

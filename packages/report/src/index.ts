@@ -15,3 +15,4 @@ export { readRun } from './readRun.js';
 export type { RunData, SampleFile } from './RunData.js';
 export { medianFilter } from './medianFilter.js';
 export { meanAndStandardError } from './meanAndStandardError.js';
+export { mixtureModesOf } from './mixtureModesOf.js';
