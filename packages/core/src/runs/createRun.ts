@@ -10,6 +10,7 @@ import type { Generator } from '../contracts/Generator.js';
 import type { Objective } from '../contracts/Objective.js';
 import { Checkpointer } from '../hooks/Checkpointer.js';
 import { MetricsLogger } from '../hooks/MetricsLogger.js';
+import { SampleQualityEvaluator } from '../hooks/SampleQualityEvaluator.js';
 import { SampleWriter } from '../hooks/SampleWriter.js';
 import { IDS } from '../identifiers.js';
 import { createCritic } from '../players/createCritic.js';
@@ -27,7 +28,8 @@ export interface RunOptions {
   readonly baseDir?: string;
   /**
    * 'new' (default) creates `<run.dir>/<name>-<timestamp>` and attaches the metrics
-   * logger, checkpointer and sample writer; an existing RunDirectory reuses it (resume);
+   * logger, checkpointer and sample writer (the sample-quality evaluator is attached whenever
+   * run.evaluateEvery > 0); an existing RunDirectory reuses it (resume);
    * null writes nothing (tests, benchmarks).
    */
   readonly directory?: 'new' | RunDirectory | null;
@@ -118,6 +120,7 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
     // The data source's exact definition is recorded beside its options (informational).
     directory.writeConfig({ ...config, data: { ...config.data, definition: data.definition } } as ResolvedConfig);
   }
+  if (config.run.evaluateEvery > 0) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(new SampleQualityEvaluator());
   for (const hook of options.hooks ?? []) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
   container.bind<Trainer>(IDS.Trainer).to(Trainer).inSingletonScope();
   const trainer = container.get<Trainer>(IDS.Trainer);

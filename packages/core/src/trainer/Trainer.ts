@@ -110,8 +110,7 @@ export class Trainer implements TrainerContext {
           break;
         }
         let step = await this.step();
-        if (this.isEvaluationIteration(step.iteration))
-          step = { ...step, evaluation: await this.#evaluate(step.iteration) };
+        if (this.isEvaluationIteration(step.iteration)) step = { ...step, evaluation: await this.#evaluate(step) };
         for (const hook of this.#hooks) await hook.afterGeneratorStep?.(this, step);
       }
     } catch (error) {
@@ -127,9 +126,10 @@ export class Trainer implements TrainerContext {
     return outcome;
   }
 
-  async #evaluate(iteration: number): Promise<Record<string, number>> {
+  async #evaluate(step: StepResult): Promise<Record<string, number>> {
     const evaluation: Record<string, number> = {};
-    for (const hook of this.#hooks) if (hook.evaluate) Object.assign(evaluation, await hook.evaluate(this, iteration));
+    for (const hook of this.#hooks)
+      if (hook.evaluate) Object.assign(evaluation, await hook.evaluate(this, step.iteration, step));
     return evaluation;
   }
 

@@ -13,8 +13,13 @@ export interface TrainerHook {
    * Measures sample quality on evaluation iterations (every `run.evaluateEvery`); the
    * results of all hooks are merged into the step's `evaluation`, which the metrics
    * logger writes. An evaluator must draw from its own Rng, never the training stream.
+   * `step` is the iteration's result so far (evaluation iterations always carry the estimate).
    */
-  evaluate?(context: TrainerContext, iteration: number): Record<string, number> | Promise<Record<string, number>>;
+  evaluate?(
+    context: TrainerContext,
+    iteration: number,
+    step: StepResult,
+  ): Record<string, number> | Promise<Record<string, number>>;
   afterGeneratorStep?(context: TrainerContext, step: StepResult): void | Promise<void>;
   onTrainEnd?(context: TrainerContext, outcome: TrainOutcome): void | Promise<void>;
 }

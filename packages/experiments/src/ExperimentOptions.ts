@@ -1,0 +1,12 @@
+import type { ComparisonRunner } from './ComparisonRunner.js';
+import type { FigureRenderer } from './FigureRenderer.js';
+
+/** How the experiments report progress, draw figures and run comparisons. */
+export interface ExperimentOptions {
+  /** One line per finished piece (default: nothing). */
+  readonly log?: (line: string) => void;
+  /** Turns each vega-lite spec into SVG and PNG (default: @ipmgan/report's renderVegaLite); null writes only the specs. */
+  readonly render?: FigureRenderer | null;
+  /** Required by the comparison experiments (E3, E4): runs a `compare` config. */
+  readonly compare?: ComparisonRunner;
+}

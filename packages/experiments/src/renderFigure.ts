@@ -1,0 +1,9 @@
+import { renderVegaLite } from '@ipmgan/report';
+import type { FigureRenderer } from './FigureRenderer.js';
+
+/**
+ * The report package's renderer: inline SVG and PNG of a vega-lite spec. The specs here are
+ * built as plain JSON; vega-lite's compiler validates them.
+ */
+export const renderFigure: FigureRenderer = async (spec) =>
+  renderVegaLite(spec as unknown as Parameters<typeof renderVegaLite>[0]);

@@ -1,0 +1,53 @@
+import { ConfigError, resolveConfig, type Config, type ResolvedConfig } from '@ipmgan/core';
+import { experimentPlugins } from './experimentPlugins.js';
+import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
+
+/** The parts of a core config an experiment fixes for every objective. */
+export interface RunBase {
+  readonly name: string;
+  readonly seed: number;
+  readonly backend: NonNullable<Config['backend']>;
+  readonly data: NonNullable<Config['data']>;
+  readonly generator: NonNullable<Config['generator']>;
+  readonly criticNetwork: { readonly name: string; readonly options: Record<string, unknown> };
+  readonly iterations: number;
+  readonly logEvery: number;
+}
+
+/**
+ * The core config of one objective entry, resolved against core, the four objective
+ * plugins and the experiments' generators. A ConfigError is re-worded to name the field
+ * of the experiment file (`field`, e.g. "objectives.1") instead of core's.
+ */
+export function resolveEntry(entry: ObjectiveEntry, base: RunBase, field: string): ResolvedConfig {
+  const config: Config = {
+    name: base.name,
+    seed: base.seed,
+    backend: base.backend,
+    objective: { name: entry.name, options: entry.options },
+    data: base.data,
+    generator: base.generator,
+    critic: {
+      ...(entry.critic.form ? { form: entry.critic.form } : {}),
+      network: entry.critic.network ?? base.criticNetwork,
+      ...(entry.critic.constraints ? { constraints: entry.critic.constraints } : {}),
+    },
+    training: {
+      iterations: base.iterations,
+      ...(entry.batchSize === undefined ? {} : { batchSize: entry.batchSize }),
+      ...(entry.schedule ? { schedule: entry.schedule } : {}),
+      optimizers: entry.optimizers,
+    },
+    run: { logEvery: base.logEvery },
+  };
+  try {
+    return resolveConfig(config, experimentPlugins);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const message = error.message
+      .replace(/^objective\.name/, `${field}.name`)
+      .replace(/^objective\./, `${field}.`)
+      .replace(/^critic\./, `${field}.critic.`);
+    throw new ConfigError(message);
+  }
+}

@@ -1,0 +1,52 @@
+import { join, relative } from 'node:path';
+import { ConfigError } from '@ipmgan/core';
+import { readRun, type ComparisonReport, type RunData } from '@ipmgan/report';
+import type { Claim } from './Claim.js';
+import type { ExperimentOptions } from './ExperimentOptions.js';
+import type { ExperimentOutcome } from './ExperimentOutcome.js';
+import type { ExperimentReport } from './ExperimentReport.js';
+import { renderFigure } from './renderFigure.js';
+import { writeExperimentReport } from './writeExperimentReport.js';
+
+/** What a comparison experiment makes of its finished comparison. */
+export type ComparisonAnalysis = Omit<ExperimentReport, 'title' | 'setup' | 'results'> & {
+  readonly setup: readonly string[];
+  readonly results: unknown;
+};
+
+/**
+ * Runs the `compare` config at `configPath` into `outDir`/comparison (every run directory and
+ * the comparison report), then writes `outDir`/report.md, report.html, figures and results.json
+ * with the claims `analyse` judges on the finished runs.
+ */
+export async function runComparisonExperiment(
+  title: string,
+  configPath: string,
+  outDir: string,
+  options: ExperimentOptions,
+  analyse: (report: ComparisonReport, runs: readonly RunData[]) => Promise<ComparisonAnalysis>,
+): Promise<ExperimentOutcome<unknown>> {
+  if (!options.compare) throw new ConfigError(`${title}: needs a comparison runner (run it with \`ipmgan reproduce\`)`);
+  const start = performance.now();
+  const comparisonDir = join(outDir, 'comparison');
+  const { report, runs } = await options.compare(configPath, comparisonDir);
+  const data = runs.map((r) => readRun(r.directory, r.label, r.seed));
+  const analysis = await analyse(report, data);
+  const seconds = (performance.now() - start) / 1000;
+  const claims: readonly Claim[] = analysis.claims;
+  await writeExperimentReport(
+    outDir,
+    {
+      ...analysis,
+      title,
+      setup: [
+        ...analysis.setup,
+        `Config ${relative(process.cwd(), configPath) || configPath}; ${String(runs.length)} runs; ${seconds.toFixed(0)} s in all. ` +
+          `The full comparison report (sample scatter plots with density contours, estimate, loss and W1 curves, time per iteration): comparison/report.html, comparison/report.md.`,
+      ],
+      results: { results: analysis.results, claims, seconds, comparison: report.rows },
+    },
+    options.render === undefined ? renderFigure : options.render,
+  );
+  return { results: analysis.results, claims, seconds };
+}

@@ -1,0 +1,19 @@
+import type { MetricsRecord, ResolvedConfig } from '@ipmgan/core';
+
+/** One sample file of a run: vectors (CSV, one row per sample) or images (.npy [n, h, w, c]). */
+export interface SampleFile {
+  readonly iteration: number;
+  readonly path: string;
+  readonly format: 'csv' | 'npy';
+}
+
+/** What a report reads from one run directory. */
+export interface RunData {
+  readonly label: string;
+  readonly seed: number;
+  readonly directory: string;
+  readonly config: ResolvedConfig;
+  readonly metrics: readonly MetricsRecord[];
+  /** Sorted by iteration. */
+  readonly samples: readonly SampleFile[];
+}

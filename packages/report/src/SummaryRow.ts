@@ -1,0 +1,12 @@
+import type { MeanSe } from './MeanSe.js';
+import type { SummaryColumnKey } from './SUMMARY_COLUMNS.js';
+
+/** One objective of a comparison: each column's mean and standard error over its seeds (null: no run has it). */
+export interface SummaryRow {
+  /** The objective id. */
+  readonly label: string;
+  /** The objective's estimate, e.g. "W1*K". */
+  readonly estimateName: string;
+  readonly seeds: readonly number[];
+  readonly cells: Readonly<Record<SummaryColumnKey, MeanSe | null>>;
+}

@@ -1,0 +1,65 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { medianFilter } from '../medianFilter.js';
+import { medianWindow } from '../medianWindow.js';
+import type { RunData } from '../RunData.js';
+
+/** Critic and generator losses against iterations, raw (faint) and median-filtered, one panel per objective. */
+export function lossChart(runs: readonly RunData[]): TopLevelSpec {
+  const values = runs.flatMap((run) => {
+    const window = medianWindow(run.metrics.length);
+    const series: [string, (number | null)[]][] = [
+      ['generator', run.metrics.map((r) => r.generatorLoss)],
+      ['critic', run.metrics.map((r) => r.criticLoss)],
+    ];
+    return series.flatMap(([loss, raw]) => {
+      if (raw.every((v) => v === null)) return [];
+      const smooth = medianFilter(
+        raw.map((v) => v ?? Number.NaN),
+        window,
+      );
+      return run.metrics.flatMap((r, i) => [
+        { panel: `${run.label} losses`, seed: run.seed, loss, iteration: r.iteration, value: raw[i], kind: 'raw' },
+        {
+          panel: `${run.label} losses`,
+          seed: run.seed,
+          loss,
+          iteration: r.iteration,
+          value: smooth[i],
+          kind: 'median',
+        },
+      ]);
+    });
+  });
+  return {
+    title: 'Losses per objective (faint: raw, solid: median-filtered)',
+    data: { values },
+    transform: [{ filter: 'isValid(datum.value) && isFinite(datum.value)' }],
+    // Panels in the order the runs were given, not alphabetical.
+    facet: {
+      field: 'panel',
+      type: 'nominal',
+      title: null,
+      sort: [...new Set(values.map((v) => v.panel))],
+      header: { labelFontSize: 13 },
+    },
+    columns: 2,
+    spec: {
+      width: 320,
+      height: 180,
+      mark: { type: 'line', strokeWidth: 1.5 },
+      encoding: {
+        x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
+        y: { field: 'value', type: 'quantitative', title: 'loss', scale: { zero: false } },
+        color: { field: 'loss', type: 'nominal', title: null, scale: { range: ['#d62728', '#1f77b4'] } },
+        opacity: {
+          field: 'kind',
+          type: 'ordinal',
+          legend: null,
+          scale: { domain: ['raw', 'median'], range: [0.3, 1] },
+        },
+        detail: { field: 'seed', type: 'nominal' },
+      },
+    },
+    resolve: { scale: { y: 'independent', x: 'independent' } },
+  };
+}

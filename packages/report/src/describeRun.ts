@@ -1,0 +1,47 @@
+import type { ResolvedRef } from '@ipmgan/core';
+import type { RunData } from './RunData.js';
+
+function network(ref: ResolvedRef): string {
+  const { hidden, activation } = ref.options;
+  const parts = [ref.name];
+  if (Array.isArray(hidden)) parts.push(`[${hidden.join(', ')}]`);
+  if (typeof activation === 'string') parts.push(activation);
+  return parts.join(' ');
+}
+
+function options(ref: ResolvedRef): string {
+  const entries = Object.entries(ref.options).filter(([, v]) => ['number', 'string', 'boolean'].includes(typeof v));
+  return entries.length === 0 ? ref.name : `${ref.name} (${entries.map(([k, v]) => `${k} ${String(v)}`).join(', ')})`;
+}
+
+/** The config summary of one run as [field, value] pairs for the report's config table. */
+export function describeRun(run: RunData): [string, string][] {
+  const { config } = run;
+  const critic = config.critic;
+  const { schedule } = config.training;
+  return [
+    ['objective', `${config.objective.name} (${config.objective.package} ${config.objective.version})`],
+    ['estimate', `${config.objective.estimate.name}: ${config.objective.estimate.meaning}`],
+    ['data', options(config.data)],
+    [
+      'generator',
+      `${network(config.generator.network)}, noise ${config.generator.noise.distribution} ${config.generator.noise.dimension}-d`,
+    ],
+    [
+      'critic',
+      critic === null
+        ? 'none'
+        : `${critic.form} ${network(critic.network)}${critic.constraints.map((c) => `, ${options(c)}`).join('')}`,
+    ],
+    ['iterations', String(config.training.iterations)],
+    ['batch', String(config.training.batchSize)],
+    ['schedule', `${schedule.type}, n_critic ${schedule.nCritic}`],
+    [
+      'optimizers',
+      `critic ${config.training.optimizers.critic.name} lr ${config.training.optimizers.critic.lr}, generator ${config.training.optimizers.generator.name} lr ${config.training.optimizers.generator.lr}`,
+    ],
+    ['seed', String(run.seed)],
+    ['backend', config.backend],
+    ['directory', run.directory],
+  ];
+}

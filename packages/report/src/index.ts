@@ -1,0 +1,18 @@
+export { renderVega, type RenderedChart, type RenderOptions } from './renderVega.js';
+export { renderVegaLite } from './renderVegaLite.js';
+export { REPORT_FONT } from './REPORT_FONT.js';
+export { writeRunReport, type RunReportOptions } from './writeRunReport.js';
+export { writeComparisonReport, type ComparisonReportOptions } from './writeComparisonReport.js';
+export type { ReportFiles } from './ReportFiles.js';
+export type { ReportRun } from './ReportRun.js';
+export type { ComparisonReport } from './ComparisonReport.js';
+export type { SummaryRow } from './SummaryRow.js';
+export type { MeanSe } from './MeanSe.js';
+export { SUMMARY_COLUMNS, type SummaryColumnKey } from './SUMMARY_COLUMNS.js';
+export { formatSummaryTable } from './formatSummaryTable.js';
+export { summariseRuns } from './summariseRuns.js';
+export { readRun } from './readRun.js';
+export type { RunData, SampleFile } from './RunData.js';
+export { medianFilter } from './medianFilter.js';
+export { meanAndStandardError } from './meanAndStandardError.js';
+export { mixtureModesOf } from './mixtureModesOf.js';

@@ -1,0 +1,23 @@
+import { meanAndStandardError } from './meanAndStandardError.js';
+import type { RunData } from './RunData.js';
+import { runValues } from './runValues.js';
+import { SUMMARY_COLUMNS, type SummaryColumnKey } from './SUMMARY_COLUMNS.js';
+import type { SummaryRow } from './SummaryRow.js';
+
+/** One row per label (objective), in the order labels first appear; means and standard errors over seeds. */
+export function summariseRuns(runs: readonly RunData[]): SummaryRow[] {
+  const labels = [...new Set(runs.map((r) => r.label))];
+  return labels.map((label) => {
+    const group = runs.filter((r) => r.label === label);
+    const values = group.map((r) => runValues(r.metrics));
+    const cells = Object.fromEntries(
+      SUMMARY_COLUMNS.map(({ key }) => [key, meanAndStandardError(values.map((v) => v[key]))]),
+    ) as Record<SummaryColumnKey, ReturnType<typeof meanAndStandardError>>;
+    return {
+      label,
+      estimateName: group[0]?.metrics[0]?.estimateName ?? group[0]?.config.objective.estimate.name ?? '?',
+      seeds: group.map((r) => r.seed),
+      cells,
+    };
+  });
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'ava';
+import { writeFixtureRun, type FixtureRun } from './testing/writeFixtureRun.js';
+import { writeComparisonReport } from './writeComparisonReport.js';
+
+const POINTS = [
+  [1, 0],
+  [0, 1],
+  [-1, 0],
+  [0, -1],
+] as const;
+
+function wganRun(seed: number, w1: readonly [number, number], ms: number): FixtureRun {
+  // Estimates at the evaluated iterations 20 and 40 fall while W1 falls: Spearman +1.
+  return {
+    objective: 'wgan',
+    seed,
+    estimates: [0.5, 0.4, 0.35, 0.3],
+    msPerIteration: ms,
+    evaluations: { 20: { w1: w1[0], modesCovered: 6 }, 40: { w1: w1[1], modesCovered: seed === 1 ? 8 : 6 } },
+    samples: { 40: POINTS },
+  };
+}
+
+test('two wgan seeds and one mmd run: mean ± se per objective, separate estimate panels, an aligned table', async (t) => {
+  const fixtures = [
+    { label: 'wgan', fixture: wganRun(1, [0.6, 0.2], 100) },
+    { label: 'wgan', fixture: wganRun(2, [0.7, 0.4], 120) },
+    // MMD's estimate rises while W1 falls: Spearman -1.
+    {
+      label: 'mmd',
+      fixture: {
+        objective: 'mmd',
+        seed: 1,
+        estimates: [0.01, 0.02],
+        msPerIteration: 30,
+        evaluations: { 10: { w1: 0.5 }, 20: { w1: 0.3 } },
+        samples: { 20: POINTS },
+      } satisfies FixtureRun,
+    },
+  ];
+  const runs = fixtures.map(({ label, fixture }) => ({
+    label,
+    seed: fixture.seed,
+    directory: writeFixtureRun(fixture),
+  }));
+  const out = mkdtempSync(join(tmpdir(), 'ipmgan-comparison-'));
+  t.teardown(() => {
+    for (const directory of [out, ...runs.map((r) => r.directory)]) rmSync(directory, { recursive: true, force: true });
+  });
+  const report = await writeComparisonReport(out, runs, { title: 'wgan vs mmd' });
+
+  const [wgan, mmd] = report.rows;
+  t.is(wgan?.label, 'wgan');
+  t.deepEqual(wgan?.seeds, [1, 2]);
+  // Final W1 0.2 and 0.4: mean 0.3, sd sqrt(0.02), se sqrt(0.02 / 2) = 0.1.
+  t.true(Math.abs((wgan?.cells.w1?.mean ?? 0) - 0.3) < 1e-12);
+  t.true(Math.abs((wgan?.cells.w1?.se ?? 0) - 0.1) < 1e-12);
+  // 100 and 120 ms: mean 110, se 10.
+  t.true(Math.abs((wgan?.cells.msPerIteration?.mean ?? 0) - 110) < 1e-9);
+  t.true(Math.abs((wgan?.cells.msPerIteration?.se ?? 0) - 10) < 1e-9);
+  t.deepEqual(wgan?.cells.meaningfulLoss, { mean: 1, se: 0, n: 2 });
+  t.is(wgan?.cells.mmd2, null);
+  t.is(mmd?.estimateName, 'MMD^2');
+  t.is(mmd?.cells.meaningfulLoss?.mean, -1);
+  t.is(mmd?.cells.w1?.se, null);
+
+  t.is(
+    report.table,
+    [
+      'objective  estimate  seeds            W1  sliced W1  MMD²  modes  high quality %  reverse KL  estimate/K  ρ(estimate, W1)   ms/iter',
+      '---------  --------  --------  ---------  ---------  ----  -----  --------------  ----------  ----------  ---------------  --------',
+      'wgan       W1*K      2 (1, 2)  0.3 ± 0.1        n/a   n/a  7 ± 1             n/a         n/a         n/a            1 ± 0  110 ± 10',
+      'mmd        MMD^2     1 (1)       0.3 ± —        n/a   n/a    n/a             n/a         n/a         n/a           -1 ± —    30 ± —',
+    ].join('\n'),
+  );
+
+  const html = readFileSync(report.html, 'utf8');
+  // Estimates are different distances: one panel each, titled with the estimate's name.
+  t.true(html.includes('wgan: W1*K') && html.includes('mmd: MMD^2'));
+  t.is(html.match(/<svg /g)?.length, 5);
+  t.true(html.includes('wgan (seed 1), iteration 40') && html.includes('mmd (seed 1), iteration 20'));
+  t.false(html.includes('(seed 2), iteration'));
+  t.true(html.includes('<h1>wgan vs mmd</h1>'));
+  t.is(report.figures.length, 5);
+  t.true(readFileSync(report.markdown, 'utf8').includes('| wgan | W1*K | 2 (1, 2) | 0.3 ± 0.1 |'));
+});

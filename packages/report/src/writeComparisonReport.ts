@@ -1,0 +1,26 @@
+import type { ComparisonReport } from './ComparisonReport.js';
+import { readRun } from './readRun.js';
+import type { ReportRun } from './ReportRun.js';
+import { writeReportFiles } from './writeReportFiles.js';
+
+/** Options of writeComparisonReport. */
+export interface ComparisonReportOptions {
+  readonly title?: string;
+  /** Sample iterations to plot; default: up to four spread over each run's sample files. */
+  readonly plotIterations?: readonly number[];
+}
+
+/**
+ * Writes report.html, report.md and figures/*.png comparing runs into `outDirectory`: one
+ * table row per label (objective) with mean ± standard error over its seeds.
+ */
+export async function writeComparisonReport(
+  outDirectory: string,
+  runs: readonly ReportRun[],
+  options: ComparisonReportOptions = {},
+): Promise<ComparisonReport> {
+  const data = runs.map((r) => readRun(r.directory, r.label, r.seed));
+  const labels = [...new Set(data.map((r) => r.label))];
+  const title = options.title ?? `Comparison: ${labels.join(', ')}`;
+  return writeReportFiles(outDirectory, title, data, options.plotIterations);
+}
