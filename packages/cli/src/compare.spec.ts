@@ -141,8 +141,11 @@ test('Ctrl-C stops every run after its current iteration, with a checkpoint, exi
   const code = await new Promise<number | null>((resolveExit) => {
     child.stderr.on('data', (chunk: string) => {
       stderr += chunk;
-      // Both runs are training: interrupt the parent only (as `kill -INT` would).
-      if (/wgan-seed1: iter/.test(stderr) && /mmd-seed1: iter/.test(stderr) && !child.killed) child.kill('SIGINT');
+      // Both runs have started: give them time to train, then interrupt the parent only (as `kill -INT` would).
+      if (/mmd-seed1: started/.test(stderr) && !child.killed)
+        setTimeout(() => {
+          if (!child.killed) child.kill('SIGINT');
+        }, 4000);
     });
     child.on('exit', resolveExit);
   });

@@ -21,6 +21,7 @@ export async function openRunAtCheckpoint(
   path: string,
   cwd: string,
   iteration?: number,
+  adjust: (config: ResolvedConfig) => ResolvedConfig = (config) => config,
 ): Promise<{ run: Run; iteration: number; checkpoint: string }> {
   const directory = new RunDirectory(resolve(cwd, path));
   if (!existsSync(directory.configPath))
@@ -43,7 +44,7 @@ export async function openRunAtCheckpoint(
       );
     }
   }
-  const config = directory.readConfig() as ResolvedConfig;
+  const config = adjust(directory.readConfig() as ResolvedConfig);
   const plugins = [
     corePlugin,
     await importPlugin(config.objective.package, cwd, 'objective.package'),

@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { compare } from './commands/compare.js';
+import { distance } from './commands/distance.js';
+import { evaluate } from './commands/evaluate.js';
 import { init } from './commands/init.js';
 import { newPlugin } from './commands/newPlugin.js';
 import { plugins } from './commands/plugins.js';
@@ -21,6 +23,15 @@ function nonNegativeInt(flag: string) {
     if (!Number.isInteger(n) || n < 0 || n > 4294967295)
       throw new InvalidArgumentError(`${flag}: expected an integer from 0 to 4294967295, got "${value}"`);
     return n;
+  };
+}
+
+function positiveNumber(flag: string) {
+  return (value: string, previous: number[]): number[] => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0)
+      throw new InvalidArgumentError(`${flag}: expected a positive number, got "${value}"`);
+    return [...previous, n];
   };
 }
 
@@ -116,6 +127,51 @@ export function buildProgram(cwd: string): Command {
     .action(async (run: string, opts: { count: number; output: string; checkpoint?: number; seed?: number }) => {
       await sample(run, opts, cwd);
     });
+
+  program
+    .command('eval')
+    .description(
+      "sample-quality metrics of a run's checkpoint against fresh real samples (nothing is written into the run)",
+    )
+    .argument('<run>', 'run directory')
+    .option(
+      '--checkpoint <iteration>',
+      'the checkpoint of this iteration (default: the latest)',
+      positiveInt('--checkpoint'),
+    )
+    .option(
+      '-n, --samples <n>',
+      "generated and real samples (default: the run's evaluation.samples)",
+      positiveInt('-n'),
+    )
+    .option('--json', 'print JSON instead of a table')
+    .action(async (run: string, opts: { checkpoint?: number; samples?: number; json?: boolean }) => {
+      await evaluate(run, opts, cwd);
+    });
+
+  program
+    .command('distance')
+    .description('a distance between two sample files (.csv, one sample per line, or .npy)')
+    .argument('<a>', 'first sample file')
+    .argument('<b>', 'second sample file')
+    .option(
+      '--metric <name>',
+      'w1 (exact, by optimal assignment; unequal sizes n, m are solved exactly on lcm(n, m) <= 4096 copies), sliced-w1, or mmd (unbiased MMD^2)',
+      'w1',
+    )
+    .option('--projections <n>', 'sliced-w1: random directions', positiveInt('--projections'), 128)
+    .option('--seed <s>', 'sliced-w1: seed of the directions', nonNegativeInt('--seed'), 0)
+    .option(
+      '--bandwidth <s...>',
+      'mmd: Gaussian kernel bandwidths (default: the median pairwise distance of both files pooled)',
+      positiveNumber('--bandwidth'),
+      [],
+    )
+    .action(
+      (a: string, b: string, opts: { metric: string; projections: number; seed: number; bandwidth: number[] }) => {
+        distance(a, b, opts, cwd);
+      },
+    );
 
   return program;
 }

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadConfigFile, writeFileAtomic } from '@ipmgan/core';
+import { writeComparisonReport } from '@ipmgan/report';
 import { applySetOverride } from '../applySetOverride.js';
 import { CompareProgress } from '../compare/CompareProgress.js';
 import { planCompare } from '../compare/planCompare.js';
@@ -78,7 +79,19 @@ export async function compare(options: CompareOptions, cwd: string): Promise<voi
     process.off('SIGTERM', onSignal);
   }
   process.stdout.write(summary(results));
-  process.stdout.write(`results in ${plan.directory}\n`);
+  // Runs that logged nothing (failed at start, stopped before a log line) have nothing to show.
+  const reported = results.filter((r) => existsSync(join(r.run.directory, 'metrics.jsonl')));
+  if (reported.length > 0) {
+    const report = await writeComparisonReport(
+      plan.directory,
+      reported.map((r) => ({ label: r.run.label, seed: r.run.seed, directory: r.run.directory })),
+      plan.plotIterations ? { plotIterations: plan.plotIterations } : {},
+    );
+    process.stdout.write(`\n${report.table}`);
+    process.stdout.write(`report: ${report.html}\n`);
+  } else {
+    process.stdout.write(`results in ${plan.directory}\n`);
+  }
   const failed = results.filter((r) => r.status === 'failed' || r.status === 'diverged');
   if (controller.signal.aborted) {
     process.stderr.write(

@@ -1,4 +1,5 @@
 import { ConfigError, createRun, DivergenceError, openConfig, resumeRun, type Run } from '@ipmgan/core';
+import { writeRunReport } from '@ipmgan/report';
 import { applySetOverride } from '../applySetOverride.js';
 import { ProgressReporter } from '../ProgressReporter.js';
 
@@ -52,6 +53,10 @@ export async function train(options: TrainOptions, cwd: string): Promise<void> {
         (run.checkpointer?.lastCheckpoint ? ` (checkpoint ${run.checkpointer.lastCheckpoint})` : '') +
         '\n',
     );
+    if (run.directory) {
+      const report = await writeRunReport(run.directory.path);
+      process.stdout.write(`report: ${report.html}\n`);
+    }
     if (outcome.reason === 'stopped') process.exitCode = 130;
   } catch (error) {
     if (error instanceof DivergenceError) {

@@ -1,0 +1,42 @@
+import { SampleQualityEvaluator } from '@ipmgan/core';
+import { formatTable } from '../format/formatTable.js';
+import { openRunAtCheckpoint } from '../openRunAtCheckpoint.js';
+
+export interface EvaluateOptions {
+  readonly checkpoint?: number;
+  /** Generated and real samples (default: the run's evaluation.samples). */
+  readonly samples?: number;
+  readonly json?: boolean;
+}
+
+/**
+ * `ipmgan eval RUN`: the sample-quality metrics of a checkpoint (those the evaluator logs
+ * during training: w1, slicedW1, mmd2, mode metrics on mixtures, and the critic's
+ * Lipschitz estimate when there is a critic) against fresh real samples. With the run's
+ * sample count it reproduces the `evaluation` logged at that iteration.
+ */
+export async function evaluate(runPath: string, options: EvaluateOptions, cwd: string): Promise<void> {
+  const { run, iteration } = await openRunAtCheckpoint(runPath, cwd, options.checkpoint, (config) => ({
+    ...config,
+    evaluation: { ...config.evaluation, samples: options.samples ?? config.evaluation.samples, lipschitz: true },
+  }));
+  try {
+    const metrics = new SampleQualityEvaluator().evaluate(run.trainer, iteration);
+    const samples = run.config.evaluation.samples;
+    if (options.json === true) {
+      process.stdout.write(`${JSON.stringify({ run: runPath, iteration, samples, metrics }, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(
+      `${run.config.objective.name} on ${run.config.data.name}, checkpoint ${String(iteration)}, ${String(samples)} generated vs ${String(samples)} real samples\n`,
+    );
+    process.stdout.write(
+      formatTable(
+        ['metric', 'value'],
+        Object.entries(metrics).map(([key, value]) => [key, value.toPrecision(6)]),
+      ),
+    );
+  } finally {
+    run.dispose();
+  }
+}
