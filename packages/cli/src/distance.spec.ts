@@ -45,16 +45,21 @@ test('w1 with unequal sizes: a point at 0 against {1, 3} moves half its mass 1 a
 test('sliced-w1 of a translation by v is |v| E|cos| = 5 * 2/pi over random directions in the plane', (t) => {
   const value = number(['a.csv', 'b.csv', '--metric', 'sliced-w1', '--projections', '4096', '--seed', '3']);
   t.true(Math.abs(value - 10 / Math.PI) < 0.1, String(value));
-  t.is(number(['a.csv', 'b.csv', '--metric', 'sliced-w1', '--seed', '3']), number(['a.csv', 'b.csv', '--metric', 'sliced-w1', '--seed', '3']));
+  t.is(
+    number(['a.csv', 'b.csv', '--metric', 'sliced-w1', '--seed', '3']),
+    number(['a.csv', 'b.csv', '--metric', 'sliced-w1', '--seed', '3']),
+  );
 });
 
-test('mmd of a sample with itself is about 0, with its far translate about 2 (one bandwidth 0.1)', (t) => {
+test('mmd: the unbiased MMD^2 by hand for tiny sets, and small for a far translate at a narrow bandwidth', (t) => {
   // Translated by 5 with s = 0.1 the cross terms vanish; the within terms are 1/(n(n-1)) sum_{i != j} k,
   // nearly 0 for points more than ~0.3 apart, so MMD^2 = within(a) + within(b) >= 0 and small.
   const far = number(['a.csv', 'b.csv', '--metric', 'mmd', '--bandwidth', '0.1']);
-  const same = number(['a.csv', 'a.csv', '--metric', 'mmd', '--bandwidth', '0.1']);
   t.true(far > 0 && far < 0.1, String(far));
-  t.true(Math.abs(same) < 1e-12, String(same));
+  // A set against itself: within terms e^-2 each, the cross mean (2 + 2 e^-2) / 4 counts the
+  // diagonal k = 1, so MMD^2 = 2 e^-2 - (1 + e^-2) = -(1 - e^-2): the unbiased estimate can be negative.
+  const same = number(['p.csv', 'p.csv', '--metric', 'mmd', '--bandwidth', '1']);
+  t.true(Math.abs(same + (1 - Math.exp(-2))) < 1e-9, String(same));
   // a = {0, 2}, b = {10, 12} on a line, s = 1: within terms k(0, 2) = e^-2 each, cross terms
   // at distance >= 8 are below e^-32: MMD^2 = 2 e^-2.
   const pair = number(['p.csv', 'q.csv', '--metric', 'mmd', '--bandwidth', '1']);

@@ -87,7 +87,7 @@ export async function compare(options: CompareOptions, cwd: string): Promise<voi
       reported.map((r) => ({ label: r.run.label, seed: r.run.seed, directory: r.run.directory })),
       plan.plotIterations ? { plotIterations: plan.plotIterations } : {},
     );
-    process.stdout.write(`\n${report.table}`);
+    process.stdout.write(`\n${report.table}${report.table.endsWith('\n') ? '' : '\n'}`);
     process.stdout.write(`report: ${report.html}\n`);
   } else {
     process.stdout.write(`results in ${plan.directory}\n`);
