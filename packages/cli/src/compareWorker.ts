@@ -13,7 +13,7 @@ import type { FromWorker, ToWorker } from './compare/WorkerMessage.js';
 
 function send(message: FromWorker): Promise<void> {
   return new Promise((done) => {
-    if (!process.send) {
+    if (!process.send || !process.connected) {
       done();
       return;
     }
@@ -31,6 +31,10 @@ process.on('SIGINT', () => {
 process.on('SIGTERM', () => {
   controller.abort();
 });
+// A parent that has gone away (killed, crashed) cannot collect this run: stop it, with a checkpoint.
+process.on('disconnect', () => {
+  controller.abort();
+});
 
 async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const { config, baseDir } = start;
@@ -42,11 +46,12 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
   const relay: TrainerHook = {
     name: 'compare-progress',
     afterGeneratorStep: (_trainer, step: StepResult) => {
-      process.send?.(
-        step.estimate === undefined
-          ? { type: 'progress', iteration: step.iteration }
-          : { type: 'progress', iteration: step.iteration, estimate: step.estimate },
-      );
+      if (process.connected)
+        process.send?.(
+          step.estimate === undefined
+            ? { type: 'progress', iteration: step.iteration }
+            : { type: 'progress', iteration: step.iteration, estimate: step.estimate },
+        );
     },
   };
   const run = await createRun(config, plugins, {
