@@ -13,10 +13,11 @@ import type { FromWorker, ToWorker } from './compare/WorkerMessage.js';
 
 function send(message: FromWorker): Promise<void> {
   return new Promise((done) => {
-    if (!process.send) {
+    if (!process.send || !process.connected) {
       done();
       return;
     }
+    // With a callback, a failed send (EPIPE: the parent died) is handed to it instead of thrown.
     process.send(message, undefined, {}, () => {
       done();
     });
@@ -31,6 +32,10 @@ process.on('SIGINT', () => {
 process.on('SIGTERM', () => {
   controller.abort();
 });
+// The parent is gone (killed, crashed): stop after this iteration, with a checkpoint, rather than train on as an orphan.
+process.on('disconnect', () => {
+  controller.abort();
+});
 
 async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const { config, baseDir } = start;
@@ -42,7 +47,8 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
   const relay: TrainerHook = {
     name: 'compare-progress',
     afterGeneratorStep: (_trainer, step: StepResult) => {
-      process.send?.(
+      // Not awaited: progress is best effort, and a send to a parent that is gone fails quietly.
+      void send(
         step.estimate === undefined
           ? { type: 'progress', iteration: step.iteration }
           : { type: 'progress', iteration: step.iteration, estimate: step.estimate },
