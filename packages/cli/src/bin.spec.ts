@@ -30,7 +30,7 @@ function configFile(text: string): string {
 const bad: [string, string[], string][] = [
   [
     'a bad constraint option',
-    ['train', '--set', 'critic.constraints=[{"name":"clip","options":{"clip":-1}}]'],
+    ['train', '--set', 'objective.name=wgan', '--set', 'critic.constraints=[{"name":"clip","options":{"clip":-1}}]'],
     'ipmgan: critic.constraints.0.options.clip: expected a positive number, got -1\n',
   ],
   [

@@ -17,6 +17,7 @@ function send(message: FromWorker): Promise<void> {
       done();
       return;
     }
+    // With a callback, a failed send (EPIPE: the parent died) is handed to it instead of thrown.
     process.send(message, undefined, {}, () => {
       done();
     });
@@ -31,7 +32,7 @@ process.on('SIGINT', () => {
 process.on('SIGTERM', () => {
   controller.abort();
 });
-// A parent that has gone away (killed, crashed) cannot collect this run: stop it, with a checkpoint.
+// The parent is gone (killed, crashed): stop after this iteration, with a checkpoint, rather than train on as an orphan.
 process.on('disconnect', () => {
   controller.abort();
 });
@@ -46,12 +47,12 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
   const relay: TrainerHook = {
     name: 'compare-progress',
     afterGeneratorStep: (_trainer, step: StepResult) => {
-      if (process.connected)
-        process.send?.(
-          step.estimate === undefined
-            ? { type: 'progress', iteration: step.iteration }
-            : { type: 'progress', iteration: step.iteration, estimate: step.estimate },
-        );
+      // Not awaited: progress is best effort, and a send to a parent that is gone fails quietly.
+      void send(
+        step.estimate === undefined
+          ? { type: 'progress', iteration: step.iteration }
+          : { type: 'progress', iteration: step.iteration, estimate: step.estimate },
+      );
     },
   };
   const run = await createRun(config, plugins, {

@@ -5,6 +5,7 @@ import { evaluate } from './commands/evaluate.js';
 import { init } from './commands/init.js';
 import { newPlugin } from './commands/newPlugin.js';
 import { plugins } from './commands/plugins.js';
+import { reproduce } from './commands/reproduce.js';
 import { sample } from './commands/sample.js';
 import { train } from './commands/train.js';
 
@@ -93,6 +94,25 @@ export function buildProgram(cwd: string): Command {
     .option('--set <key=value>', 'override one shared config field (repeatable)', collect, [])
     .action(async (opts: { config?: string; workers?: number; iterations?: number; set: string[] }) => {
       await compare(opts, cwd);
+    });
+
+  program
+    .command('reproduce')
+    .description(
+      "run the WGAN paper's toy experiments (experiments/*.yaml) and report which of its claims held: e1, e2, e3, e4 or all",
+    )
+    .argument(
+      '<names...>',
+      'e1 (parallel lines), e2 (optimal critic), e3 (mixtures: e3-ring, e3-grid), e4 (meaningful loss), all',
+    )
+    .option('-o, --out <dir>', 'output folder, one sub-folder per experiment (default: runs/reproduce-<stamp>)')
+    .option(
+      '--config <file>',
+      'another config for the one experiment named (default: the shipped experiments/<name>.yaml)',
+    )
+    .option('--workers <n>', 'comparison runs trained at once (default: the number of CPUs)', positiveInt('--workers'))
+    .action(async (names: string[], opts: { out?: string; config?: string; workers?: number }) => {
+      await reproduce(names, opts, cwd);
     });
 
   program

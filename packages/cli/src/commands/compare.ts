@@ -1,13 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { loadConfigFile, writeFileAtomic } from '@ipmgan/core';
-import { writeComparisonReport } from '@ipmgan/report';
+import { loadConfigFile } from '@ipmgan/core';
 import { applySetOverride } from '../applySetOverride.js';
 import { CompareProgress } from '../compare/CompareProgress.js';
-import { planCompare } from '../compare/planCompare.js';
-import { runInWorkers } from '../compare/runInWorkers.js';
 import type { RunResult } from '../compare/RunResult.js';
+import { runComparison, type Comparison } from '../compare/runComparison.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { formatTable } from '../format/formatTable.js';
 
@@ -49,18 +45,7 @@ export async function compare(options: CompareOptions, cwd: string): Promise<voi
   for (const assignment of options.set) raw = applySetOverride(raw, assignment);
   if (options.iterations !== undefined)
     raw = applySetOverride(raw, `training.iterations=${String(options.iterations)}`);
-  const plan = await planCompare(raw, file.baseDir);
   const workers = options.workers ?? availableParallelism();
-  mkdirSync(plan.directory, { recursive: true });
-  writeFileAtomic(
-    join(plan.directory, 'compare.json'),
-    `${JSON.stringify({ config: file.filepath, runs: plan.runs.map((r) => ({ label: r.label, seed: r.seed, directory: r.directory })) }, null, 2)}\n`,
-  );
-  process.stderr.write(
-    `ipmgan: comparing ${String(plan.runs.length)} runs (${[...new Set(plan.runs.map((r) => r.label))].join(', ')}; ` +
-      `seeds ${[...new Set(plan.runs.map((r) => r.seed))].join(', ')}) with ${String(workers)} worker${workers === 1 ? '' : 's'} in ${plan.directory}\n`,
-  );
-
   const controller = new AbortController();
   const onSignal = (): void => {
     process.stderr.write('\nipmgan: interrupted; stopping every run after its current iteration, with a checkpoint\n');
@@ -68,34 +53,29 @@ export async function compare(options: CompareOptions, cwd: string): Promise<voi
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  let results: RunResult[];
+  let comparison: Comparison;
   try {
-    const progress = new CompareProgress(plan.runs);
-    results = (await runInWorkers(plan.runs, workers, file.baseDir, progress, controller.signal)).filter(
-      (r): r is RunResult => r !== null,
-    );
+    comparison = await runComparison(raw, file.baseDir, {
+      workers,
+      signal: controller.signal,
+      configPath: file.filepath,
+    });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  const { results, report } = comparison;
   process.stdout.write(summary(results));
-  // Runs that logged nothing (failed at start, stopped before a log line) have nothing to show.
-  const reported = results.filter((r) => existsSync(join(r.run.directory, 'metrics.jsonl')));
-  if (reported.length > 0) {
-    const report = await writeComparisonReport(
-      plan.directory,
-      reported.map((r) => ({ label: r.run.label, seed: r.run.seed, directory: r.run.directory })),
-      plan.plotIterations ? { plotIterations: plan.plotIterations } : {},
-    );
+  if (report) {
     process.stdout.write(`\n${report.table}${report.table.endsWith('\n') ? '' : '\n'}`);
     process.stdout.write(`report: ${report.html}\n`);
   } else {
-    process.stdout.write(`results in ${plan.directory}\n`);
+    process.stdout.write(`results in ${comparison.directory}\n`);
   }
   const failed = results.filter((r) => r.status === 'failed' || r.status === 'diverged');
   if (controller.signal.aborted) {
     process.stderr.write(
-      `ipmgan: stopped; ${String(plan.runs.length - results.length)} runs never started, ${String(results.filter((r) => r.status === 'stopped').length)} stopped with a checkpoint\n`,
+      `ipmgan: stopped; ${String(comparison.runs.length - results.length)} runs never started, ${String(results.filter((r) => r.status === 'stopped').length)} stopped with a checkpoint\n`,
     );
     process.exitCode = 130;
   } else if (failed.length > 0) {

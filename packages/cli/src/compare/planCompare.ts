@@ -32,6 +32,8 @@ export async function planCompare(
   raw: unknown,
   baseDir: string,
   now = new Date(),
+  /** Where the runs and the report go; default `<run.dir>/<name>-compare-<stamp>`. */
+  into?: string,
 ): Promise<{ directory: string; runs: PlannedRun[]; plotIterations?: number[] }> {
   const parsed = parseOrThrow(ConfigSchema, raw);
   const compare = parsed.compare;
@@ -70,8 +72,8 @@ export async function planCompare(
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  let directory = resolve(baseDir, parsed.run.dir, `${parsed.name}-compare-${stamp}`);
-  for (let i = 2; existsSync(directory); i++)
+  let directory = into ?? resolve(baseDir, parsed.run.dir, `${parsed.name}-compare-${stamp}`);
+  for (let i = 2; into === undefined && existsSync(directory); i++)
     directory = resolve(baseDir, parsed.run.dir, `${parsed.name}-compare-${stamp}-${String(i)}`);
   const runs = resolved.map(({ index, seed, config }) => {
     const id = ids[index] ?? config.objective.name;

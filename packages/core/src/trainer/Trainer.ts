@@ -105,6 +105,9 @@ export class Trainer implements TrainerContext {
     let failure: DivergenceError | undefined;
     try {
       while (this.state.iteration < target) {
+        // A macrotask turn per iteration: signal handlers, IPC messages ('stop', a parent's
+        // disconnect) and timers only run between event-loop turns, never between microtasks.
+        if (options.signal) await new Promise<void>((resolve) => setImmediate(resolve));
         if (options.signal?.aborted) {
           reason = 'stopped';
           break;
