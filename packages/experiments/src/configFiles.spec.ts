@@ -1,4 +1,4 @@
-import { ConfigError } from '@ipmgan/core';
+import { ConfigError, ConfigSchema, loadConfigFile, parseOrThrow } from '@ipmgan/core';
 import test from 'ava';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,14 +14,32 @@ test.after.always(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the registry names both experiments and their shipped configs validate', async (t) => {
-  t.deepEqual(Object.keys(experiments).sort(), ['e1-parallel-lines', 'e2-optimal-critic']);
+test('the registry names the five experiments and their shipped configs validate', async (t) => {
+  t.deepEqual(Object.keys(experiments).sort(), [
+    'e1-parallel-lines',
+    'e2-optimal-critic',
+    'e3-grid',
+    'e3-ring',
+    'e4-meaningful-loss',
+  ]);
   const e1 = await loadExperimentConfig(E1ConfigSchema, experiments['e1-parallel-lines']?.defaultConfig ?? '');
   t.is(e1.objectives.length, 5);
   t.true(e1.distances.thetas.includes(0));
   const e2 = await loadExperimentConfig(E2ConfigSchema, experiments['e2-optimal-critic']?.defaultConfig ?? '');
   t.is(e2.discriminator.name, 'gan');
   t.is(e2.critic.name, 'wgan');
+  // E3 and E4 are compare configs: the four objectives, the same nets and budget, several seeds.
+  for (const [name, data, seeds] of [
+    ['e3-ring', 'ring8', 5],
+    ['e3-grid', 'grid25', 5],
+    ['e4-meaningful-loss', 'ring8', 3],
+  ] as const) {
+    const file = await loadConfigFile(process.cwd(), experiments[name]?.defaultConfig ?? '');
+    const config = parseOrThrow(ConfigSchema, file.raw);
+    t.is(config.data.name, data);
+    t.deepEqual(config.compare?.objectives, ['wgan', 'gan', 'ebgan', 'mmd']);
+    t.is(config.compare?.seeds?.length, seeds);
+  }
 });
 
 test('a bad field is one line naming the file and the field', async (t) => {
