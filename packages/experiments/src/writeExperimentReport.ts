@@ -1,10 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapeHtml, scopeSvgIds } from '@ipmgan/report';
 import type { ExperimentReport, ReportTable } from './ExperimentReport.js';
 import type { FigureRenderer } from './FigureRenderer.js';
-
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const markdownCell = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -24,13 +22,6 @@ function htmlTable(table: ReportTable): string {
   return `<table><caption>${escapeHtml(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-/** Every id of an inline SVG prefixed, so several charts can share one page. */
-const scopeIds = (svg: string, prefix: string): string =>
-  svg
-    .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
-    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
-    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
-
 /**
  * Writes `outDir`/report.md, report.html (self-contained: figures as inline SVG),
  * figures/<name>.png and figures/<name>.vl.json (the vega-lite spec), and results.json.
@@ -49,7 +40,7 @@ export async function writeExperimentReport(
     if (render) {
       const { svg, png } = await render(figure.spec);
       writeFileSync(join(figuresDir, `${figure.name}.png`), png);
-      svgs.push(scopeIds(svg, figure.name));
+      svgs.push(scopeSvgIds(svg, figure.name));
     }
   }
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report.results, null, 2)}\n`);

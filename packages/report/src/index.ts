@@ -16,3 +16,5 @@ export type { RunData, SampleFile } from './RunData.js';
 export { medianFilter } from './medianFilter.js';
 export { meanAndStandardError } from './meanAndStandardError.js';
 export { mixtureModesOf } from './mixtureModesOf.js';
+export { escapeHtml } from './escapeHtml.js';
+export { scopeSvgIds } from './scopeSvgIds.js';
