@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { medianFilter } from '../medianFilter.js';
 import { medianWindow } from '../medianWindow.js';
 import type { RunData } from '../RunData.js';
+import { objectivePanels } from './objectivePanels.js';
 
 /**
  * The objective's estimate against generator iterations, raw and median-filtered, one panel
@@ -21,15 +22,7 @@ export function estimateChart(runs: readonly RunData[]): TopLevelSpec {
   return {
     title: 'Estimate per objective (raw and median-filtered)',
     data: { values },
-    // Panels in the order the runs were given, not alphabetical.
-    facet: {
-      field: 'panel',
-      type: 'nominal',
-      title: null,
-      sort: [...new Set(values.map((v) => v.panel))],
-      header: { labelFontSize: 13 },
-    },
-    columns: 2,
+    ...objectivePanels(values),
     spec: {
       width: 320,
       height: 180,

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { medianFilter } from '../medianFilter.js';
 import { medianWindow } from '../medianWindow.js';
 import type { RunData } from '../RunData.js';
+import { objectivePanels } from './objectivePanels.js';
 
 /** Critic and generator losses against iterations, raw (faint) and median-filtered, one panel per objective. */
 export function lossChart(runs: readonly RunData[]): TopLevelSpec {
@@ -34,15 +35,7 @@ export function lossChart(runs: readonly RunData[]): TopLevelSpec {
     title: 'Losses per objective (faint: raw, solid: median-filtered)',
     data: { values },
     transform: [{ filter: 'isValid(datum.value) && isFinite(datum.value)' }],
-    // Panels in the order the runs were given, not alphabetical.
-    facet: {
-      field: 'panel',
-      type: 'nominal',
-      title: null,
-      sort: [...new Set(values.map((v) => v.panel))],
-      header: { labelFontSize: 13 },
-    },
-    columns: 2,
+    ...objectivePanels(values),
     spec: {
       width: 320,
       height: 180,
