@@ -20,20 +20,41 @@ test('plugins lists the four objectives with their defaults', (t) => {
   ]);
   t.deepEqual(row('mmd').slice(0, 7), ['mmd', 'gmmn', '@ipmgan/mmd@0.1.0', 'MMD^2', '256', '0', '- (no critic)']);
   t.truthy(lines.find((l) => l.startsWith('gan: Standard GAN')));
+  // Every other kind, with its package: core's built-ins and the experiments' generators.
+  const other = (id: string): string[] =>
+    (lines.find((l) => / {2}/.test(l) && l.split(/ {2,}/)[1] === id) ?? '').split(/ {2,}/).slice(0, 4);
+  t.deepEqual(other('weight-clipping'), ['constraint', 'weight-clipping', 'clip', '@ipmgan/core@0.1.0']);
+  t.deepEqual(other('ring8'), ['data source', 'ring8', '8gaussians, ring', '@ipmgan/core@0.1.0']);
+  t.deepEqual(other('mlp').slice(0, 2), ['network', 'mlp']);
+  t.deepEqual(other('parallel-line').slice(0, 2), ['network', 'parallel-line']);
 });
 
-test('plugins --json gives ids, packages and defaults for machines', (t) => {
+test("plugins --json gives every extension with its kind and package, and the objectives' defaults", (t) => {
   const { code, stdout } = runIpmgan(['plugins', '--json']);
   t.is(code, 0);
-  const list = JSON.parse(stdout) as { id: string; package: string; defaults: { batchSize: number } }[];
+  const list = JSON.parse(stdout) as { kind: string; id: string; package: string; defaults?: { batchSize: number } }[];
   t.deepEqual(
-    list.map((p) => [p.id, p.package, p.defaults.batchSize]),
+    list.filter((p) => p.kind === 'objective').map((p) => [p.id, p.package, p.defaults?.batchSize]),
     [
       ['wgan', '@ipmgan/critic-wgan', 64],
       ['gan', '@ipmgan/disc-gan', 64],
       ['ebgan', '@ipmgan/ebgan', 64],
       ['mmd', '@ipmgan/mmd', 256],
     ],
+  );
+  t.deepEqual(
+    list.filter((p) => p.kind === 'network').map((p) => [p.id, p.package]),
+    [
+      ['mlp', '@ipmgan/core'],
+      ['dcgan-generator', '@ipmgan/core'],
+      ['dcgan-critic', '@ipmgan/core'],
+      ['parallel-line', '@ipmgan/experiments'],
+      ['gaussian-shift', '@ipmgan/experiments'],
+    ],
+  );
+  t.deepEqual(
+    list.filter((p) => p.kind === 'constraint').map((p) => p.id),
+    ['weight-clipping'],
   );
 });
 

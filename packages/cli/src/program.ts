@@ -99,7 +99,7 @@ export function buildProgram(cwd: string): Command {
   program
     .command('reproduce')
     .description(
-      "run the WGAN paper's toy experiments (experiments/*.yaml) and report which of its claims held: e1, e2, e3, e4 or all",
+      "run the WGAN paper's toy experiments (shipped with @ipmgan/experiments) and report which of its claims held: e1, e2, e3, e4 or all",
     )
     .argument(
       '<names...>',

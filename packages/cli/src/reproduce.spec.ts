@@ -28,7 +28,7 @@ test('--config names one experiment', (t) => {
 test('a small E2 through the command: its four claims hold and the report is written', (t) => {
   const config = join(dir, 'e2.yaml');
   // The shipped E2 with fewer steps and samples (the full one: npm run reproduce).
-  const shipped = readFileSync(new URL('../../../experiments/e2-optimal-critic.yaml', import.meta.url), 'utf8');
+  const shipped = readFileSync(new URL('../../experiments/configs/e2-optimal-critic.yaml', import.meta.url), 'utf8');
   writeFileSync(
     config,
     shipped

@@ -63,7 +63,8 @@ export { definePlugin, type PluginDefinition } from './plugins/definePlugin.js';
 export { ExtensionRegistry } from './plugins/ExtensionRegistry.js';
 export { corePlugin } from './plugins/corePlugin.js';
 export { discoverPlugins, type DiscoveredPlugin } from './plugins/discoverPlugins.js';
-export { importPlugin } from './plugins/importPlugin.js';
+export type { PluginManifest } from './plugins/PluginManifest.js';
+export { importPackage, importPlugin } from './plugins/importPlugin.js';
 export { loadPlugins, type PluginRequest } from './plugins/loadPlugins.js';
 
 export { useBackend } from './backend/useBackend.js';

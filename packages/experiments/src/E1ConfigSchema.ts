@@ -2,7 +2,7 @@ import { ExtensionRefSchema } from '@ipmgan/core';
 import { z } from 'zod';
 import { ObjectiveEntrySchema } from './ObjectiveEntrySchema.js';
 
-/** experiments/e1-parallel-lines.yaml: the WGAN paper's Example 1 (Figure 1). */
+/** configs/e1-parallel-lines.yaml: the WGAN paper's Example 1 (Figure 1). */
 export const E1ConfigSchema = z
   .strictObject({
     name: z.string().min(1).default('e1-parallel-lines'),

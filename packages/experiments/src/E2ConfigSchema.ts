@@ -4,7 +4,7 @@ import { ObjectiveEntrySchema } from './ObjectiveEntrySchema.js';
 
 const GaussianSchema = z.strictObject({ mean: z.number(), std: z.number().positive() });
 
-/** experiments/e2-optimal-critic.yaml: the paper's optimal discriminator and critic between two 1-D Gaussians. */
+/** configs/e2-optimal-critic.yaml: the paper's optimal discriminator and critic between two 1-D Gaussians. */
 export const E2ConfigSchema = z
   .strictObject({
     name: z.string().min(1).default('e2-optimal-critic'),

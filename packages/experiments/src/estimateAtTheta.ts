@@ -1,7 +1,6 @@
 import { createRun, lipschitzEstimate, type ObjectiveInputs, tf } from '@ipmgan/core';
 
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
-import { experimentPlugins } from './experimentPlugins.js';
 import { resolveEntry, type RunBase } from './resolveEntry.js';
 import { trainCritic } from './trainCritic.js';
 
@@ -27,7 +26,7 @@ export async function estimateAtTheta(
   base: Omit<RunBase, 'generator' | 'data' | 'iterations' | 'logEvery'>,
   settings: { theta: number; criticSteps: number; batchSize: number; evaluationSamples: number },
 ): Promise<ThetaEstimate> {
-  const config = resolveEntry(
+  const { config, plugins } = await resolveEntry(
     entry,
     {
       ...base,
@@ -41,7 +40,7 @@ export async function estimateAtTheta(
     },
     field,
   );
-  const run = await createRun(config, experimentPlugins, { directory: null });
+  const run = await createRun(config, plugins, { directory: null });
   try {
     const { critic, objective, generator, data, state } = run.trainer;
     let finalCriticLoss: number | null = null;

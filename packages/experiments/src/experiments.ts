@@ -13,14 +13,14 @@ import { runComparisonExperiment } from './runComparisonExperiment.js';
 /** One reproducible experiment, as `ipmgan reproduce <name>` dispatches it. */
 export interface ExperimentEntry {
   readonly description: string;
-  /** The shipped config: the repository's experiments/<name>.yaml. */
+  /** The shipped config: this package's configs/<name>.yaml. */
   readonly defaultConfig: string;
   /** Reads and validates the config file, runs the experiment, writes its report into outDir. */
   run(configPath: string, outDir: string, options?: ExperimentOptions): Promise<ExperimentOutcome<unknown>>;
 }
 
-// src/ and dist/ both sit one level below the package, two below the repository root.
-const shipped = (file: string): string => fileURLToPath(new URL(`../../../experiments/${file}`, import.meta.url));
+// src/ and dist/ both sit one level below the package; its configs/ folder is shipped with it.
+const shipped = (file: string): string => fileURLToPath(new URL(`../configs/${file}`, import.meta.url));
 
 /** The paper's toy experiments by name: E1, E2 analytic; E3, E4 comparisons (trained by @ipmgan/compare). */
 export const experiments: Readonly<Record<string, ExperimentEntry>> = {

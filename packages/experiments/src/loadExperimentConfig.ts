@@ -4,7 +4,7 @@ import type { z } from 'zod';
 /**
  * Reads an experiment's YAML/JSON file and validates it against `schema`. Any problem is a
  * one-line ConfigError that names the file and the field, e.g.
- * `experiments/e1-parallel-lines.yaml: distances.criticSteps: expected a positive number, got 0`.
+ * `configs/e1-parallel-lines.yaml: distances.criticSteps: expected a positive number, got 0`.
  */
 export async function loadExperimentConfig<S extends z.ZodType>(schema: S, path: string): Promise<z.output<S>> {
   const { raw, filepath } = await loadConfigFile(process.cwd(), path);

@@ -36,20 +36,23 @@ function curveThetas(points: number): number[] {
 export async function measureE1(config: E1Config, options: ExperimentOptions = {}): Promise<E1Results> {
   const base = { name: config.name, seed: config.seed, backend: config.backend, criticNetwork: config.criticNetwork };
   // Every entry is resolved before anything trains, so a bad one fails in a second, not after minutes.
-  const ids = config.objectives.map(
-    (entry, i) =>
-      resolveEntry(
-        entry,
-        {
-          ...base,
-          data: { name: 'parallel-lines' },
-          generator: { noise: { distribution: 'uniform', dimension: 1 }, network: { name: 'parallel-line' } },
-          iterations: config.training.iterations,
-          logEvery: config.training.recordEvery,
-        },
-        `objectives.${String(i)}`,
-      ).objective.name,
-  );
+  const ids: string[] = [];
+  for (const [i, entry] of config.objectives.entries())
+    ids.push(
+      (
+        await resolveEntry(
+          entry,
+          {
+            ...base,
+            data: { name: 'parallel-lines' },
+            generator: { noise: { distribution: 'uniform', dimension: 1 }, network: { name: 'parallel-line' } },
+            iterations: config.training.iterations,
+            logEvery: config.training.recordEvery,
+          },
+          `objectives.${String(i)}`,
+        )
+      ).config.objective.name,
+    );
   const objectives: E1ObjectiveResults[] = [];
   for (const [i, entry] of config.objectives.entries()) {
     const field = `objectives.${String(i)}`;

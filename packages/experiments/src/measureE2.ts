@@ -1,8 +1,15 @@
-import { gan } from '@ipmgan/disc-gan';
-import { createRun, lipschitzEstimate, Rng, tf, type ObjectiveInputs, type Run } from '@ipmgan/core';
+import {
+  createRun,
+  ExtensionRegistry,
+  lipschitzEstimate,
+  Rng,
+  tf,
+  type IpmPlugin,
+  type ObjectiveInputs,
+  type Run,
+} from '@ipmgan/core';
 import type { E2Config } from './E2ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
-import { experimentPlugins } from './experimentPlugins.js';
 import { generatorGradient } from './generatorGradient.js';
 import { linearFit, type LinearFit } from './linearFit.js';
 
@@ -76,10 +83,15 @@ function entryBase(config: E2Config) {
   };
 }
 
-async function trainedRun(config: E2Config, entry: ObjectiveEntry, field: string): Promise<Run> {
-  const run = await createRun(resolveEntry(entry, entryBase(config), field), experimentPlugins, { directory: null });
+async function trainedRun(
+  config: E2Config,
+  entry: ObjectiveEntry,
+  field: string,
+): Promise<{ run: Run; plugins: readonly IpmPlugin[] }> {
+  const { config: resolved, plugins } = await resolveEntry(entry, entryBase(config), field);
+  const run = await createRun(resolved, plugins, { directory: null });
   trainCritic(run, config.criticSteps, config.batchSize);
-  return run;
+  return { run, plugins };
 }
 
 function gridPoints(config: E2Config): number[] {
@@ -104,7 +116,7 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
   const hi = Math.max(config.real.mean, config.generated.mean);
 
   let start = performance.now();
-  const ganRun = await trainedRun(config, config.discriminator, 'discriminator');
+  const { run: ganRun, plugins: ganPlugins } = await trainedRun(config, config.discriminator, 'discriminator');
   let discriminator: E2Results['discriminator'];
   let ganCurve: ScoreCurve;
   try {
@@ -131,6 +143,11 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
       config.evaluationSamples,
       new Rng(config.seed + 2),
     );
+    const gan = new ExtensionRegistry(ganPlugins.flatMap((p) => p.extensions)).get(
+      'objective',
+      config.discriminator.name,
+      'discriminator.name',
+    );
     const minimax = gan.create(gan.optionsSchema.parse({ generatorLoss: 'minimax' }));
     const [gradientMinimax = Number.NaN] = generatorGradient(
       ganRun,
@@ -155,7 +172,7 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
   );
 
   start = performance.now();
-  const wganRun = await trainedRun(config, config.critic, 'critic');
+  const { run: wganRun } = await trainedRun(config, config.critic, 'critic');
   let critic: E2Results['critic'];
   let wganCurve: ScoreCurve;
   try {

@@ -1,4 +1,4 @@
-import { ConfigError, resolveConfig, type Config, type ResolvedConfig } from '@ipmgan/core';
+import { ConfigError, resolveConfig, type Config, type IpmPlugin, type ResolvedConfig } from '@ipmgan/core';
 import { experimentPlugins } from './experimentPlugins.js';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 
@@ -15,11 +15,16 @@ export interface RunBase {
 }
 
 /**
- * The core config of one objective entry, resolved against core, the four objective
- * plugins and the experiments' generators. A ConfigError is re-worded to name the field
- * of the experiment file (`field`, e.g. "objectives.1") instead of core's.
+ * The core config of one objective entry and the plugins it resolved against: core, the
+ * installed package of its objective and the experiments' generators. A ConfigError is
+ * re-worded to name the field of the experiment file (`field`, e.g. "objectives.1")
+ * instead of core's.
  */
-export function resolveEntry(entry: ObjectiveEntry, base: RunBase, field: string): ResolvedConfig {
+export async function resolveEntry(
+  entry: ObjectiveEntry,
+  base: RunBase,
+  field: string,
+): Promise<{ readonly config: ResolvedConfig; readonly plugins: readonly IpmPlugin[] }> {
   const config: Config = {
     name: base.name,
     seed: base.seed,
@@ -41,7 +46,8 @@ export function resolveEntry(entry: ObjectiveEntry, base: RunBase, field: string
     run: { logEvery: base.logEvery },
   };
   try {
-    return resolveConfig(config, experimentPlugins);
+    const plugins = await experimentPlugins(entry.name);
+    return { config: resolveConfig(config, plugins), plugins };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const message = error.message

@@ -1,6 +1,5 @@
 import { createRun, Rng, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
-import { experimentPlugins } from './experimentPlugins.js';
 import { generatorGradient } from './generatorGradient.js';
 import { resolveEntry, type RunBase } from './resolveEntry.js';
 import { trainCritic } from './trainCritic.js';
@@ -49,7 +48,7 @@ export async function trainTheta(
     gradientSamples: number;
   },
 ): Promise<ThetaTraining> {
-  const config = resolveEntry(
+  const { config, plugins } = await resolveEntry(
     entry,
     {
       ...base,
@@ -71,7 +70,7 @@ export async function trainTheta(
         trajectory.push({ iteration: step.iteration, theta: readTheta(context), estimate: step.estimate ?? null });
     },
   };
-  const run = await createRun(config, experimentPlugins, { directory: null, hooks: [recorder] });
+  const run = await createRun(config, plugins, { directory: null, hooks: [recorder] });
   try {
     const start = performance.now();
     if (run.trainer.critic) trainCritic(run, settings.pretrainCriticSteps, settings.batchSize);

@@ -1,4 +1,12 @@
-import { discoverPlugins, importPlugin, type ObjectiveDefaults, type ObjectiveExtension } from '@ipmgan/core';
+import {
+  ConfigError,
+  corePlugin,
+  discoverPlugins,
+  importPlugin,
+  type IpmPlugin,
+  type ObjectiveDefaults,
+  type ObjectiveExtension,
+} from '@ipmgan/core';
 import { describeConstraints } from '../format/describeConstraints.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { describeSchedule } from '../format/describeSchedule.js';
@@ -8,75 +16,120 @@ export interface PluginsOptions {
   readonly json?: boolean;
 }
 
-interface InstalledObjective {
+interface InstalledExtension {
+  readonly kind: string;
   readonly id: string;
   readonly aliases: readonly string[];
   readonly package: string;
   readonly version: string;
   readonly description: string;
+}
+
+interface InstalledObjective extends InstalledExtension {
+  readonly kind: 'objective';
   readonly estimate: string;
   readonly defaults: ObjectiveDefaults;
 }
 
-/**
- * `ipmgan plugins`: the objective plugins installed where the command runs (found like
- * `train` finds them) with their ids and the defaults a config inherits from them.
- */
-export async function plugins(options: PluginsOptions, cwd: string): Promise<void> {
-  const installed: InstalledObjective[] = [];
+const KIND_ORDER = ['objective', 'constraint', 'data', 'network'];
+
+/** Core and every plugin package installed where the command runs (found like `train` finds them); one that fails to import is reported on stderr and skipped. */
+async function installedPlugins(cwd: string): Promise<IpmPlugin[]> {
+  const plugins: IpmPlugin[] = [corePlugin];
   for (const found of discoverPlugins(cwd)) {
-    const plugin = await importPlugin(found.name, cwd, `plugin ${found.name}`);
-    for (const extension of plugin.extensions) {
-      if (extension.kind !== 'objective') continue;
-      const objective: ObjectiveExtension = extension;
-      installed.push({
-        id: objective.id,
-        aliases: objective.aliases ?? [],
-        package: plugin.name,
-        version: plugin.version,
-        description: objective.description,
-        estimate: objective.estimate.name,
-        defaults: objective.defaults,
-      });
+    try {
+      plugins.push(await importPlugin(found.name, cwd, `plugin ${found.name}`));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      process.stderr.write(`ipmgan: ${error.message} (skipped)\n`);
     }
   }
+  return plugins;
+}
+
+/**
+ * `ipmgan plugins`: every extension installed where the command runs, of every kind
+ * (objective, constraint, data source, network, ...), with its package and version, and
+ * the defaults a config inherits from each objective.
+ */
+export async function plugins(options: PluginsOptions, cwd: string): Promise<void> {
+  const extensions: (InstalledObjective | InstalledExtension)[] = [];
+  for (const plugin of await installedPlugins(cwd)) {
+    for (const extension of plugin.extensions) {
+      const common = {
+        id: extension.id,
+        aliases: extension.aliases ?? [],
+        package: plugin.name,
+        version: plugin.version,
+        description: extension.description,
+      };
+      if (extension.kind === 'objective') {
+        const objective: ObjectiveExtension = extension;
+        extensions.push({
+          kind: 'objective',
+          ...common,
+          estimate: objective.estimate.name,
+          defaults: objective.defaults,
+        });
+      } else {
+        extensions.push({ kind: extension.kind, ...common });
+      }
+    }
+  }
+  const rank = (kind: string): number => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+  extensions.sort((a, b) => rank(a.kind) - rank(b.kind));
   if (options.json === true) {
-    process.stdout.write(`${JSON.stringify(installed, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(extensions, null, 2)}\n`);
     return;
   }
+  const installed = extensions.filter((e): e is InstalledObjective => e.kind === 'objective');
   if (installed.length === 0) {
     process.stdout.write('no objective plugins installed (npm install @ipmgan/critic-wgan)\n');
-    return;
+  } else {
+    const rows = installed.map((o) => [
+      o.id,
+      o.aliases.join(', '),
+      `${o.package}@${o.version}`,
+      o.estimate,
+      String(o.defaults.batchSize),
+      describeSchedule(o.defaults.schedule),
+      o.defaults.schedule.type === 'constant' && o.defaults.schedule.nCritic === 0
+        ? '- (no critic)'
+        : describeOptimizer(o.defaults.optimizers.critic),
+      describeOptimizer(o.defaults.optimizers.generator),
+      describeConstraints(o.defaults.constraints),
+    ]);
+    process.stdout.write(
+      formatTable(
+        [
+          'id',
+          'aliases',
+          'package',
+          'estimate',
+          'batch',
+          'n_critic',
+          'critic optimizer',
+          'generator optimizer',
+          'constraints',
+        ],
+        rows,
+      ),
+    );
+    process.stdout.write('\n');
+    for (const o of installed) process.stdout.write(`${o.id}: ${o.description}\n`);
   }
-  const rows = installed.map((o) => [
-    o.id,
-    o.aliases.join(', '),
-    `${o.package}@${o.version}`,
-    o.estimate,
-    String(o.defaults.batchSize),
-    describeSchedule(o.defaults.schedule),
-    o.defaults.schedule.type === 'constant' && o.defaults.schedule.nCritic === 0
-      ? '- (no critic)'
-      : describeOptimizer(o.defaults.optimizers.critic),
-    describeOptimizer(o.defaults.optimizers.generator),
-    describeConstraints(o.defaults.constraints),
-  ]);
+  const others = extensions.filter((e) => e.kind !== 'objective');
+  process.stdout.write('\n');
   process.stdout.write(
     formatTable(
-      [
-        'id',
-        'aliases',
-        'package',
-        'estimate',
-        'batch',
-        'n_critic',
-        'critic optimizer',
-        'generator optimizer',
-        'constraints',
-      ],
-      rows,
+      ['kind', 'id', 'aliases', 'package', 'description'],
+      others.map((e) => [
+        e.kind === 'data' ? 'data source' : e.kind,
+        e.id,
+        e.aliases.join(', '),
+        `${e.package}@${e.version}`,
+        e.description.split('. ')[0] ?? e.description,
+      ]),
     ),
   );
-  process.stdout.write('\n');
-  for (const o of installed) process.stdout.write(`${o.id}: ${o.description}\n`);
 }

@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { ConfigError } from '@ipmgan/core';
-import { experiments } from '@ipmgan/experiments';
+import { ConfigError, importPackage } from '@ipmgan/core';
+import type * as Experiments from '@ipmgan/experiments';
+import { CliError } from '../CliError.js';
+
+type Registry = typeof Experiments.experiments;
 
 export interface ReproduceOptions {
   readonly out?: string;
@@ -18,7 +21,7 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   all: ['e1-parallel-lines', 'e2-optimal-critic', 'e3-ring', 'e3-grid', 'e4-meaningful-loss'],
 };
 
-function expand(names: readonly string[]): string[] {
+function expand(experiments: Registry, names: readonly string[]): string[] {
   const known = [...Object.keys(GROUPS), ...Object.keys(experiments)];
   return [
     ...new Set(
@@ -40,12 +43,19 @@ function stamp(now = new Date()): string {
 }
 
 /**
- * `ipmgan reproduce <name...>`: runs the paper's experiments (experiments/*.yaml), each
+ * `ipmgan reproduce <name...>`: runs the paper's experiments (@ipmgan/experiments' configs/*.yaml), each
  * writing report.md, report.html, figures and results.json into `<out>/<name>/`, and prints
  * which of the paper's claims held.
  */
 export async function reproduce(names: readonly string[], options: ReproduceOptions, cwd: string): Promise<void> {
-  const selected = expand(names);
+  // Optional: the CLI does not depend on it, so that a project installs only the objectives it uses.
+  const module = (await importPackage('@ipmgan/experiments', cwd, 'reproduce')) as typeof Experiments | undefined;
+  if (module === undefined)
+    throw new CliError(
+      'reproduce: needs @ipmgan/experiments, which is not installed (npm install @ipmgan/experiments)',
+    );
+  const { experiments } = module;
+  const selected = expand(experiments, names);
   if (options.config !== undefined && selected.length !== 1)
     throw new ConfigError('--config: names the config of one experiment; give exactly one experiment name');
   const out = resolve(cwd, options.out ?? `runs/reproduce-${stamp()}`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../config/ConfigError.js';
 import type { IpmPlugin } from './IpmPlugin.js';
+import { pluginSearchRoots } from './pluginSearchRoots.js';
 
 function isPlugin(value: unknown): value is IpmPlugin {
   if (typeof value !== 'object' || value === null) return false;
@@ -10,16 +11,52 @@ function isPlugin(value: unknown): value is IpmPlugin {
   return typeof v.name === 'string' && Array.isArray(v.extensions) && typeof v.module === 'object';
 }
 
-/** Imports package `name` as resolved from `projectDir` and returns its `ipmganPlugin` export. */
-export async function importPlugin(name: string, projectDir: string, field: string): Promise<IpmPlugin> {
-  let resolved: string;
-  try {
-    resolved = createRequire(join(projectDir, 'package.json')).resolve(name);
-  } catch {
-    throw new ConfigError(`${field}: package "${name}" is not installed in ${projectDir} (npm install ${name})`);
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? text;
+}
+
+/**
+ * Imports package `name` from the first search root that has it (the config file's
+ * project, the current directory's, then ipmgan's own installation: pluginSearchRoots).
+ * Resolves to undefined when none has it; a package that throws while importing gets one
+ * line naming `field`.
+ */
+export async function importPackage(
+  name: string,
+  projectDir: string,
+  field: string,
+): Promise<Record<string, unknown> | undefined> {
+  let resolved: string | undefined;
+  for (const root of pluginSearchRoots(projectDir)) {
+    try {
+      resolved = createRequire(join(root, 'package.json')).resolve(name);
+      break;
+    } catch {
+      // Not installed from this root: try the next one.
+    }
   }
-  const module = (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
+  if (resolved === undefined) return undefined;
+  try {
+    return (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`${field}: package "${name}" failed to load: ${firstLine(error)}`);
+  }
+}
+
+/**
+ * Imports plugin package `name` (see importPackage for where from) and returns its
+ * `ipmganPlugin` export. A package that is absent, fails while importing or exports no
+ * plugin gets one line naming `field`.
+ */
+export async function importPlugin(name: string, projectDir: string, field: string): Promise<IpmPlugin> {
+  const module = await importPackage(name, projectDir, field);
+  if (module === undefined)
+    throw new ConfigError(`${field}: package "${name}" is not installed in ${projectDir} (npm install ${name})`);
   const plugin = module.ipmganPlugin;
-  if (!isPlugin(plugin)) throw new ConfigError(`${field}: package "${name}" does not export an ipmganPlugin`);
+  if (!isPlugin(plugin))
+    throw new ConfigError(
+      `${field}: package "${name}" does not export an ipmganPlugin (a plugin made with definePlugin); remove it from plugins or fix its exports`,
+    );
   return plugin;
 }

@@ -3,6 +3,7 @@ import { corePlugin } from './corePlugin.js';
 import { discoverPlugins } from './discoverPlugins.js';
 import { importPlugin } from './importPlugin.js';
 import type { IpmPlugin } from './IpmPlugin.js';
+import { officialPlugins } from './officialPlugins.js';
 
 /** The names a raw config refers to plugins by. */
 export interface PluginRequest {
@@ -12,17 +13,33 @@ export interface PluginRequest {
   readonly plugins?: readonly string[];
 }
 
+/** The official package whose objective is `id` (by id or alias), if any. */
+function officialProvider(id: string): string | undefined {
+  return Object.entries(officialPlugins).find(
+    ([name, manifest]) => name === id || manifest.objective === id || (manifest.aliases ?? []).includes(id),
+  )?.[0];
+}
+
 /**
- * Finds and imports the plugins a config names, from the user's project: core, the
- * package that provides the objective, and any extra packages. The objective's config
- * name may be the package name or an id the package declares; an unknown one fails with
- * one line listing what is installed.
+ * Finds and imports the plugins a config names (see pluginSearchRoots for where): core,
+ * the package that provides the objective, and any extra packages. The objective's config
+ * name may be the package name or an id the package declares. An id of an official
+ * package that is not installed names the package to install; any other unknown one
+ * fails with one line listing what is installed.
  */
 export async function loadPlugins(request: PluginRequest, projectDir: string): Promise<IpmPlugin[]> {
   const installed = discoverPlugins(projectDir);
   const owner = installed.find((p) => p.name === request.objective || p.ids.includes(request.objective));
   if (!owner) {
-    const list = installed.map((p) => `${p.ids[0] ?? p.name} (${p.name})`).join(', ');
+    const official = officialProvider(request.objective);
+    if (official !== undefined)
+      throw new ConfigError(
+        `objective.name: "${request.objective}" is provided by ${official}, which is not installed (npm install ${official})`,
+      );
+    const list = installed
+      .filter((p) => p.ids.length > 0)
+      .map((p) => `${p.ids[0] ?? p.name} (${p.name})`)
+      .join(', ');
     throw new ConfigError(
       `objective.name: unknown objective "${request.objective}"; installed: ${list === '' ? 'none (npm install @ipmgan/critic-wgan)' : list}`,
     );

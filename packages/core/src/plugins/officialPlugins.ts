@@ -1,0 +1,15 @@
+import type { PluginManifest } from './PluginManifest.js';
+
+/**
+ * The ipmgan project's own plugin packages and their package.json `ipmganPlugin` field,
+ * used only to name the package to install when an id is not provided by anything
+ * installed (an installed package is read from its own package.json). A meta-test
+ * (pluginIdentity.spec) checks this table against every workspace package.
+ */
+export const officialPlugins: Readonly<Record<string, PluginManifest>> = {
+  '@ipmgan/critic-wgan': { objective: 'wgan', aliases: ['wgan-clip'] },
+  '@ipmgan/disc-gan': { objective: 'gan', aliases: ['standard-gan'] },
+  '@ipmgan/ebgan': { objective: 'ebgan', aliases: ['energy-gan'] },
+  '@ipmgan/mmd': { objective: 'mmd', aliases: ['gmmn'] },
+  '@ipmgan/experiments': { network: ['parallel-line', 'gaussian-shift'] },
+};
