@@ -38,6 +38,8 @@ test('a scaffolded plugin builds, passes the conformance kit and trains from a c
   t.is(created.stdout.split('\n')[0], `ipmgan: created ipmgan-mean-gap (objective "mean-gap") in ${plugin}`);
   const manifest = JSON.parse(readFileSync(join(plugin, 'package.json'), 'utf8')) as Record<string, unknown>;
   t.deepEqual(manifest.ipmganPlugin, { objective: 'mean-gap' });
+  // The published range of core, so that `npm install` resolves it from a registry.
+  t.deepEqual(manifest.dependencies, { '@ipmgan/core': '^0.1.0', zod: '^4.1.0' });
   t.deepEqual(readdirSync(join(plugin, 'src')).sort(), [
     'conformance.spec.ts',
     'index.ts',

