@@ -76,6 +76,7 @@ export { importPackage, importPlugin } from './plugins/importPlugin.js';
 export { loadPlugins, type PluginRequest } from './plugins/loadPlugins.js';
 
 export { useBackend } from './backend/useBackend.js';
+export { resolveThreads } from './backend/resolveThreads.js';
 export { registerWasmFixes } from './backend/registerWasmFixes.js';
 
 export { RunDirectory } from './runs/RunDirectory.js';
