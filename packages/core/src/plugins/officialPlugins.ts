@@ -11,5 +11,8 @@ export const officialPlugins: Readonly<Record<string, PluginManifest>> = {
   '@ipmgan/disc-gan': { objective: 'gan', aliases: ['standard-gan'] },
   '@ipmgan/ebgan': { objective: 'ebgan', aliases: ['energy-gan'] },
   '@ipmgan/mmd': { objective: 'mmd', aliases: ['gmmn'] },
+  '@ipmgan/gradient-penalty': { objective: 'wgan-gp', aliases: ['wgangp'], constraint: ['gradient-penalty'] },
+  '@ipmgan/spectral-norm': { objective: 'sn-gan', aliases: ['sngan'], constraint: ['spectral-norm'] },
+  '@ipmgan/fisher-gan': { objective: 'fisher-gan', aliases: ['fisher'] },
   '@ipmgan/experiments': { network: ['parallel-line', 'gaussian-shift'] },
 };
