@@ -56,7 +56,10 @@ export class RunDirectory {
 
   /** Drops metrics past `iteration`, so a resumed run continues the file exactly. */
   truncateMetrics(iteration: number): void {
-    const kept = this.readMetrics().filter((r) => r.iteration <= iteration);
-    writeFileAtomic(this.metricsPath, kept.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    if (!existsSync(this.metricsPath)) return;
+    // Only complete lines: a process killed inside appendFileSync can leave a torn last line.
+    const lines = readFileSync(this.metricsPath, 'utf8').split('\n').slice(0, -1);
+    const kept = lines.filter((line) => (JSON.parse(line) as MetricsRecord).iteration <= iteration);
+    writeFileAtomic(this.metricsPath, kept.map((line) => `${line}\n`).join(''));
   }
 }
