@@ -15,6 +15,9 @@ const NATIVE = {
   },
 } as const;
 
+/** The backend initialisation in progress, if any. */
+let pending: Promise<void> = Promise.resolve();
+
 /**
  * Activates the configured backend. wasm and cpu ship with ipmgan; the native ones are
  * optional peers imported only when named, so a machine without them never loads them.
@@ -34,5 +37,12 @@ export async function useBackend(backend: ParsedConfig['backend']): Promise<void
     return;
   }
   if (backend === 'wasm') registerWasmFixes();
-  if (!(await tf.setBackend(backend))) throw new ConfigError(`backend: "${backend}" failed to initialise`);
+  // One initialisation at a time: two runs created concurrently in one process (tests, a
+  // library user) would otherwise both start the wasm module, and the second start fails.
+  const started = pending.then(() => tf.setBackend(backend));
+  pending = started.then(
+    () => undefined,
+    () => undefined,
+  );
+  if (!(await started)) throw new ConfigError(`backend: "${backend}" failed to initialise`);
 }
