@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import type { RngState } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 import type { Trainer } from '../trainer/Trainer.js';
-import { collectPluginState, restorePluginState, type PluginStateManifest } from './pluginStateCheckpoint.js';
+import { refuseNonFiniteState } from '../trainer/checkFiniteState.js';
+import { countNonFinite } from './findNonFinite.js';
+import { restorePluginState, type PluginStateManifest } from './pluginStateCheckpoint.js';
+import { playerVariables, trainerStateTensors } from './trainerStateTensors.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
-
-interface NamedTensor {
-  readonly name: string;
-  readonly tensor: tf.Tensor;
-}
 
 interface TensorEntry {
   readonly name: string;
@@ -28,16 +26,17 @@ interface Manifest {
   readonly plugins?: PluginStateManifest;
 }
 
-const GROUPS = ['generator', 'critic', 'generatorOptimizer', 'criticOptimizer'] as const;
-type Group = (typeof GROUPS)[number];
-
-function variablesOf(trainer: Trainer, group: 'generator' | 'critic'): tf.Variable[] {
-  const networks = group === 'generator' ? [trainer.generator.network] : (trainer.critic?.networks ?? []);
-  return networks.flatMap((n) => [...n.trainableVariables, ...n.stateVariables]);
-}
-
-async function optimizerWeights(optimizer: tf.Optimizer | null): Promise<NamedTensor[]> {
-  return optimizer ? optimizer.getWeights() : [];
+/** Throws when a checkpoint's tensors hold NaN or infinite values: such a checkpoint cannot be used. */
+function refuseNonFiniteCheckpoint(path: string, manifest: Manifest, all: Float32Array): void {
+  const count = countNonFinite(all);
+  if (count === 0) return;
+  const entries = Object.entries(manifest.groups).flatMap(([group, list]) => list.map((e) => ({ group, ...e })));
+  const first = entries.find((e) => {
+    const size = e.shape.reduce((a, b) => a * b, 1);
+    return countNonFinite(all.subarray(e.offset, e.offset + size)) > 0;
+  });
+  const where = first ? ` (first in ${first.group}/${first.name})` : '';
+  throw new Error(`${path}: the checkpoint holds ${String(count)} non-finite values${where}; it cannot be used`);
 }
 
 /** The name of the checkpoint folder for an iteration. */
@@ -51,28 +50,24 @@ export function checkpointName(iteration: number): string {
  * written under a temporary name and renamed, then `latest.json` is replaced atomically.
  */
 export async function saveCheckpoint(trainer: Trainer, dir: string): Promise<string> {
-  const named: Record<Group, NamedTensor[]> = {
-    generator: variablesOf(trainer, 'generator').map((v) => ({ name: v.name, tensor: v })),
-    critic: variablesOf(trainer, 'critic').map((v) => ({ name: v.name, tensor: v })),
-    generatorOptimizer: await optimizerWeights(trainer.state.generatorOptimizer),
-    criticOptimizer: await optimizerWeights(trainer.state.criticOptimizer),
-  };
-  const pluginState = collectPluginState(trainer);
+  const state = await trainerStateTensors(trainer);
   const groups: Record<string, TensorEntry[]> = {};
   const chunks: Float32Array[] = [];
   let offset = 0;
-  for (const [group, tensors] of [...GROUPS.map((g) => [g, named[g]] as const), ...pluginState.groups]) {
-    groups[group] = tensors.map(({ name, tensor }) => {
-      const data = tensor.dataSync() as Float32Array;
-      chunks.push(Float32Array.from(data));
-      const entry = { name, shape: tensor.shape.slice(), offset };
-      offset += data.length;
-      return entry;
-    });
-  }
-  // Optimizer getWeights() returns new tensors; variables are not ours to dispose.
-  for (const t of [...named.generatorOptimizer, ...named.criticOptimizer]) {
-    if (!(t.tensor instanceof tf.Variable)) t.tensor.dispose();
+  try {
+    // A checkpoint is what resume, eval and sample trust: never write a non-finite one.
+    refuseNonFiniteState(state, trainer.state.iteration, 'refusing to checkpoint: the training state');
+    for (const [group, tensors] of state.groups) {
+      groups[group] = tensors.map(({ name, tensor }) => {
+        const data = tensor.dataSync() as Float32Array;
+        chunks.push(Float32Array.from(data));
+        const entry = { name, shape: tensor.shape.slice(), offset };
+        offset += data.length;
+        return entry;
+      });
+    }
+  } finally {
+    state.dispose();
   }
   const buffer = new Float32Array(offset);
   let at = 0;
@@ -86,7 +81,7 @@ export async function saveCheckpoint(trainer: Trainer, dir: string): Promise<str
     elapsedSeconds: trainer.elapsedSeconds(),
     rng: trainer.state.rng.getState(),
     groups,
-    plugins: pluginState.manifest,
+    plugins: state.plugins,
   };
   mkdirSync(dir, { recursive: true });
   const name = checkpointName(manifest.iteration);
@@ -116,12 +111,13 @@ export async function loadCheckpoint(trainer: Trainer, path: string): Promise<nu
   if ((manifest as { format?: string }).format !== 'ipmgan-checkpoint-1') throw new Error(`${path}: not an ipmgan checkpoint`);
   const bytes = readFileSync(join(path, 'tensors.bin'));
   const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  refuseNonFiniteCheckpoint(path, manifest, all);
   const read = (e: TensorEntry): tf.Tensor => {
     const size = e.shape.reduce((a, b) => a * b, 1);
     return tf.tensor(all.slice(e.offset, e.offset + size), e.shape);
   };
   for (const group of ['generator', 'critic'] as const) {
-    const variables = variablesOf(trainer, group);
+    const variables = playerVariables(trainer, group);
     const entries = manifest.groups[group] ?? [];
     if (entries.length !== variables.length)
       throw new Error(`${path}: ${group} has ${String(entries.length)} tensors, the network ${String(variables.length)}`);

@@ -8,6 +8,7 @@ import type { Objective } from '../contracts/Objective.js';
 import { IDS } from '../identifiers.js';
 import { createOptimizer } from '../optimizers/createOptimizer.js';
 import type { Rng } from '../random/Rng.js';
+import { checkFiniteState } from './checkFiniteState.js';
 import { criticIterations } from './criticIterations.js';
 import { criticStep } from './criticStep.js';
 import { DivergenceError } from './DivergenceError.js';
@@ -151,6 +152,7 @@ export class Trainer implements TrainerContext {
       withEstimate,
     );
     if (!Number.isFinite(generatorLoss)) throw new DivergenceError(iteration, 'generator', generatorLoss);
+    await checkFiniteState(this, iteration);
     this.state.iteration = iteration;
     return estimate === undefined
       ? { iteration, criticSteps: k, criticLoss, generatorLoss }
