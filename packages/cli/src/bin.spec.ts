@@ -46,7 +46,7 @@ const bad: [string, string[], string][] = [
   [
     'a resume of a non-run',
     ['train', '--resume', 'packages'],
-    `ipmgan: --resume: ${join(repo, 'packages')} is not a run directory (no config.resolved.json)\n`,
+    `ipmgan: --resume: not a run directory (no config.resolved.json in ${join(repo, 'packages')})\n`,
   ],
 ];
 for (const [what, args, message] of bad) {

@@ -1,11 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../config/ConfigError.js';
+import { formatIssue } from '../config/formatIssue.js';
 import type { RngState } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 import type { Trainer } from '../trainer/Trainer.js';
 import { refuseNonFiniteState } from '../trainer/checkFiniteState.js';
 import { countNonFinite } from './findNonFinite.js';
 import { restorePluginState, type PluginStateManifest } from './pluginStateCheckpoint.js';
+import { RunDirectory } from './RunDirectory.js';
 import { playerVariables, trainerStateTensors } from './trainerStateTensors.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
@@ -97,20 +101,62 @@ export async function saveCheckpoint(trainer: Trainer, dir: string): Promise<str
   return final;
 }
 
-/** The newest complete checkpoint in `dir`, or null. */
+/** The newest complete checkpoint in `dir` (a run's checkpoints/), or null; latest.json validated by RunDirectory. */
 export function latestCheckpoint(dir: string): { iteration: number; path: string } | null {
-  const pointer = join(dir, 'latest.json');
-  if (!existsSync(pointer)) return null;
-  const { iteration, name } = JSON.parse(readFileSync(pointer, 'utf8')) as { iteration: number; name: string };
-  return { iteration, path: join(dir, name) };
+  return new RunDirectory(dirname(dir)).latestCheckpoint();
+}
+
+const TensorEntrySchema = z.strictObject({
+  name: z.string(),
+  shape: z.array(z.number().int().nonnegative()),
+  offset: z.number().int().nonnegative(),
+});
+
+/** manifest.json's core fields; the plugin section is checked by restorePluginState. */
+const ManifestSchema = z.looseObject({
+  format: z.literal('ipmgan-checkpoint-1'),
+  iteration: z.number().int().nonnegative(),
+  elapsedSeconds: z.number().nonnegative(),
+  rng: z.unknown(),
+  groups: z.record(z.string(), z.array(TensorEntrySchema)),
+});
+
+/** Reads and validates a checkpoint's manifest.json and tensors.bin, naming the file on any problem. */
+function readCheckpointFiles(path: string): { manifest: Manifest; all: Float32Array } {
+  const manifestPath = join(path, 'manifest.json');
+  const tensorsPath = join(path, 'tensors.bin');
+  for (const file of [manifestPath, tensorsPath])
+    if (!existsSync(file)) throw new ConfigError(`${file}: missing (an incomplete checkpoint)`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(manifestPath, 'utf8')) as unknown;
+  } catch (error) {
+    throw new ConfigError(`${manifestPath}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = ManifestSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ConfigError(`${manifestPath}: ${first ? formatIssue(first) : 'invalid'}`);
+  }
+  const manifest = raw as Manifest;
+  const bytes = readFileSync(tensorsPath);
+  if (bytes.byteLength % 4 !== 0)
+    throw new ConfigError(`${tensorsPath}: ${String(bytes.byteLength)} bytes is not a whole number of float32 values`);
+  const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  for (const [group, entries] of Object.entries(manifest.groups))
+    for (const e of entries) {
+      const end = e.offset + e.shape.reduce((a, b) => a * b, 1);
+      if (end > all.length)
+        throw new ConfigError(
+          `${tensorsPath}: ${group}/${e.name} ends at value ${String(end)}, the file holds ${String(all.length)}`,
+        );
+    }
+  return { manifest, all };
 }
 
 /** Restores a checkpoint written by saveCheckpoint into a trainer built from the same config. */
 export async function loadCheckpoint(trainer: Trainer, path: string): Promise<number> {
-  const manifest = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8')) as Manifest;
-  if ((manifest as { format?: string }).format !== 'ipmgan-checkpoint-1') throw new Error(`${path}: not an ipmgan checkpoint`);
-  const bytes = readFileSync(join(path, 'tensors.bin'));
-  const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const { manifest, all } = readCheckpointFiles(path);
   refuseNonFiniteCheckpoint(path, manifest, all);
   const read = (e: TensorEntry): tf.Tensor => {
     const size = e.shape.reduce((a, b) => a * b, 1);
