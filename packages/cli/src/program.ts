@@ -46,7 +46,16 @@ export function buildProgram(cwd: string): Command {
     .description('Train and compare GANs whose objectives are integral probability metrics.')
     .version('0.1.0')
     .option('--verbose', 'show stack traces on errors')
-    .showHelpAfterError('(run with --help for usage)')
+    // commander's own errors ("error: unknown option '--bogus'") become one ipmgan: line.
+    .configureOutput({
+      outputError: (text, write) => {
+        const message = text
+          .trim()
+          .replace(/^error: /, '')
+          .replace(/\s*\n\s*/g, '; ');
+        write(`ipmgan: ${message} (run ipmgan --help for usage)\n`);
+      },
+    })
     // Subcommands copy these settings when they are created, so set them first.
     .exitOverride();
 

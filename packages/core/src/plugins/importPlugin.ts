@@ -18,7 +18,13 @@ export async function importPlugin(name: string, projectDir: string, field: stri
   } catch {
     throw new ConfigError(`${field}: package "${name}" is not installed in ${projectDir} (npm install ${name})`);
   }
-  const module = (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    throw new ConfigError(`${field}: package "${name}" throws when imported: ${reason}`);
+  }
   const plugin = module.ipmganPlugin;
   if (!isPlugin(plugin)) throw new ConfigError(`${field}: package "${name}" does not export an ipmganPlugin`);
   return plugin;

@@ -154,6 +154,15 @@ function readCheckpointFiles(path: string): { manifest: Manifest; all: Float32Ar
   return { manifest, all };
 }
 
+/**
+ * Reads and validates a checkpoint's files without loading them: a resume checks this
+ * before it touches the run directory. Throws a one-line error naming the file.
+ */
+export function verifyCheckpoint(path: string): void {
+  const { manifest, all } = readCheckpointFiles(path);
+  refuseNonFiniteCheckpoint(path, manifest, all);
+}
+
 /** Restores a checkpoint written by saveCheckpoint into a trainer built from the same config. */
 export async function loadCheckpoint(trainer: Trainer, path: string): Promise<number> {
   const { manifest, all } = readCheckpointFiles(path);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Container } from 'inversify';
 import { useBackend } from '../backend/useBackend.js';
@@ -134,7 +135,9 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
     ];
     for (const hook of builtin) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
     // The data source's exact definition is recorded beside its options (informational).
-    directory.writeConfig({ ...config, data: { ...config.data, definition: data.definition } } as ResolvedConfig);
+    // A resumed run's config is already there (and must not change before its checkpoint is known good).
+    if (!existsSync(directory.configPath))
+      directory.writeConfig({ ...config, data: { ...config.data, definition: data.definition } } as ResolvedConfig);
   }
   if (config.run.evaluateEvery > 0) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(new SampleQualityEvaluator());
   for (const hook of options.hooks ?? []) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);

@@ -4,7 +4,7 @@ import { deepFreeze } from '../config/deepFreeze.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { importPlugin } from '../plugins/importPlugin.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
-import { loadCheckpoint } from './checkpoint.js';
+import { loadCheckpoint, verifyCheckpoint } from './checkpoint.js';
 import { createRun, type Run, type RunOptions } from './createRun.js';
 import { RunDirectory } from './RunDirectory.js';
 
@@ -23,6 +23,7 @@ export async function resumeRun(
   const config = deepFreeze(directory.readConfig());
   const checkpoint = directory.latestCheckpoint();
   if (!checkpoint) throw new ConfigError(`--resume: ${directory.path} has no checkpoint to resume from`);
+  verifyCheckpoint(checkpoint.path);
   const plugins = options.plugins ?? [
     corePlugin,
     await importPlugin(config.objective.package, projectDir, 'objective.package'),
