@@ -40,7 +40,7 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   },
   'e3-ring': {
     description:
-      'WGAN paper Figure 2: the 8-Gaussian ring, all four objectives, same nets, budget and 5 seeds: modes covered, % high quality, reverse KL, exact W1.',
+      'WGAN paper Figure 2: the 8-Gaussian ring, all four objectives, same nets, budget and 5 seeds: collapse by mass on all samples (mass KL, largest share), quality by high-quality samples (modes covered, %), over iterations.',
     defaultConfig: shipped('e3-ring.yaml'),
     run: (configPath, outDir, options = {}) =>
       runComparisonExperiment(

@@ -11,6 +11,16 @@ export const SUMMARY_COLUMNS = [
     meaning: 'KL(histogram of high-quality samples over the modes ‖ uniform) at the last evaluation',
   },
   {
+    key: 'massKl',
+    header: 'mass KL',
+    meaning: 'KL(histogram of all samples over their nearest modes ‖ uniform): collapse by mass, sharp or not',
+  },
+  {
+    key: 'largestShare',
+    header: 'largest share %',
+    meaning: 'percent of all samples nearest the most popular mode (100/K when spread evenly)',
+  },
+  {
     key: 'estimateOverK',
     header: 'estimate/K',
     meaning: "the objective's estimate over the critic's Lipschitz estimate K",

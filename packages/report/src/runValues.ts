@@ -30,6 +30,8 @@ export function runValues(metrics: readonly MetricsRecord[]): Record<SummaryColu
     modesCovered: lastEvaluation(metrics, 'modesCovered'),
     highQuality: lastEvaluation(metrics, 'highQuality') * 100,
     reverseKl: lastEvaluation(metrics, 'reverseKl'),
+    massKl: lastEvaluation(metrics, 'massKl'),
+    largestShare: lastEvaluation(metrics, 'largestShare') * 100,
     estimateOverK: lastEvaluation(metrics, 'estimateOverK'),
     meaningfulLoss: spearman(
       evaluated.map((r) => r.estimate),

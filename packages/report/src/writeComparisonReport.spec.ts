@@ -70,10 +70,10 @@ test('two wgan seeds and one mmd run: mean ± se per objective, separate estimat
   t.is(
     report.table,
     [
-      'objective  estimate  seeds            W1  sliced W1  MMD²  modes  high quality %  reverse KL  estimate/K  ρ(estimate, W1)   ms/iter',
-      '---------  --------  --------  ---------  ---------  ----  -----  --------------  ----------  ----------  ---------------  --------',
-      'wgan       W1*K      2 (1, 2)  0.3 ± 0.1        n/a   n/a  7 ± 1             n/a         n/a         n/a            1 ± 0  110 ± 10',
-      'mmd        MMD^2     1 (1)       0.3 ± —        n/a   n/a    n/a             n/a         n/a         n/a           -1 ± —    30 ± —',
+      'objective  estimate  seeds            W1  sliced W1  MMD²  modes  high quality %  reverse KL  mass KL  largest share %  estimate/K  ρ(estimate, W1)   ms/iter',
+      '---------  --------  --------  ---------  ---------  ----  -----  --------------  ----------  -------  ---------------  ----------  ---------------  --------',
+      'wgan       W1*K      2 (1, 2)  0.3 ± 0.1        n/a   n/a  7 ± 1             n/a         n/a      n/a              n/a         n/a            1 ± 0  110 ± 10',
+      'mmd        MMD^2     1 (1)       0.3 ± —        n/a   n/a    n/a             n/a         n/a      n/a              n/a         n/a           -1 ± —    30 ± —',
     ].join('\n'),
   );
 
