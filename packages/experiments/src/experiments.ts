@@ -22,7 +22,7 @@ export interface ExperimentEntry {
 // src/ and dist/ both sit one level below the package, two below the repository root.
 const shipped = (file: string): string => fileURLToPath(new URL(`../../../experiments/${file}`, import.meta.url));
 
-/** The paper's toy experiments by name: E1, E2 analytic; E3, E4 comparisons (they need `options.compare`). */
+/** The paper's toy experiments by name: E1, E2 analytic; E3, E4 comparisons (trained by @ipmgan/compare). */
 export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   'e1-parallel-lines': {
     description:

@@ -2,7 +2,6 @@ export { experiments, type ExperimentEntry } from './experiments.js';
 export { runE1 } from './runE1.js';
 export { runE2 } from './runE2.js';
 export { runComparisonExperiment, type ComparisonAnalysis } from './runComparisonExperiment.js';
-export type { ComparisonRunner } from './ComparisonRunner.js';
 export { e3Claims, E3_THRESHOLDS, massKlThreshold } from './e3Claims.js';
 export { e3Curves, type E3CurvePoint } from './e3Curves.js';
 export { e4Claims, E4_THRESHOLDS } from './e4Claims.js';

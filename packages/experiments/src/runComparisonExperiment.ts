@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
-import { ConfigError } from '@ipmgan/core';
+import { CompareProgress, runComparison } from '@ipmgan/compare';
+import { loadConfigFile } from '@ipmgan/core';
 import { readRun, type ComparisonReport, type RunData } from '@ipmgan/report';
 import type { Claim } from './Claim.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
@@ -26,10 +28,23 @@ export async function runComparisonExperiment(
   options: ExperimentOptions,
   analyse: (report: ComparisonReport, runs: readonly RunData[]) => Promise<ComparisonAnalysis>,
 ): Promise<ExperimentOutcome<unknown>> {
-  if (!options.compare) throw new ConfigError(`${title}: needs a comparison runner (run it with \`ipmgan reproduce\`)`);
   const start = performance.now();
-  const comparisonDir = join(outDir, 'comparison');
-  const { report, runs } = await options.compare(configPath, comparisonDir);
+  const file = await loadConfigFile(process.cwd(), configPath);
+  const signal = options.signal ?? new AbortController().signal;
+  const comparison = await runComparison(file.raw, file.baseDir, {
+    workers: options.workers ?? availableParallelism(),
+    signal,
+    configPath: file.filepath,
+    directory: join(outDir, 'comparison'),
+  });
+  const failures = comparison.results.filter((r) => r.status !== 'finished');
+  if (signal.aborted) throw new Error(`${title}: interrupted`);
+  const { report } = comparison;
+  if (failures.length > 0 || !report)
+    throw new Error(
+      `${title}: ${String(failures.length)} runs did not finish: ${failures.map((r) => `${CompareProgress.nameOf(r.run)} (${r.message ?? r.status})`).join('; ')}`,
+    );
+  const runs = comparison.runs;
   const data = runs.map((r) => readRun(r.directory, r.label, r.seed));
   const analysis = await analyse(report, data);
   const seconds = (performance.now() - start) / 1000;

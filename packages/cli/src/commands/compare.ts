@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
+import { CompareProgress, runComparison, type Comparison, type RunResult } from '@ipmgan/compare';
 import { loadConfigFile } from '@ipmgan/core';
 import { applySetOverride } from '../applySetOverride.js';
-import { CompareProgress } from '../compare/CompareProgress.js';
-import type { RunResult } from '../compare/RunResult.js';
-import { runComparison, type Comparison } from '../compare/runComparison.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { formatTable } from '../format/formatTable.js';
 

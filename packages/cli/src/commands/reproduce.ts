@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { ConfigError, loadConfigFile } from '@ipmgan/core';
+import { ConfigError } from '@ipmgan/core';
 import { experiments } from '@ipmgan/experiments';
-import { runComparison } from '../compare/runComparison.js';
 
 export interface ReproduceOptions {
   readonly out?: string;
@@ -69,25 +68,8 @@ export async function reproduce(names: readonly string[], options: ReproduceOpti
       process.stderr.write(`ipmgan: ${name}: ${entry.description}\n`);
       const outcome = await entry.run(config, dir, {
         log: (line) => process.stderr.write(`  ${line}\n`),
-        compare: async (configPath, outDir) => {
-          const file = await loadConfigFile(cwd, configPath);
-          const comparison = await runComparison(file.raw, file.baseDir, {
-            workers,
-            signal: controller.signal,
-            configPath: file.filepath,
-            directory: outDir,
-          });
-          const failures = comparison.results.filter((r) => r.status !== 'finished');
-          if (controller.signal.aborted) throw new Error(`${name}: interrupted`);
-          if (failures.length > 0 || !comparison.report)
-            throw new Error(
-              `${name}: ${String(failures.length)} runs did not finish: ${failures.map((r) => `${r.run.label}-seed${String(r.run.seed)} (${r.message ?? r.status})`).join('; ')}`,
-            );
-          return {
-            report: comparison.report,
-            runs: comparison.runs.map((r) => ({ label: r.label, seed: r.seed, directory: r.directory })),
-          };
-        },
+        workers,
+        signal: controller.signal,
       });
       const held = outcome.claims.filter((c) => c.held).length;
       failed += outcome.claims.length - held;

@@ -5,7 +5,7 @@ import type { PlannedRun } from './PlannedRun.js';
 import type { RunResult } from './RunResult.js';
 import type { FromWorker, ToWorker } from './WorkerMessage.js';
 
-const workerModule = fileURLToPath(new URL('../compareWorker.js', import.meta.url));
+const workerModule = fileURLToPath(new URL('./compareWorker.js', import.meta.url));
 
 /** Trains one planned run in a child process; resolves when the child has exited. */
 function runOne(

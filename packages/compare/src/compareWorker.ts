@@ -1,5 +1,5 @@
-// A child process of `ipmgan compare`: trains one run that the parent planned and reports
-// progress over IPC. Not an API: the entry point that compare forks.
+// A child process of runComparison (ipmgan compare, ipmgan reproduce): trains one run that the
+// parent planned and reports progress over IPC. Not an API: the entry point that runInWorkers forks.
 import {
   corePlugin,
   createRun,
@@ -9,7 +9,7 @@ import {
   type StepResult,
   type TrainerHook,
 } from '@ipmgan/core';
-import type { FromWorker, ToWorker } from './compare/WorkerMessage.js';
+import type { FromWorker, ToWorker } from './WorkerMessage.js';
 
 function send(message: FromWorker): Promise<void> {
   return new Promise((done) => {

@@ -1,0 +1,5 @@
+export { runComparison, type Comparison, type ComparisonOptions } from './runComparison.js';
+export { planCompare } from './planCompare.js';
+export { CompareProgress } from './CompareProgress.js';
+export type { PlannedRun } from './PlannedRun.js';
+export type { RunResult } from './RunResult.js';
