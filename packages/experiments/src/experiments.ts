@@ -1,11 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { E1ConfigSchema } from './E1ConfigSchema.js';
 import { E2ConfigSchema } from './E2ConfigSchema.js';
+import { E6ConfigSchema } from './E6ConfigSchema.js';
+import { E8ConfigSchema } from './E8ConfigSchema.js';
+import { E10ConfigSchema } from './E10ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { loadExperimentConfig } from './loadExperimentConfig.js';
 import { runE1 } from './runE1.js';
 import { runE2 } from './runE2.js';
+import { runE6 } from './runE6.js';
+import { runE8 } from './runE8.js';
+import { runE10 } from './runE10.js';
 import { e3Analysis } from './e3Analysis.js';
 import { e4Analysis } from './e4Analysis.js';
 import { runComparisonExperiment } from './runComparisonExperiment.js';
@@ -22,7 +28,11 @@ export interface ExperimentEntry {
 // src/ and dist/ both sit one level below the package, two below the repository root.
 const shipped = (file: string): string => fileURLToPath(new URL(`../../../experiments/${file}`, import.meta.url));
 
-/** The paper's toy experiments by name: E1, E2 analytic; E3, E4 comparisons (trained by @ipmgan/compare). */
+/**
+ * The paper's toy experiments by name: E1, E2, E10 analytic (critics trained with the generator
+ * frozen); E3, E4 comparisons (trained by @ipmgan/compare); E6, E8 WGAN trained through core's
+ * Trainer at several clippings / critic optimizers.
+ */
 export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   'e1-parallel-lines': {
     description:
@@ -75,5 +85,26 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
         options,
         e4Analysis,
       ),
+  },
+  'e6-clipping': {
+    description:
+      "WGAN paper Section 3, weight clipping's trade-off: WGAN at c in {0.001, 0.01, 0.1}: the critic's per-layer gradient norms, its estimate (raw and over K) and final exact W1.",
+    defaultConfig: shipped('e6-clipping.yaml'),
+    run: async (configPath, outDir, options) =>
+      runE6(await loadExperimentConfig(E6ConfigSchema, configPath), outDir, options),
+  },
+  'e8-momentum': {
+    description:
+      "WGAN paper Section 3, momentum in the critic: RMSProp against Adam (beta1 0.5, 0.9) at one learning rate; estimate blow-ups counted, every critic step's cosine between the optimizer's step and the gradient.",
+    defaultConfig: shipped('e8-momentum.yaml'),
+    run: async (configPath, outDir, options) =>
+      runE8(await loadExperimentConfig(E8ConfigSchema, configPath), outDir, options),
+  },
+  'e10-clipped-gan': {
+    description:
+      "WGAN paper Appendix G.1: a GAN discriminator with weight clipping at small to large c against WGAN's critic between two 1-D Gaussians: saturation and the gradient at the generated samples.",
+    defaultConfig: shipped('e10-clipped-gan.yaml'),
+    run: async (configPath, outDir, options) =>
+      runE10(await loadExperimentConfig(E10ConfigSchema, configPath), outDir, options),
   },
 };
