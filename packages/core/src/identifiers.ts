@@ -9,6 +9,8 @@ export const IDS = {
   Critic: Symbol.for('@ipmgan/core/Critic'),
   Objective: Symbol.for('@ipmgan/core/Objective'),
   Constraints: Symbol.for('@ipmgan/core/Constraints'),
+  /** The run's PluginContexts: plugin random streams, iteration and declared state. */
+  PluginContexts: Symbol.for('@ipmgan/core/PluginContexts'),
   Schedule: Symbol.for('@ipmgan/core/Schedule'),
   /** Multi-bound: hooks that observe training (loggers, checkpointers, evaluators). */
   TrainerHook: Symbol.for('@ipmgan/core/TrainerHook'),

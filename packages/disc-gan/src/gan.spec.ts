@@ -2,7 +2,7 @@ import { corePlugin, createRun, resolveConfig, tf, type Config } from '@ipmgan/c
 import test from 'ava';
 import { gan } from './gan.js';
 import { ipmganPlugin } from './index.js';
-import { meanDistanceToMode } from '@ipmgan/core/testing';
+import { meanDistanceToMode, testPluginContext } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
 
@@ -31,7 +31,13 @@ test.serial('the resolved config carries the DCGAN defaults', (t) => {
 test.serial('the generatorLoss and realLabel options select the losses', async (t) => {
   await tf.setBackend('cpu');
   // Real logits a = 2, fake logits b = -1.
-  const inputs = { real: tf.zeros([3, 2]), fake: tf.zeros([3, 2]), criticReal: logits(2), criticFake: logits(-1) };
+  const inputs = {
+    real: tf.zeros([3, 2]),
+    fake: tf.zeros([3, 2]),
+    criticReal: logits(2),
+    criticFake: logits(-1),
+    context: testPluginContext(),
+  };
   const nonSaturating = gan.create(gan.optionsSchema.parse({}));
   const minimax = gan.create(gan.optionsSchema.parse({ generatorLoss: 'minimax', realLabel: 0.9 }));
   t.true(Math.abs(readNumber(nonSaturating.generatorLoss(inputs)) - softplus(1)) < 1e-6);

@@ -13,7 +13,7 @@ import test from 'ava';
 import { ebgan } from './ebgan.js';
 import { ipmganPlugin } from './index.js';
 import { meanDistanceToMode } from '@ipmgan/core/testing';
-import { assertClose } from '@ipmgan/core/testing';
+import { assertClose, testPluginContext } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
 
@@ -22,7 +22,7 @@ const read = (x: tf.Tensor): number => x.dataSync()[0] ?? Number.NaN;
 /** Objective inputs from known critic outputs; `real` and `fake` are unused by the losses. */
 function inputs(criticReal: CriticOutput, criticFake: CriticOutput): ObjectiveInputs {
   const x = tf.zeros([2, 2]);
-  return { real: x, fake: x, criticReal, criticFake };
+  return { real: x, fake: x, criticReal, criticFake, context: testPluginContext() };
 }
 
 const codes = (rows: number[][]): tf.Tensor2D => tf.tensor2d(rows);

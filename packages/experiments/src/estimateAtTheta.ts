@@ -1,4 +1,4 @@
-import { createRun, lipschitzEstimate, type ObjectiveInputs, tf } from '@ipmgan/core';
+import { createRun, lipschitzEstimate, objectiveInputs, tf } from '@ipmgan/core';
 
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { experimentPlugins } from './experimentPlugins.js';
@@ -53,9 +53,7 @@ export async function estimateAtTheta(
     const real = data.sample(settings.evaluationSamples, state.rng);
     const fake = generator.sample(settings.evaluationSamples, state.rng);
     const estimate = tf.tidy(() => {
-      const inputs: ObjectiveInputs = critic
-        ? { real, fake, criticReal: critic.evaluate(real, false), criticFake: critic.evaluate(fake, false) }
-        : { real, fake };
+      const inputs = objectiveInputs(run.trainer, real, fake, { training: false });
       return objective.estimate(inputs).dataSync()[0] ?? Number.NaN;
     });
     const lipschitz = critic ? lipschitzEstimate(critic, real, fake, state.rng) : null;

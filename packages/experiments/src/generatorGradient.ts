@@ -1,4 +1,4 @@
-import { tf, type Objective, type ObjectiveInputs, type Rng, type Run } from '@ipmgan/core';
+import { objectiveInputs, tf, type Objective, type Rng, type Run } from '@ipmgan/core';
 
 /**
  * d L_G / d v for each trainable generator variable v, the gradient the Trainer's
@@ -12,16 +12,14 @@ export function generatorGradient(
   rng: Rng,
   objective: Objective = run.trainer.objective,
 ): number[] {
-  const { critic, generator, data } = run.trainer;
+  const { critic, generator, data, plugins } = run.trainer;
   const variables = generator.trainableVariables as tf.Variable[];
   return tf.tidy(() => {
     const real = data.sample(samples, rng);
     const z = generator.noise(samples, rng);
     const { grads } = tf.variableGrads(() => {
       const fake = generator.generate(z, false);
-      const inputs: ObjectiveInputs = critic
-        ? { real, fake, criticReal: critic.evaluate(real, false), criticFake: critic.evaluate(fake, false) }
-        : { real, fake };
+      const inputs = objectiveInputs({ critic, objective, plugins }, real, fake, { training: false });
       return objective.generatorLoss(inputs);
     }, variables);
     return variables.map((v) => grads[v.name]?.dataSync()[0] ?? Number.NaN);

@@ -1,5 +1,5 @@
 import { gan } from '@ipmgan/disc-gan';
-import { lipschitzEstimate, Rng, tf, type ObjectiveInputs, type Run } from '@ipmgan/core';
+import { lipschitzEstimate, Rng, objectiveInputs, tf, type Run } from '@ipmgan/core';
 import type { E2Config } from './E2ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import { generatorGradient } from './generatorGradient.js';
@@ -96,14 +96,8 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
     const atFake = scoreCurve(ganRun.trainer.critic ?? fail(), fakeX);
     const d = atFake.score.map(sigmoid);
     const dDdx = atFake.slope.map((s, i) => (d[i] ?? 0) * (1 - (d[i] ?? 0)) * s);
-    const critic = ganRun.trainer.critic ?? fail();
     const jsLowerBound = tf.tidy(() => {
-      const inputs: ObjectiveInputs = {
-        real,
-        fake,
-        criticReal: critic.evaluate(real, false),
-        criticFake: critic.evaluate(fake, false),
-      };
+      const inputs = objectiveInputs(ganRun.trainer, real, fake, { training: false });
       return ganRun.trainer.objective.estimate(inputs).dataSync()[0] ?? Number.NaN;
     });
     tf.dispose([real, fake]);
@@ -147,12 +141,7 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
     const atFake = scoreCurve(net, Array.from(fake.dataSync()));
     const lipschitz = lipschitzEstimate(net, real, fake, rng);
     const estimate = tf.tidy(() => {
-      const inputs: ObjectiveInputs = {
-        real,
-        fake,
-        criticReal: net.evaluate(real, false),
-        criticFake: net.evaluate(fake, false),
-      };
+      const inputs = objectiveInputs(wganRun.trainer, real, fake, { training: false });
       return wganRun.trainer.objective.estimate(inputs).dataSync()[0] ?? Number.NaN;
     });
     tf.dispose([real, fake]);

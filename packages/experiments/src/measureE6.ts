@@ -106,7 +106,7 @@ export async function measureE6(config: E6Config, options: ExperimentOptions = {
           const estimate = step.estimate ?? Number.NaN;
           points.push({
             iteration: step.iteration,
-            layerGradients: criticLayerGradients(critic, context.objective, real, fake),
+            layerGradients: criticLayerGradients(context, real, fake),
             estimate,
             lipschitz,
             estimateOverK: estimate / lipschitz,

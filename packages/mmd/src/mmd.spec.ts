@@ -3,6 +3,9 @@ import test from 'ava';
 import { ipmganPlugin } from './index.js';
 import { mmd } from './mmd.js';
 import { mmdEstimators } from './mmdEstimators.js';
+import { testPluginContext } from '@ipmgan/core/testing';
+
+const context = testPluginContext();
 import { meanDistanceToMode } from '@ipmgan/core/testing';
 import { assertClose } from '@ipmgan/core/testing';
 
@@ -47,6 +50,7 @@ function estimate(run: Run): number {
       run.trainer.objective.estimate({
         real: run.trainer.data.sample(256, rng),
         fake: run.trainer.generator.sample(256, rng),
+        context,
       }),
     ),
   );
@@ -93,7 +97,7 @@ test.serial('median bandwidths: the pooled median times each factor, images flat
   // medianHeuristic.spec), so the kernel uses s = 3.5 * (0.5, 2) = (1.75, 7).
   const real = tf.tensor4d([0, 1], [2, 1, 1, 1]);
   const fake = tf.tensor4d([3, 7], [2, 1, 1, 1]);
-  const loss = value(objective({ medianFactors: [0.5, 2] }).generatorLoss({ real, fake }));
+  const loss = value(objective({ medianFactors: [0.5, 2] }).generatorLoss({ real, fake, context }));
   const expected = value(mmdEstimators.unbiased(tf.tensor2d([[0], [1]]), tf.tensor2d([[3], [7]]), [1.75, 7]));
   assertClose(t, loss, expected);
 });
@@ -107,11 +111,11 @@ test.serial('the loss follows the options; the estimate is the unbiased MMD^2 wh
   for (const estimator of ['biased', 'unbiased', 'linear'] as const) {
     for (const loss of ['mmd2', 'sqrt'] as const) {
       const o = objective({ bandwidths: s, estimator, loss });
-      assertClose(t, value(o.estimate({ real, fake })), unbiased);
+      assertClose(t, value(o.estimate({ real, fake, context })), unbiased);
       const raw = value(mmdEstimators[estimator](real, fake, s));
       assertClose(
         t,
-        value(o.generatorLoss({ real, fake })),
+        value(o.generatorLoss({ real, fake, context })),
         loss === 'mmd2' ? raw : Math.sqrt(Math.max(raw, 1e-8)),
         1e-6,
       );
@@ -119,7 +123,7 @@ test.serial('the loss follows the options; the estimate is the unbiased MMD^2 wh
   }
   assertClose(
     t,
-    value(objective({ bandwidths: s, estimator: 'biased', loss: 'sqrt' }).generatorLoss({ real, fake })),
+    value(objective({ bandwidths: s, estimator: 'biased', loss: 'sqrt' }).generatorLoss({ real, fake, context })),
     Math.sqrt(biased),
   );
 });
@@ -134,7 +138,7 @@ test.serial('sqrt(MMD^2) has a finite gradient when the fake batch equals the re
   for (const estimator of ['biased', 'unbiased', 'linear'] as const) {
     const o = objective({ estimator, loss: 'sqrt' });
     const { value: loss, grads } = tf.variableGrads(
-      () => o.generatorLoss({ real, fake: tf.add(real, shift) }),
+      () => o.generatorLoss({ real, fake: tf.add(real, shift), context }),
       [shift],
     );
     const g = Array.from(grads['mmd-spec-shift']?.dataSync() ?? [NaN]);
@@ -147,7 +151,7 @@ test.serial('sqrt(MMD^2) has a finite gradient when the fake batch equals the re
 test.serial('mmd trains no critic, and says so if asked for a critic loss', (t) => {
   const o = objective();
   t.false(o.usesCritic);
-  t.throws(() => o.criticLoss({ real: tf.zeros([2, 2]), fake: tf.zeros([2, 2]) }), { message: /no critic/ });
+  t.throws(() => o.criticLoss({ real: tf.zeros([2, 2]), fake: tf.zeros([2, 2]), context }), { message: /no critic/ });
 });
 
 test.serial('training on the ring brings samples nearer the modes and lowers MMD^2', async (t) => {

@@ -16,9 +16,9 @@ export const weightClipping: ConstraintExtension<z.output<typeof WeightClippingO
   optionsSchema: WeightClippingOptions,
   create: ({ clip }) => ({
     id: 'weight-clipping',
-    afterCriticStep(variables) {
+    afterCriticStep(critic) {
       tf.tidy(() => {
-        for (const v of variables) v.assign(tf.clipByValue(v, -clip, clip));
+        for (const v of critic.trainableVariables) v.assign(tf.clipByValue(v, -clip, clip));
       });
     },
   }),

@@ -1,5 +1,6 @@
 import type { tf } from '../tensorflow.js';
 import type { Network } from './Network.js';
+import type { WeightLayer } from './WeightLayer.js';
 
 /**
  * What a critic says about a batch. `score` is one number per sample: a WGAN critic's
@@ -12,13 +13,15 @@ export interface CriticOutput {
 }
 
 /**
- * A learned function over data points. The trainer only calls `evaluate` and hands
- * `trainableVariables` to the optimizer and to the Lipschitz constraints; objectives
- * give the score its meaning. Objectives without a critic (MMD) get none.
+ * A learned function over data points. The trainer calls `evaluate` and hands
+ * `trainableVariables` to the optimizer; constraints see `layers` (kernel and bias of every
+ * dense or convolution layer, in network order) and `trainableVariables` (those plus
+ * batch-norm scales). Objectives give the score its meaning. Objectives without a critic (MMD) get none.
  */
 export interface Critic {
   readonly form: string;
   readonly networks: readonly Network[];
   readonly trainableVariables: readonly tf.Variable[];
+  readonly layers: readonly WeightLayer[];
   evaluate(x: tf.Tensor, training: boolean): CriticOutput;
 }

@@ -1,4 +1,5 @@
 import type { tf } from '../tensorflow.js';
+import type { WeightLayer } from './WeightLayer.js';
 
 /** A parametric function built from tensor ops; every weight is a tf.Variable it owns. */
 export interface Network {
@@ -10,6 +11,8 @@ export interface Network {
   readonly trainableVariables: readonly tf.Variable[];
   /** Non-trainable state (batch-norm running statistics), checkpointed with the weights. */
   readonly stateVariables: readonly tf.Variable[];
+  /** Its dense and convolution layers in order, for constraints (absent: the network exposes none). */
+  readonly layers?: readonly WeightLayer[];
   /** x: [batch, ...inputShape] -> [batch, ...outputShape]. `training` selects batch statistics. */
   apply(x: tf.Tensor, training: boolean): tf.Tensor;
   dispose(): void;

@@ -1,21 +1,40 @@
 import type { tf } from '../tensorflow.js';
 import type { CriticOutput } from './Critic.js';
 import type { EstimateInfo } from './Estimate.js';
+import type { PluginContext } from './PluginContext.js';
+import type { PluginState } from './PluginState.js';
 
 /**
- * The tensors one step hands to an objective. `criticReal` and `criticFake` are present
- * exactly when the objective uses a critic.
+ * The tensors one step hands to an objective, built by core's `objectiveInputs`.
+ * `criticReal` and `criticFake` are present exactly when the objective uses a critic;
+ * `context` is the objective's own (key "objective:<id>").
  */
 export interface ObjectiveInputs {
   readonly real: tf.Tensor; // [batch, ...dataShape]
   readonly fake: tf.Tensor; // [batch, ...dataShape]
   readonly criticReal?: CriticOutput;
   readonly criticFake?: CriticOutput;
+  readonly context: PluginContext;
+}
+
+/**
+ * Variables an objective owns beside the critic, with an update rule of its own (Fisher
+ * GAN's Lagrange multiplier). The critic loss may read them; the critic step takes the
+ * gradient of the critic loss with respect to them on the same tape as the critic's, applies
+ * the critic's optimizer to the critic only, then calls `update` with these gradients.
+ * Create them trainable (`tf.variable(value, true)`: the tape only differentiates trainable
+ * variables). Checkpoints save them; the run disposes them.
+ */
+export interface ObjectiveAuxiliary {
+  readonly variables: Readonly<Record<string, tf.Variable>>;
+  /** gradients[name] = d(critic loss)/d(variables[name]) at this critic step. */
+  update(gradients: Readonly<Record<string, tf.Tensor>>, context: PluginContext): void;
 }
 
 /**
  * An integral-probability-metric objective: pure functions of tensors. It owns no
- * optimizer, variable, file or loop; the trainer calls it inside its own tidy scopes.
+ * optimizer, file or loop; the trainer calls it inside its own tidy scopes. Auxiliary
+ * variables (with their own update rule) and checkpointed state are declared, never hidden.
  */
 export interface Objective {
   readonly id: string;
@@ -28,4 +47,6 @@ export interface Objective {
   generatorLoss(inputs: ObjectiveInputs): tf.Scalar;
   /** The distance the objective implies for this batch (see estimateInfo). */
   estimate(inputs: ObjectiveInputs): tf.Scalar;
+  readonly auxiliary?: ObjectiveAuxiliary;
+  readonly state?: PluginState;
 }

@@ -38,6 +38,7 @@ test('tanh critic in 1-D: the steepest points are the interpolates between +3 an
     form: 'score',
     networks: [],
     trainableVariables: [],
+    layers: [],
     evaluate: (x) => ({ score: tf.reshape(tf.tanh(x), [-1]) }),
   };
   const n = 16;

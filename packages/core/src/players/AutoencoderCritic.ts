@@ -1,5 +1,6 @@
 import type { Critic, CriticOutput } from '../contracts/Critic.js';
 import type { Network } from '../contracts/Network.js';
+import type { WeightLayer } from '../contracts/WeightLayer.js';
 import { tf } from '../tensorflow.js';
 
 /**
@@ -9,12 +10,14 @@ import { tf } from '../tensorflow.js';
 export class AutoencoderCritic implements Critic {
   readonly form = 'autoencoder';
   readonly networks: readonly Network[];
+  readonly layers: readonly WeightLayer[];
 
   constructor(
     readonly encoder: Network,
     readonly decoder: Network,
   ) {
     this.networks = [encoder, decoder];
+    this.layers = [...(encoder.layers ?? []), ...(decoder.layers ?? [])];
   }
 
   get trainableVariables(): readonly tf.Variable[] {

@@ -1,14 +1,17 @@
 import type { Critic, CriticOutput } from '../contracts/Critic.js';
 import type { Network } from '../contracts/Network.js';
+import type { WeightLayer } from '../contracts/WeightLayer.js';
 import { tf } from '../tensorflow.js';
 
 /** One number per sample straight from a network: a WGAN critic f(x) or a GAN logit. */
 export class ScoreCritic implements Critic {
   readonly form = 'score';
   readonly networks: readonly Network[];
+  readonly layers: readonly WeightLayer[];
 
   constructor(readonly network: Network) {
     this.networks = [network];
+    this.layers = network.layers ?? [];
   }
 
   get trainableVariables(): readonly tf.Variable[] {

@@ -30,6 +30,17 @@ export class Rng {
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
+  /**
+   * The stream a plugin owns: a function of the run's seed and a stable key only (FNV-1a of
+   * the key, mixed with the seed), so it is the same in every process and independent of
+   * how many draws the training stream has made.
+   */
+  static derive(seed: number, key: string): Rng {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+    return new Rng((Math.imul(seed >>> 0, 0x9e3779b1) ^ hash) >>> 0);
+  }
+
   static fromState(state: RngState): Rng {
     const rng = new Rng(0);
     rng.setState(state);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RngState } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 import type { Trainer } from '../trainer/Trainer.js';
+import { collectPluginState, restorePluginState, type PluginStateManifest } from './pluginStateCheckpoint.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
 interface NamedTensor {
@@ -23,6 +24,8 @@ interface Manifest {
   readonly elapsedSeconds: number;
   readonly rng: RngState;
   readonly groups: Record<string, TensorEntry[]>;
+  /** Plugin streams, JSON state and the names of the "plugin:<key>" groups (absent in older checkpoints). */
+  readonly plugins?: PluginStateManifest;
 }
 
 const GROUPS = ['generator', 'critic', 'generatorOptimizer', 'criticOptimizer'] as const;
@@ -54,11 +57,12 @@ export async function saveCheckpoint(trainer: Trainer, dir: string): Promise<str
     generatorOptimizer: await optimizerWeights(trainer.state.generatorOptimizer),
     criticOptimizer: await optimizerWeights(trainer.state.criticOptimizer),
   };
+  const pluginState = collectPluginState(trainer);
   const groups: Record<string, TensorEntry[]> = {};
   const chunks: Float32Array[] = [];
   let offset = 0;
-  for (const group of GROUPS) {
-    groups[group] = named[group].map(({ name, tensor }) => {
+  for (const [group, tensors] of [...GROUPS.map((g) => [g, named[g]] as const), ...pluginState.groups]) {
+    groups[group] = tensors.map(({ name, tensor }) => {
       const data = tensor.dataSync() as Float32Array;
       chunks.push(Float32Array.from(data));
       const entry = { name, shape: tensor.shape.slice(), offset };
@@ -82,6 +86,7 @@ export async function saveCheckpoint(trainer: Trainer, dir: string): Promise<str
     elapsedSeconds: trainer.elapsedSeconds(),
     rng: trainer.state.rng.getState(),
     groups,
+    plugins: pluginState.manifest,
   };
   mkdirSync(dir, { recursive: true });
   const name = checkpointName(manifest.iteration);
@@ -137,6 +142,12 @@ export async function loadCheckpoint(trainer: Trainer, path: string): Promise<nu
     await optimizer.setWeights(weights);
     for (const w of weights) w.tensor.dispose();
   }
+  const readNamed = (group: string, name: string): tf.Tensor => {
+    const entry = manifest.groups[group]?.find((e) => e.name === name);
+    if (!entry) throw new Error(`${path}: no tensor ${name} in ${group}`);
+    return read(entry);
+  };
+  restorePluginState(trainer, manifest.plugins, manifest.groups, readNamed, path);
   trainer.state.rng.setState(manifest.rng);
   trainer.state.iteration = manifest.iteration;
   trainer.state.elapsedBefore = manifest.elapsedSeconds;

@@ -14,11 +14,13 @@ import { SampleQualityEvaluator } from '../hooks/SampleQualityEvaluator.js';
 import { SampleWriter } from '../hooks/SampleWriter.js';
 import { IDS } from '../identifiers.js';
 import { createCritic } from '../players/createCritic.js';
+import { installReparametrisations } from '../players/installReparametrisations.js';
 import { NetworkGenerator } from '../players/NetworkGenerator.js';
 import { ExtensionRegistry } from '../plugins/ExtensionRegistry.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
 import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
+import { PluginContexts } from '../trainer/PluginContexts.js';
 import { Trainer } from '../trainer/Trainer.js';
 import type { TrainerHook } from '../trainer/TrainerHook.js';
 import { RunDirectory } from './RunDirectory.js';
@@ -73,6 +75,8 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
   const data = await registry.get('data', config.data.name, 'data.name').create(config.data.options, { baseDir });
   container.bind<DataSource>(IDS.DataSource).toConstantValue(data);
   container.bind<Rng>(IDS.Rng).toConstantValue(trainRng);
+  const pluginContexts = new PluginContexts(config.seed);
+  container.bind<PluginContexts>(IDS.PluginContexts).toConstantValue(pluginContexts);
   container
     .bind<Generator>(IDS.Generator)
     .toDynamicValue(() => {
@@ -87,22 +91,34 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
     })
     .inSingletonScope();
   const criticConfig = config.critic;
+  const objective = registry.get('objective', config.objective.name, 'objective.name').create(config.objective.options);
+  const constraints = (criticConfig?.constraints ?? []).map((c, i) =>
+    registry.get('constraint', c.name, `critic.constraints.${String(i)}.name`).create(c.options),
+  );
+  // Declared plugin state, by the keys checkpoints save it under.
+  const objectiveKey = PluginContexts.objectiveKey(objective.id);
+  pluginContexts.declare(objectiveKey, objective.state);
+  if (objective.auxiliary) {
+    for (const [name, v] of Object.entries(objective.auxiliary.variables))
+      // tf.variableGrads differentiates trainable variables only; the critic's optimizer never receives these.
+      if (!v.trainable) throw new Error(`objective ${objective.id}: auxiliary variable "${name}" must be trainable`);
+    pluginContexts.declare(`${objectiveKey}/auxiliary`, { tensors: objective.auxiliary.variables });
+  }
+  constraints.forEach((c, i) => {
+    pluginContexts.declare(PluginContexts.constraintKey(c.id, i), c.state);
+  });
   if (criticConfig) {
     container
       .bind<Critic>(IDS.Critic)
-      .toDynamicValue(() => createCritic(criticConfig, data.shape, registry, criticInit, `critic_${tag}`))
+      .toDynamicValue(() => {
+        const critic = createCritic(criticConfig, data.shape, registry, criticInit, `critic_${tag}`);
+        installReparametrisations(critic, constraints, pluginContexts);
+        return critic;
+      })
       .inSingletonScope();
   }
-  container
-    .bind<Objective>(IDS.Objective)
-    .toConstantValue(registry.get('objective', config.objective.name, 'objective.name').create(config.objective.options));
-  container
-    .bind<Constraint[]>(IDS.Constraints)
-    .toConstantValue(
-      (criticConfig?.constraints ?? []).map((c, i) =>
-        registry.get('constraint', c.name, `critic.constraints.${String(i)}.name`).create(c.options),
-      ),
-    );
+  container.bind<Objective>(IDS.Objective).toConstantValue(objective);
+  container.bind<Constraint[]>(IDS.Constraints).toConstantValue(constraints);
 
   const directory =
     options.directory === undefined || options.directory === 'new'
@@ -140,6 +156,7 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
       tf.dispose(variables);
       trainer.state.criticOptimizer?.dispose();
       trainer.state.generatorOptimizer.dispose();
+      trainer.plugins.dispose();
     },
   };
 }

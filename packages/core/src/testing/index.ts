@@ -4,3 +4,5 @@ export type { ConformanceTest, ConformanceAssertions } from './ConformanceTest.j
 export { meanDistanceToMode } from './meanDistanceToMode.js';
 export { meanDistanceToNearestCentre } from './meanDistanceToNearestCentre.js';
 export { assertClose } from './assertClose.js';
+export { testPluginContext } from './testPluginContext.js';
+export { linearCritic } from './linearCritic.js';

@@ -1,16 +1,15 @@
 import { builtinConstraints } from '../constraints/builtinConstraints.js';
 import { resolveConfig } from '../config/resolveConfig.js';
-import type { Constraint } from '../contracts/Constraint.js';
-import type { Critic } from '../contracts/Critic.js';
 import type { ObjectiveExtension } from '../contracts/Extension.js';
 import type { ObjectiveInputs } from '../contracts/Objective.js';
-import { IDS } from '../identifiers.js';
 import { createOptimizer } from '../optimizers/createOptimizer.js';
 import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { Rng } from '../random/Rng.js';
 import { createRun, type Run } from '../runs/createRun.js';
 import { tf } from '../tensorflow.js';
+import { criticStep } from '../trainer/criticStep.js';
+import { objectiveInputs } from '../trainer/objectiveInputs.js';
 import { ScheduleConfigSchema } from '../trainer/ScheduleConfig.js';
 import type { ConformanceAssertions, ConformanceTest } from './ConformanceTest.js';
 import type { ObjectiveConformanceOptions } from './ObjectiveConformanceOptions.js';
@@ -66,10 +65,9 @@ async function openRun(options: ObjectiveConformanceOptions, id: string): Promis
   return createRun(config, plugins, { directory: null });
 }
 
-function inputsFor(critic: Critic | null, real: tf.Tensor, fake: tf.Tensor): ObjectiveInputs {
-  return critic
-    ? { real, fake, criticReal: critic.evaluate(real, true), criticFake: critic.evaluate(fake, true) }
-    : { real, fake };
+/** The step's inputs, built as the Trainer builds them, with the run's objective context. */
+function inputsFor(run: Run, real: tf.Tensor, fake: tf.Tensor): ObjectiveInputs {
+  return objectiveInputs(run.trainer, real, fake);
 }
 
 /** n draws of N((shift, 0), I): [n, 2]. */
@@ -82,31 +80,12 @@ function gaussians(n: number, shift: number, rng: Rng): tf.Tensor2D {
   return tf.tensor2d(values, [n, 2]);
 }
 
-/** Trains the run's critic `steps` steps on real N(0, I) against fake N((shift, 0), I), constraints applied. */
+/** Trains the run's critic `steps` steps on real N(0, I) against fake N((shift, 0), I): core's critic step. */
 function trainCritic(run: Run, shift: number, steps: number, rng: Rng): void {
-  const { critic, objective } = run.trainer;
-  if (!critic) return;
-  const constraints = run.container.get<Constraint[]>(IDS.Constraints);
+  if (!run.trainer.critic) return;
   const optimizer = createOptimizer(KIT_OPTIMIZER);
-  for (let step = 0; step < steps; step++) {
-    tf.tidy(() => {
-      const real = gaussians(BATCH, 0, rng);
-      const fake = gaussians(BATCH, shift, rng);
-      optimizer.minimize(
-        () => {
-          let loss = objective.criticLoss(inputsFor(critic, real, fake));
-          for (const c of constraints) {
-            const score = (x: tf.Tensor): tf.Tensor1D => critic.evaluate(x, true).score;
-            if (c.penalty) loss = tf.add(loss, c.penalty({ real, fake, score }));
-          }
-          return loss;
-        },
-        false,
-        critic.trainableVariables as tf.Variable[],
-      );
-    });
-    for (const c of constraints) c.afterCriticStep?.(critic.trainableVariables);
-  }
+  for (let step = 0; step < steps; step++)
+    criticStep(run.trainer, optimizer, () => ({ real: gaussians(BATCH, 0, rng), fake: gaussians(BATCH, shift, rng) }));
   optimizer.dispose();
 }
 
@@ -115,11 +94,7 @@ function meanEstimate(run: Run, shift: number, draws: number, rng: Rng): number 
   let total = 0;
   for (let i = 0; i < draws; i++)
     total += tf.tidy(() =>
-      read(
-        run.trainer.objective.estimate(
-          inputsFor(run.trainer.critic, gaussians(BATCH, 0, rng), gaussians(BATCH, shift, rng)),
-        ),
-      ),
+      read(run.trainer.objective.estimate(inputsFor(run, gaussians(BATCH, 0, rng), gaussians(BATCH, shift, rng)))),
     );
   return total / draws;
 }
@@ -185,10 +160,10 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
 
   test.serial(`${label}: losses and estimate are finite scalars`, async (t) => {
     const run = await openRun(options, extension.id);
-    const { critic, objective, generator, data } = run.trainer;
+    const { objective, generator, data } = run.trainer;
     const rng = new Rng(1);
     tf.tidy(() => {
-      const inputs = inputsFor(critic, data.sample(BATCH, rng), generator.sample(BATCH, rng, true));
+      const inputs = inputsFor(run, data.sample(BATCH, rng), generator.sample(BATCH, rng, true));
       const values = {
         ...(objective.usesCritic ? { criticLoss: objective.criticLoss(inputs) } : {}),
         generatorLoss: objective.generatorLoss(inputs),
@@ -214,12 +189,12 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
         [
           'generator',
           generator.trainableVariables,
-          () => objective.generatorLoss(inputsFor(critic, real, generator.generate(z, true))),
+          () => objective.generatorLoss(inputsFor(run, real, generator.generate(z, true))),
         ],
       ];
       if (critic) {
         const fake = generator.generate(z, true);
-        groups.push(['critic', critic.trainableVariables, () => objective.criticLoss(inputsFor(critic, real, fake))]);
+        groups.push(['critic', critic.trainableVariables, () => objective.criticLoss(inputsFor(run, real, fake))]);
       }
       for (const [who, variables, loss] of groups) {
         const { grads } = tf.variableGrads(loss, variables as tf.Variable[]);
@@ -237,12 +212,12 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
 
   test.serial(`${label}: the estimate is 0 on identical samples (${mode})`, async (t) => {
     const run = await openRun(options, extension.id);
-    const { critic, objective } = run.trainer;
+    const { objective } = run.trainer;
     const rng = new Rng(3);
     const onSameBatch = (): number =>
       tf.tidy(() => {
         const x = gaussians(BATCH, 0, rng);
-        return read(objective.estimate(inputsFor(critic, x, x)));
+        return read(objective.estimate(inputsFor(run, x, x)));
       });
     if (mode === 'exact') {
       const value = onSameBatch();
@@ -291,13 +266,13 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
 
   test.serial(`${label}: 20 calls of every loss, estimate and gradient leak no tensor`, async (t) => {
     const run = await openRun(options, extension.id);
-    const { critic, objective, generator, data } = run.trainer;
+    const { objective, generator, data } = run.trainer;
     const rng = new Rng(5);
     const call = (): void => {
       tf.tidy(() => {
         const real = data.sample(BATCH, rng);
         const z = generator.noise(BATCH, rng);
-        const inputs = (): ObjectiveInputs => inputsFor(critic, real, generator.generate(z, true));
+        const inputs = (): ObjectiveInputs => inputsFor(run, real, generator.generate(z, true));
         if (objective.usesCritic) objective.criticLoss(inputs());
         objective.estimate(inputs());
         tf.variableGrads(() => objective.generatorLoss(inputs()), generator.trainableVariables as tf.Variable[]);

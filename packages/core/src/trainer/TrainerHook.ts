@@ -1,3 +1,4 @@
+import type { PluginState } from '../contracts/PluginState.js';
 import type { StepResult } from './StepResult.js';
 import type { TrainerContext } from './TrainerContext.js';
 
@@ -7,6 +8,8 @@ import type { TrainerContext } from './TrainerContext.js';
  */
 export interface TrainerHook {
   readonly name: string;
+  /** State that checkpoints save and resume restores (key "hook:<name>"). */
+  readonly state?: PluginState;
   onTrainBegin?(context: TrainerContext): void | Promise<void>;
   afterCriticStep?(context: TrainerContext, criticLoss: number): void | Promise<void>;
   /**

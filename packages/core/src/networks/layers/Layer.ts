@@ -1,8 +1,11 @@
+import type { WeightLayer } from '../../contracts/WeightLayer.js';
 import type { tf } from '../../tensorflow.js';
 
 /** One step of a sequential network; owns its variables. */
 export interface Layer {
   readonly trainableVariables: readonly tf.Variable[];
   readonly stateVariables: readonly tf.Variable[];
+  /** Present on layers with a kernel (dense, convolutions): what constraints see and reparametrise. */
+  readonly weightLayer?: WeightLayer;
   apply(x: tf.Tensor, training: boolean): tf.Tensor;
 }

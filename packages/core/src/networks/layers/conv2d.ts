@@ -3,6 +3,7 @@ import { tf } from '../../tensorflow.js';
 import type { InitScheme } from '../InitScheme.js';
 import { initializers } from '../initializers.js';
 import type { Layer } from './Layer.js';
+import { weightLayer } from './weightLayer.js';
 
 interface Conv2dSpec {
   /** Variable name prefix, e.g. "critic/layer0". */
@@ -32,11 +33,14 @@ export function conv2d(spec: Conv2dSpec): Layer {
   const bias = spec.bias
     ? initializers.variable(initializers.bias(init, [outChannels], fanIn, rng), true, `${name}/bias`) // [out]
     : undefined;
+  const layer = weightLayer('conv2d', name, kernel, bias);
   return {
     trainableVariables: bias === undefined ? [kernel] : [kernel, bias],
     stateVariables: [],
-    apply(x) {
-      const y = tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, strides, 'same'); // [b, h/s, w/s, out]
+    weightLayer: layer,
+    apply(x, training) {
+      const w = layer.transform ? layer.transform(kernel, training) : kernel; // a constraint's reparametrisation
+      const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, strides, 'same'); // [b, h/s, w/s, out]
       return bias === undefined ? y : tf.add(y, bias);
     },
   };

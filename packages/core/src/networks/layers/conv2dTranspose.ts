@@ -3,6 +3,7 @@ import { tf } from '../../tensorflow.js';
 import type { InitScheme } from '../InitScheme.js';
 import { initializers } from '../initializers.js';
 import type { Layer } from './Layer.js';
+import { weightLayer } from './weightLayer.js';
 
 interface Conv2dTransposeSpec {
   /** Variable name prefix, e.g. "generator/layer1". */
@@ -34,14 +35,17 @@ export function conv2dTranspose(spec: Conv2dTransposeSpec): Layer {
   const bias = spec.bias
     ? initializers.variable(initializers.bias(init, [outChannels], fanIn, rng), true, `${name}/bias`) // [out]
     : undefined;
+  const layer = weightLayer('conv2dTranspose', name, kernel, bias);
   return {
     trainableVariables: bias === undefined ? [kernel] : [kernel, bias],
     stateVariables: [],
-    apply(x) {
+    weightLayer: layer,
+    apply(x, training) {
+      const w = layer.transform ? layer.transform(kernel, training) : kernel; // a constraint's reparametrisation
       if (x.rank !== 4) throw new Error(`conv2dTranspose expects [batch, h, w, c], got [${x.shape.join(', ')}].`);
       const [batch, height, width] = x.shape as [number, number, number, number];
       const outShape: [number, number, number, number] = [batch, height * strides, width * strides, outChannels];
-      const y = tf.conv2dTranspose(x as tf.Tensor4D, kernel as tf.Tensor4D, outShape, strides, 'same'); // [b, h*s, w*s, out]
+      const y = tf.conv2dTranspose(x as tf.Tensor4D, w as tf.Tensor4D, outShape, strides, 'same'); // [b, h*s, w*s, out]
       return bias === undefined ? y : tf.add(y, bias);
     },
   };

@@ -3,6 +3,7 @@ import { tf } from '../../tensorflow.js';
 import type { InitScheme } from '../InitScheme.js';
 import { initializers } from '../initializers.js';
 import type { Layer } from './Layer.js';
+import { weightLayer } from './weightLayer.js';
 
 interface DenseSpec {
   /** Variable name prefix, e.g. "critic/layer0". */
@@ -26,12 +27,15 @@ export function dense(spec: DenseSpec): Layer {
   const bias = spec.bias
     ? initializers.variable(initializers.bias(init, [outUnits], inUnits, rng), true, `${name}/bias`) // [out]
     : undefined;
+  const layer = weightLayer('dense', name, kernel, bias);
   return {
     trainableVariables: bias === undefined ? [kernel] : [kernel, bias],
     stateVariables: [],
-    apply(x) {
+    weightLayer: layer,
+    apply(x, training) {
+      const w = layer.transform ? layer.transform(kernel, training) : kernel; // a constraint's reparametrisation
       // Plain matMul without transpose flags: wasm runs flagged matMuls 10-30x slower.
-      const y = tf.matMul(x, kernel); // [batch, out]
+      const y = tf.matMul(x, w); // [batch, out]
       return bias === undefined ? y : tf.add(y, bias);
     },
   };

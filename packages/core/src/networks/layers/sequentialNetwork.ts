@@ -16,6 +16,7 @@ export function sequentialNetwork(spec: SequentialSpec): Network {
   const layers = [...spec.layers];
   const trainableVariables = layers.flatMap((l) => l.trainableVariables);
   const stateVariables = layers.flatMap((l) => l.stateVariables);
+  const weightLayers = layers.flatMap((l) => (l.weightLayer ? [l.weightLayer] : []));
   const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
     a.length === b.length && a.every((d, i) => d === b[i]);
 
@@ -24,6 +25,7 @@ export function sequentialNetwork(spec: SequentialSpec): Network {
     outputShape,
     trainableVariables,
     stateVariables,
+    layers: weightLayers,
     apply(x, training) {
       if (!sameShape(x.shape.slice(1), inputShape)) {
         throw new Error(`Network expects [batch, ${inputShape.join(', ')}], got [${x.shape.join(', ')}].`);

@@ -1,0 +1,204 @@
+import test from 'ava';
+import { z } from 'zod';
+import type { Config } from '../config/ConfigSchema.js';
+import { resolveConfig } from '../config/resolveConfig.js';
+import type { ConstraintExtension, ObjectiveExtension } from '../contracts/Extension.js';
+import { createOptimizer } from '../optimizers/createOptimizer.js';
+import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
+import { corePlugin } from '../plugins/corePlugin.js';
+import { definePlugin } from '../plugins/definePlugin.js';
+import { Rng } from '../random/Rng.js';
+import { createRun, type Run } from '../runs/createRun.js';
+import { tf } from '../tensorflow.js';
+import { assertClose } from '../testing/assertClose.js';
+import { linearGapObjective } from '../testing/linearGapObjective.js';
+import { criticStep } from './criticStep.js';
+import { generatorStep } from './generatorStep.js';
+
+const NoOptions = z.strictObject({});
+const seen: boolean[] = [];
+
+/** W -> W / ||W||_F inside the forward pass (spectral normalisation's shape, for a vector). */
+const unitKernel: ConstraintExtension<z.output<typeof NoOptions>> = {
+  kind: 'constraint',
+  id: 'unit-kernel',
+  description: 'Divides every kernel by its Frobenius norm in the forward pass (test constraint).',
+  optionsSchema: NoOptions,
+  create: () => ({
+    id: 'unit-kernel',
+    reparametrise: ({ kernel, training }) => {
+      seen.push(training);
+      return tf.div(kernel, tf.norm(kernel));
+    },
+  }),
+};
+
+/** W -> 2 W, to check that a second reparametrisation receives the first's kernel. */
+const doubleKernel: ConstraintExtension<z.output<typeof NoOptions>> = {
+  kind: 'constraint',
+  id: 'double-kernel',
+  description: 'Doubles every kernel in the forward pass (test constraint).',
+  optionsSchema: NoOptions,
+  create: () => ({ id: 'double-kernel', reparametrise: ({ kernel }) => tf.mul(kernel, 2) }),
+};
+
+const RHO = 0.1;
+const LAMBDA0 = 0.5;
+
+/**
+ * The critic-score gap plus lambda (1 - Omega), Omega = mean f(real)^2, with lambda an
+ * auxiliary variable updated by its own rule lambda <- lambda - rho dL/dlambda (Fisher GAN's shape).
+ */
+const auxiliaryGap: ObjectiveExtension<z.output<typeof NoOptions>> = {
+  ...linearGapObjective,
+  id: 'auxiliary-gap',
+  optionsSchema: NoOptions,
+  create: () => {
+    const gap = linearGapObjective.create({ nanFrom: 0, withoutCritic: false });
+    const lambda = tf.variable(tf.scalar(LAMBDA0), true);
+    return {
+      ...gap,
+      id: 'auxiliary-gap',
+      criticLoss: (inputs) => {
+        const omega = tf.mean<tf.Scalar>(tf.square(inputs.criticReal?.score ?? tf.zeros([1])));
+        return tf.add(gap.criticLoss(inputs), tf.mul(lambda, tf.sub(1, omega)));
+      },
+      auxiliary: {
+        variables: { lambda },
+        update: ({ lambda: g }) => {
+          if (!g) return;
+          tf.tidy(() => {
+            lambda.assign(tf.sub(lambda, tf.mul(RHO, g)));
+          });
+        },
+      },
+    };
+  },
+};
+
+const plugins = [
+  corePlugin,
+  definePlugin({
+    name: 'fixture',
+    version: '0.0.0',
+    extensions: [linearGapObjective, auxiliaryGap, unitKernel, doubleKernel],
+  }),
+];
+
+/** A linear critic f(x) = x W + b (mlp without hidden layers), plain SGD lr 0.01. */
+async function linearRun(objective: string, constraints: string[]): Promise<Run> {
+  const config: Config = {
+    seed: 2,
+    backend: 'cpu',
+    objective: { name: objective },
+    data: { name: 'ring8' },
+    generator: { network: { name: 'mlp', options: { hidden: [8] } } },
+    critic: { network: { name: 'mlp', options: { hidden: [] } }, constraints: constraints.map((name) => ({ name })) },
+    training: { iterations: 1 },
+  };
+  return createRun(resolveConfig(config, plugins), plugins, { directory: null });
+}
+
+const REAL = [
+  [1, 2],
+  [3, -1],
+];
+const FAKE = [
+  [0, 1],
+  [-2, 2],
+];
+const values = (v: tf.Variable): number[] => Array.from(v.dataSync());
+
+function kernelAndBias(run: Run): { w: number[]; b: number } {
+  const [layer] = run.trainer.critic?.layers ?? [];
+  if (!layer?.bias) throw new Error('the linear critic has one dense layer with a bias');
+  return { w: values(layer.kernel), b: values(layer.bias)[0] ?? Number.NaN };
+}
+
+test.serial('a reparametrisation runs inside the forward pass, composed in config order', async (t) => {
+  const run = await linearRun('linear-gap', ['unit-kernel', 'double-kernel']);
+  const critic = run.trainer.critic;
+  if (!critic) return t.fail('no critic');
+  t.is(critic.layers.length, 1);
+  t.deepEqual(critic.layers[0]?.kernel.shape, [2, 1]);
+  const { w, b } = kernelAndBias(run);
+  const [w0 = 0, w1 = 0] = w;
+  seen.length = 0;
+  const score = tf.tidy(() => Array.from(critic.evaluate(tf.tensor2d([[1, 2]]), false).score.dataSync()));
+  // f(x) = x . 2 W / ||W|| + b
+  assertClose(t, score[0] ?? Number.NaN, (2 * (w0 + 2 * w1)) / Math.hypot(w0, w1) + b, 1e-6);
+  t.deepEqual(seen, [false]);
+  run.dispose();
+});
+
+test.serial('the critic step differentiates through the reparametrisation', async (t) => {
+  const run = await linearRun('linear-gap', ['unit-kernel']);
+  const { w, b } = kernelAndBias(run);
+  const [w0 = 0, w1 = 0] = w;
+  const optimizer = createOptimizer({ name: 'sgd', lr: 0.5 });
+  // loss = (mean fake - mean real) . W / ||W||: d = (-1, 1.5) - (2, 0.5) = (-3, 1).
+  const d = [-3, 1] as const;
+  const n = Math.hypot(w0, w1);
+  const dw = d[0] * w0 + d[1] * w1;
+  const loss = criticStep(run.trainer, optimizer, () => ({ real: tf.tensor2d(REAL), fake: tf.tensor2d(FAKE) }));
+  assertClose(t, loss, dw / n, 1e-6);
+  // dL/dW = d / ||W|| - (d . W) W / ||W||^3; the bias gets no gradient (the gap ignores it).
+  const after = kernelAndBias(run);
+  assertClose(t, after.w[0] ?? Number.NaN, w0 - 0.5 * (d[0] / n - (dw * w0) / n ** 3), 1e-6);
+  assertClose(t, after.w[1] ?? Number.NaN, w1 - 0.5 * (d[1] / n - (dw * w1) / n ** 3), 1e-6);
+  assertClose(t, after.b, b, 0);
+  t.deepEqual(seen.slice(-2), [true, true]);
+  optimizer.dispose();
+  run.dispose();
+});
+
+test.serial(
+  "an objective's auxiliary variable gets its own update from the same tape, not the critic's optimizer",
+  async (t) => {
+    const run = await linearRun('auxiliary-gap', []);
+    const { w, b } = kernelAndBias(run);
+    const [w0 = 0, w1 = 0] = w;
+    const f = (x: number[]): number => (x[0] ?? 0) * w0 + (x[1] ?? 0) * w1 + b;
+    const omega = REAL.reduce((s, x) => s + f(x) ** 2, 0) / REAL.length;
+    const lr = 0.05;
+    const optimizer = createOptimizer({ name: 'sgd', lr });
+    criticStep(run.trainer, optimizer, () => ({ real: tf.tensor2d(REAL), fake: tf.tensor2d(FAKE) }));
+    const lambda = run.trainer.objective.auxiliary?.variables.lambda;
+    // dL/dlambda = 1 - Omega, so lambda_1 = lambda_0 - rho (1 - Omega).
+    assertClose(t, lambda?.dataSync()[0] ?? Number.NaN, LAMBDA0 - RHO * (1 - omega), 1e-6);
+    // dL/dW_j = d_j - lambda_0 * 2 mean_i f(x_i) x_ij; dL/db = -lambda_0 * 2 mean_i f(x_i).
+    const d = [-3, 1];
+    const after = kernelAndBias(run);
+    for (const j of [0, 1]) {
+      const dOmega = (2 * REAL.reduce((s, x) => s + f(x) * (x[j] ?? 0), 0)) / REAL.length;
+      assertClose(t, after.w[j] ?? Number.NaN, (w[j] ?? 0) - lr * ((d[j] ?? 0) - LAMBDA0 * dOmega), 1e-6);
+    }
+    const dOmegaB = (2 * REAL.reduce((s, x) => s + f(x), 0)) / REAL.length;
+    assertClose(t, after.b, b - lr * -LAMBDA0 * dOmegaB, 1e-6);
+    optimizer.dispose();
+    run.dispose();
+  },
+);
+
+for (const [what, objective, constraints] of [
+  ['penalty-free with a reparametrisation and clipping', 'linear-gap', ['unit-kernel', 'weight-clipping']],
+  ['with an auxiliary variable', 'auxiliary-gap', []],
+] as const) {
+  test.serial(`critic and generator steps leak no tensor (${what})`, async (t) => {
+    const run = await linearRun(objective, [...constraints]);
+    const rng = new Rng(1);
+    const critic = createOptimizer(OptimizerConfigSchema.parse({ name: 'adam', lr: 1e-3 }));
+    const generator = createOptimizer(OptimizerConfigSchema.parse({ name: 'adam', lr: 1e-3 }));
+    const once = (): void => {
+      criticStep(run.trainer, critic, { batchSize: 8, rng });
+      generatorStep(run.trainer, generator, { batchSize: 8, rng }, true);
+    };
+    once(); // optimizers create their slots on the first step
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) once();
+    t.is(tf.memory().numTensors, before);
+    critic.dispose();
+    generator.dispose();
+    run.dispose();
+  });
+}

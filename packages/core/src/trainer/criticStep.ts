@@ -1,0 +1,64 @@
+import { tf } from '../tensorflow.js';
+import { objectiveInputs } from './objectiveInputs.js';
+import { PluginContexts } from './PluginContexts.js';
+import type { BatchSource, CriticBatch, StepPlayers } from './StepPlayers.js';
+
+/**
+ * One critic step (Algorithm 1, lines 3-8, for any objective): a real and a fake batch, the
+ * objective's critic loss plus every constraint's penalty, one optimizer step on the
+ * critic's variables, the objective's auxiliary update on the same gradients' tape, then every
+ * constraint's projection. The fake batch is made outside the gradient closure: no tape for
+ * the generator. Returns the loss before the step. Memory-clean: everything but the
+ * variables' new values is freed.
+ */
+export function criticStep(players: StepPlayers, optimizer: tf.Optimizer, source: BatchSource<CriticBatch>): number {
+  const { critic, objective, constraints, plugins } = players;
+  if (!critic) throw new Error(`objective ${objective.id} trains no critic`);
+  const objectiveContext = plugins.contextFor(PluginContexts.objectiveKey(objective.id));
+  const contexts = constraints.map((c, i) => plugins.contextFor(PluginContexts.constraintKey(c.id, i)));
+  const variables = critic.trainableVariables as tf.Variable[];
+  const auxiliary = objective.auxiliary;
+  const cost = tf.tidy((): tf.Scalar => {
+    const { real, fake } =
+      typeof source === 'function'
+        ? source()
+        : {
+            real: players.data.sample(source.batchSize, source.rng), // [batch, ...shape]
+            fake: players.generator.generate(players.generator.noise(source.batchSize, source.rng), true),
+          };
+    const loss = (): tf.Scalar => {
+      let total = objective.criticLoss(objectiveInputs(players, real, fake));
+      const score = (x: tf.Tensor): tf.Tensor1D => critic.evaluate(x, true).score;
+      constraints.forEach((c, i) => {
+        const context = contexts[i];
+        if (c.penalty && context) total = tf.add(total, c.penalty({ real, fake, score }, context));
+      });
+      return total;
+    };
+    if (!auxiliary) {
+      const value = optimizer.minimize(loss, true, variables);
+      if (!value) throw new Error('optimizer returned no cost');
+      return value;
+    }
+    // The objective's own variables share the tape; the critic's optimizer never sees them.
+    const own = Object.entries(auxiliary.variables);
+    const { value, grads } = tf.variableGrads(loss, [...variables, ...own.map(([, v]) => v)]);
+    optimizer.applyGradients(
+      variables.flatMap((v) => {
+        const tensor = grads[v.name];
+        return tensor ? [{ name: v.name, tensor }] : [];
+      }),
+    );
+    const gradients: Record<string, tf.Tensor> = {};
+    for (const [name, v] of own) gradients[name] = grads[v.name] ?? tf.zerosLike(v);
+    auxiliary.update(gradients, objectiveContext);
+    return value;
+  });
+  constraints.forEach((c, i) => {
+    const context = contexts[i];
+    if (c.afterCriticStep && context) c.afterCriticStep(critic, context);
+  });
+  const value = cost.dataSync()[0] ?? Number.NaN;
+  cost.dispose();
+  return value;
+}
