@@ -17,7 +17,7 @@ test.after.always(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the registry names the eight experiments and their shipped configs validate', async (t) => {
+test('the registry names the nine experiments and their shipped configs validate', async (t) => {
   t.deepEqual(Object.keys(experiments).sort(), [
     'e1-parallel-lines',
     'e10-clipped-gan',
@@ -26,6 +26,7 @@ test('the registry names the eight experiments and their shipped configs validat
     'e3-ring',
     'e4-meaningful-loss',
     'e6-clipping',
+    'e7-critic-iterations',
     'e8-momentum',
   ]);
   const e6 = await loadExperimentConfig(E6ConfigSchema, experiments['e6-clipping']?.defaultConfig ?? '');
@@ -55,6 +56,15 @@ test('the registry names the eight experiments and their shipped configs validat
     t.deepEqual(config.compare?.objectives, ['wgan', 'gan', 'ebgan', 'mmd']);
     t.is(config.compare?.seeds?.length, seeds);
   }
+  // E7 is a compare sweep: n_critic x iterations = 2000 critic steps in every setting.
+  const e7 = parseOrThrow(
+    ConfigSchema,
+    (await loadConfigFile(process.cwd(), experiments['e7-critic-iterations']?.defaultConfig ?? '')).raw,
+  );
+  t.deepEqual(
+    e7.compare?.sweep?.list?.map((s) => Number(s['training.schedule.nCritic']) * Number(s['training.iterations'])),
+    [2000, 2000, 2000, 2000],
+  );
 });
 
 test('a bad field is one line naming the file and the field', async (t) => {

@@ -14,6 +14,7 @@ import { runE8 } from './runE8.js';
 import { runE10 } from './runE10.js';
 import { e3Analysis } from './e3Analysis.js';
 import { e4Analysis } from './e4Analysis.js';
+import { e7Analysis } from './e7Analysis.js';
 import { runComparisonExperiment } from './runComparisonExperiment.js';
 
 /** One reproducible experiment, as `ipmgan reproduce <name>` dispatches it. */
@@ -92,6 +93,19 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
     defaultConfig: shipped('e6-clipping.yaml'),
     run: async (configPath, outDir, options) =>
       runE6(await loadExperimentConfig(E6ConfigSchema, configPath), outDir, options),
+  },
+  'e7-critic-iterations': {
+    description:
+      'The read-through\'s "train the critic to convergence?": WGAN at n_critic in {1, 5, 25, 100} with an equal budget of 2000 critic steps (a compare sweep): final exact W1 and the estimate\'s correlation with it.',
+    defaultConfig: shipped('e7-critic-iterations.yaml'),
+    run: (configPath, outDir, options = {}) =>
+      runComparisonExperiment(
+        'E7: critic iterations per generator iteration at an equal critic-step budget',
+        configPath,
+        outDir,
+        options,
+        e7Analysis,
+      ),
   },
   'e8-momentum': {
     description:

@@ -16,6 +16,7 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   e3: ['e3-ring', 'e3-grid'],
   e4: ['e4-meaningful-loss'],
   e6: ['e6-clipping'],
+  e7: ['e7-critic-iterations'],
   e8: ['e8-momentum'],
   e10: ['e10-clipped-gan'],
   all: [
@@ -25,6 +26,7 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
     'e3-grid',
     'e4-meaningful-loss',
     'e6-clipping',
+    'e7-critic-iterations',
     'e8-momentum',
     'e10-clipped-gan',
   ],
