@@ -57,7 +57,7 @@ let runCounter = 0;
  * players, objective, constraints, hooks and trainer are bound by role.
  */
 export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlugin[], options: RunOptions = {}): Promise<Run> {
-  await useBackend(config.backend);
+  await useBackend(config.backend, config.threads ?? 1);
   const baseDir = options.baseDir ?? process.cwd();
   const container = new Container();
   container.bind<ResolvedConfig>(IDS.ResolvedConfig).toConstantValue(config);
