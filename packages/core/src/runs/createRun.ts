@@ -165,6 +165,10 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
   let trainer: Trainer;
   let directory: RunDirectory | null;
   try {
+    // The players first: a bad data file or network fails before the run directory exists.
+    await container.getAsync<DataSource>(IDS.DataSource);
+    await container.getAsync<Generator>(IDS.Generator);
+    if (container.isBound(IDS.Critic)) await container.getAsync<Critic>(IDS.Critic);
     trainer = await container.getAsync<Trainer>(IDS.Trainer);
     directory = container.isBound(IDS.RunDirectory) ? await container.getAsync<RunDirectory>(IDS.RunDirectory) : null;
   } catch (error) {
