@@ -11,11 +11,12 @@ function row(label: string, modesCovered: number): SummaryRow {
     modesCovered: m(modesCovered),
     highQuality: m(50),
     reverseKl: m(0.2),
+    lipschitz: null,
     estimateOverK: null,
     meaningfulLoss: null,
     msPerIteration: m(10),
   };
-  return { label, estimateName: 'x', seeds: [1, 2, 3, 4, 5], cells };
+  return { label, estimateName: 'x', seeds: [1, 2, 3, 4, 5], cells, custom: {} };
 }
 
 test('no mode collapse needs WGAN to cover 90 % of the modes: 7.2 of 8 holds, 7.1 does not', (t) => {
