@@ -4,6 +4,11 @@
 // n_critic 5, trained through createRun + Trainer.fit with no run directory.
 //
 //   node bench/ipmgan-loop.mjs --backend wasm --batch 64 --iterations 20 --warmup 2
+//   node bench/ipmgan-loop.mjs --workload dcgan --batch 64 --iterations 3 --warmup 1
+//
+// --workload dcgan: WGAN on MNIST (digits in [-1, 1]) with the shipped dcgan-generator
+// (z 100, filters 64, batch norm, tanh) and dcgan-critic (filters 64, batch norm), same
+// RMSProp and clipping.
 //
 // prints {"batch", "backend", "iterations", "genItersPerSec", "genItersPerCpuSec"} as
 // one JSON line (warm-up iterations excluded).
@@ -17,6 +22,7 @@ import { ipmganPlugin } from '../packages/critic-wgan/dist/index.js';
 const { values: args } = parseArgs({
   options: {
     backend: { type: 'string', default: 'wasm' },
+    workload: { type: 'string', default: 'mlp' },
     batch: { type: 'string', default: '64' },
     iterations: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '2' },
@@ -30,6 +36,22 @@ if (!(batch > 0 && iterations > 0 && warmup >= 0)) throw new Error('bad --batch/
 
 const rmsprop = { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 };
 const mlp = { name: 'mlp', options: { hidden: [512, 512, 512], activation: 'relu' } };
+const workloads = {
+  mlp: {
+    data: { name: 'ring8' },
+    noise: { distribution: 'gaussian', dimension: 2 },
+    generator: mlp,
+    critic: mlp,
+  },
+  dcgan: {
+    data: { name: 'mnist', options: { range: 'minus-one-one' } },
+    noise: { distribution: 'gaussian', dimension: 100 },
+    generator: { name: 'dcgan-generator', options: { filters: 64 } },
+    critic: { name: 'dcgan-critic', options: { filters: 64 } },
+  },
+};
+const chosen = workloads[args.workload];
+if (!chosen) throw new Error(`--workload: choose from ${Object.keys(workloads).join(', ')}`);
 const plugins = [corePlugin, ipmganPlugin];
 // Every setting spelled out, so a change of the objective's defaults cannot move the benchmark.
 const config = resolveConfig(
@@ -38,9 +60,9 @@ const config = resolveConfig(
     seed: Number(args.seed),
     backend: args.backend,
     objective: { name: 'wgan' },
-    data: { name: 'ring8' },
-    generator: { noise: { distribution: 'gaussian', dimension: 2 }, network: mlp },
-    critic: { network: mlp, constraints: [{ name: 'weight-clipping', options: { clip: 0.01 } }] },
+    data: chosen.data,
+    generator: { noise: chosen.noise, network: chosen.generator },
+    critic: { network: chosen.critic, constraints: [{ name: 'weight-clipping', options: { clip: 0.01 } }] },
     training: {
       iterations: warmup + iterations,
       batchSize: batch,
@@ -63,6 +85,7 @@ run.dispose();
 
 console.log(
   JSON.stringify({
+    workload: args.workload,
     batch,
     backend: config.backend,
     iterations,

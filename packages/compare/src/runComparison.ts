@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '@ipmgan/core';
 import { writeComparisonReport, type ComparisonReport } from '@ipmgan/report';
 import { CompareProgress } from './CompareProgress.js';
+import { divideCores } from './divideCores.js';
 import type { PlannedRun } from './PlannedRun.js';
 import { planCompare } from './planCompare.js';
 import type { RunResult } from './RunResult.js';
@@ -31,7 +33,20 @@ export interface Comparison {
  * processes, each into its own run directory, and writes the comparison report beside them.
  */
 export async function runComparison(raw: unknown, baseDir: string, options: ComparisonOptions): Promise<Comparison> {
-  const plan = await planCompare(raw, baseDir, new Date(), options.directory);
+  const planned = await planCompare(raw, baseDir, new Date(), options.directory);
+  // The runs share one config but for objective and seed: one division for all.
+  const first = planned.runs[0]?.config;
+  const division = divideCores(
+    first?.threads ?? 1,
+    first?.backend ?? 'wasm',
+    options.workers,
+    planned.runs.length,
+    availableParallelism(),
+  );
+  const plan = {
+    ...planned,
+    runs: planned.runs.map((r) => ({ ...r, config: { ...r.config, threads: division.threads } })),
+  };
   mkdirSync(plan.directory, { recursive: true });
   writeFileAtomic(
     join(plan.directory, 'compare.json'),
@@ -39,7 +54,8 @@ export async function runComparison(raw: unknown, baseDir: string, options: Comp
   );
   process.stderr.write(
     `ipmgan: comparing ${String(plan.runs.length)} runs (${[...new Set(plan.runs.map((r) => r.label))].join(', ')}; ` +
-      `seeds ${[...new Set(plan.runs.map((r) => r.seed))].join(', ')}) with ${String(options.workers)} worker${options.workers === 1 ? '' : 's'} in ${plan.directory}\n`,
+      `seeds ${[...new Set(plan.runs.map((r) => r.seed))].join(', ')}) with ${String(options.workers)} worker${options.workers === 1 ? '' : 's'} in ${plan.directory}\n` +
+      `ipmgan: ${division.note}\n`,
   );
   const progress = new CompareProgress(plan.runs);
   const results = (await runInWorkers(plan.runs, options.workers, baseDir, progress, options.signal)).filter(

@@ -75,6 +75,7 @@ export { importPlugin } from './plugins/importPlugin.js';
 export { loadPlugins, type PluginRequest } from './plugins/loadPlugins.js';
 
 export { useBackend } from './backend/useBackend.js';
+export { resolveThreads } from './backend/resolveThreads.js';
 export { registerWasmFixes } from './backend/registerWasmFixes.js';
 
 export { RunDirectory } from './runs/RunDirectory.js';

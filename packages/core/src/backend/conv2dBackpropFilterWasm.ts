@@ -1,23 +1,5 @@
 import { tf } from '../tensorflow.js';
-
-// Runs a kernel the wasm backend registers itself, straight on the backend (no
-// engine bookkeeping, as kernels calling kernels do in tfjs).
-function runWasmKernel(
-  kernelName: string,
-  inputs: tf.NamedTensorInfoMap,
-  attrs: tf.NamedAttrMap,
-  backend: object,
-): tf.TensorInfo {
-  const kernel = tf.getKernel(kernelName, 'wasm') as tf.KernelConfig | undefined;
-  if (kernel === undefined) {
-    throw new Error(`wasm Conv2DBackpropFilter needs the wasm '${kernelName}' kernel.`);
-  }
-  const out = kernel.kernelFunc({ inputs, attrs, backend });
-  if (Array.isArray(out)) {
-    throw new Error(`wasm '${kernelName}' returned several outputs, expected one.`);
-  }
-  return out;
-}
+import { runWasmKernels } from './runWasmKernels.js';
 
 function dim(shape: readonly number[], axis: number): number {
   const size = shape[axis];
@@ -50,8 +32,6 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
       // Matches wasm Conv2D, which only supports channels last.
       throw new Error("wasm Conv2DBackpropFilter supports only dataFormat 'NHWC'.");
     }
-    // All this kernel needs of the backend beyond passing it on.
-    const wasmBackend = backend as Pick<tf.KernelBackend, 'disposeData'>;
 
     const convInfo = tf.backend_util.computeConv2DInfo(
       x.shape as [number, number, number, number],
@@ -73,18 +53,7 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
     const bottom = Math.max(0, (outHeight - 1) * strideHeight + filterHeight - dim(x.shape, 1) - top);
     const right = Math.max(0, (outWidth - 1) * strideWidth + filterWidth - dim(x.shape, 2) - left);
 
-    const temps: tf.TensorInfo[] = [];
-    const run = (
-      kernelName: string,
-      kernelInputs: tf.NamedTensorInfoMap,
-      kernelAttrs: tf.NamedAttrMap,
-    ): tf.TensorInfo => {
-      const out = runWasmKernel(kernelName, kernelInputs, kernelAttrs, backend);
-      temps.push(out);
-      return out;
-    };
-
-    try {
+    return runWasmKernels(backend, 'Conv2DBackpropFilter', (run) => {
       // [n, h, w, ci] -> [ci, h, w, n]: ci becomes the batch, n the channels.
       const xT = run(tf.Transpose, { x }, { perm: [3, 1, 2, 0] });
       // [n, oh, ow, co] -> [oh, ow, n, co]: dy as a filter from n to co.
@@ -117,12 +86,7 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
               },
             );
       // [ci, fh, fw, co] -> [fh, fw, ci, co].
-      return runWasmKernel(tf.Transpose, { x: taps }, { perm: [1, 2, 0, 3] }, backend);
-    } finally {
-      // Intermediates never reach the engine, so free them here.
-      for (const t of temps) {
-        wasmBackend.disposeData(t.dataId);
-      }
-    }
+      return run(tf.Transpose, { x: taps }, { perm: [1, 2, 0, 3] });
+    });
   },
 };

@@ -3,6 +3,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 
 import { tf } from '../tensorflow.js';
 import { batchMatMulGradConfig } from './batchMatMulGrad.js';
+import { conv2dBackpropInputWasmConfig } from './conv2dBackpropInputWasm.js';
 import { registerWasmFixes } from './registerWasmFixes.js';
 
 type Backend = 'cpu' | 'wasm';
@@ -100,6 +101,7 @@ test.serial('registerWasmFixes is idempotent', (t) => {
   t.is(tf.getGradient(tf.BatchMatMul), batchMatMulGradConfig);
   t.is(tf.getKernel(tf.Conv2DBackpropFilter, 'wasm'), kernel);
   t.truthy(kernel);
+  t.is(tf.getKernel(tf.Conv2DBackpropInput, 'wasm'), conv2dBackpropInputWasmConfig);
 });
 
 const flagCases: Array<[boolean, boolean]> = [
@@ -203,6 +205,70 @@ for (const c of convCases) {
     t.log(`max relative error: filter ${filterError}, input ${inputError}`);
     t.true(filterError <= TOL, 'filter gradient');
     t.true(inputError <= TOL, 'input gradient');
+  });
+}
+
+interface BackpropInputCase {
+  inputShape: [number, number, number, number];
+  filterSize: [number, number];
+  outChannels: number;
+  strides: [number, number];
+  pad: 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
+}
+
+// The phase decomposition's corner cases: strides 1-3 (also unequal), a filter smaller than
+// the stride (phases no tap reaches), sizes the stride does not divide, asymmetric padding.
+const backpropInputCases: BackpropInputCase[] = [
+  { inputShape: [2, 14, 14, 8], filterSize: [4, 4], outChannels: 6, strides: [2, 2], pad: 'same' },
+  { inputShape: [3, 7, 9, 2], filterSize: [5, 3], outChannels: 4, strides: [1, 1], pad: 'same' },
+  { inputShape: [2, 11, 10, 3], filterSize: [3, 3], outChannels: 5, strides: [3, 3], pad: 'same' },
+  { inputShape: [2, 9, 8, 4], filterSize: [2, 2], outChannels: 3, strides: [3, 2], pad: 'valid' },
+  { inputShape: [1, 10, 9, 2], filterSize: [4, 5], outChannels: 2, strides: [2, 3], pad: 'valid' },
+  {
+    inputShape: [2, 8, 7, 3],
+    filterSize: [3, 4],
+    outChannels: 4,
+    strides: [2, 2],
+    pad: [
+      [0, 0],
+      [2, 0],
+      [0, 3],
+      [0, 0],
+    ],
+  },
+];
+
+for (const c of backpropInputCases) {
+  const name = `conv2DBackpropInput x [${c.inputShape.join(',')}] k ${c.filterSize.join('x')} s ${c.strides.join('x')} ${JSON.stringify(c.pad)}`;
+  test.serial(`${name}: wasm matches cpu`, async (t) => {
+    const inChannels = c.inputShape[3];
+    const filter = sample([...c.filterSize, inChannels, c.outChannels], 20);
+    const forward = (x: tf.Tensor4D, w: tf.Tensor4D): tf.Tensor4D => tf.conv2d(x, w, c.strides, c.pad);
+    const dyShape = tf.tidy(() => forward(tf.zeros(c.inputShape), toTensor(filter) as tf.Tensor4D).shape);
+    const dy = sample(dyShape, 21);
+    const dx = (): Float32Array =>
+      tf.tidy(
+        () =>
+          tf
+            .conv2dTranspose(
+              toTensor(dy) as tf.Tensor4D,
+              toTensor(filter) as tf.Tensor4D,
+              c.inputShape,
+              c.strides,
+              c.pad,
+            )
+            .dataSync() as Float32Array,
+      );
+
+    const cpu = await onBackend('cpu', dx);
+    const wasm = await onBackend('wasm', dx);
+    t.is(
+      wasm.length,
+      c.inputShape.reduce((a, b) => a * b, 1),
+    );
+    const error = maxRelativeError([wasm], [cpu]);
+    t.log(`max relative error ${error}`);
+    t.true(error <= TOL);
   });
 }
 
@@ -345,6 +411,7 @@ test.serial('repeated gradient calls on wasm leak no tensors or buffers', async 
   const b = toTensor(sample([6, 4], 14));
   const x = toTensor(sample([2, 9, 9, 3], 15));
   const w = toTensor(sample([3, 3, 3, 4], 16));
+  const y = toTensor(sample([2, 3, 3, 4], 17));
   const step = (): void => {
     tf.tidy(() => {
       tf.grads((p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.matMul(p, q, true, false)))([a, b]);
@@ -352,6 +419,10 @@ test.serial('repeated gradient calls on wasm leak no tensors or buffers', async 
         x,
         w,
       ]);
+      // conv2dTranspose's forward and its filter gradient; stride 3 on 9 also runs the final Slice.
+      tf.grads((p: tf.Tensor, q: tf.Tensor) =>
+        tf.sum(tf.conv2dTranspose(p as tf.Tensor4D, q as tf.Tensor4D, [2, 8, 8, 3], 3, 'same')),
+      )([y, w]);
     });
   };
 
@@ -364,5 +435,5 @@ test.serial('repeated gradient calls on wasm leak no tensors or buffers', async 
   }
   t.is(tf.memory().numTensors, numTensors);
   t.is(tf.backend().numDataIds(), numDataIds);
-  tf.dispose([a, b, x, w]);
+  tf.dispose([a, b, x, w, y]);
 });

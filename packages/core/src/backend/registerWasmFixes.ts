@@ -4,14 +4,17 @@
 import { tf } from '../tensorflow.js';
 import { batchMatMulGradConfig } from './batchMatMulGrad.js';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm.js';
+import { conv2dBackpropInputWasmConfig } from './conv2dBackpropInputWasm.js';
 
 /**
- * Works around two defects of @tensorflow/tfjs-backend-wasm 4.22:
+ * Works around three defects of @tensorflow/tfjs-backend-wasm 4.22:
  * - matMul with transpose flags is 10-30x slower than plain matMul, and the
  *   stock BatchMatMul gradient uses those flags; replace it by one that
  *   transposes explicitly (same values, on every backend).
  * - Conv2DBackpropFilter is not registered, so conv2d and conv2dTranspose
  *   cannot be trained; register a kernel built from wasm's own kernels.
+ * - Conv2DBackpropInput (conv2d's input gradient, conv2dTranspose's forward) is a
+ *   scalar loop about 15x slower than Conv2D; replace it by stride-phase Conv2Ds.
  *
  * Safe to call more than once. Does not select the wasm backend.
  */
@@ -29,5 +32,11 @@ export function registerWasmFixes(): void {
   const kernel = tf.getKernel(tf.Conv2DBackpropFilter, 'wasm') as tf.KernelConfig | undefined;
   if (kernel === undefined) {
     tf.registerKernel(conv2dBackpropFilterWasmConfig);
+  }
+  // Replaces wasm's own kernel; unregister first, as registerKernel warns on overrides.
+  const input = tf.getKernel(tf.Conv2DBackpropInput, 'wasm') as tf.KernelConfig | undefined;
+  if (input !== conv2dBackpropInputWasmConfig) {
+    if (input !== undefined) tf.unregisterKernel(tf.Conv2DBackpropInput, 'wasm');
+    tf.registerKernel(conv2dBackpropInputWasmConfig);
   }
 }

@@ -2,6 +2,8 @@ import { ConfigError } from '../config/ConfigError.js';
 import type { ParsedConfig } from '../config/ConfigSchema.js';
 import { tf } from '../tensorflow.js';
 import { registerWasmFixes } from './registerWasmFixes.js';
+import { resolveThreads } from './resolveThreads.js';
+import { startWasm } from './startWasm.js';
 
 /** The optional native packages and what installing them takes. */
 const NATIVE = {
@@ -18,8 +20,13 @@ const NATIVE = {
 /**
  * Activates the configured backend. wasm and cpu ship with ipmgan; the native ones are
  * optional peers imported only when named, so a machine without them never loads them.
+ * `threads` is the wasm backend's (see resolveThreads); the others take 1 or 'auto'.
  */
-export async function useBackend(backend: ParsedConfig['backend']): Promise<void> {
+export async function useBackend(
+  backend: ParsedConfig['backend'],
+  threads: ParsedConfig['threads'] = 1,
+): Promise<void> {
+  const count = resolveThreads(threads, backend);
   if (backend === 'tensorflow' || backend === 'tensorflow-gpu') {
     const { pkg, needs } = NATIVE[backend];
     try {
@@ -33,6 +40,10 @@ export async function useBackend(backend: ParsedConfig['backend']): Promise<void
     if (!(await tf.setBackend('tensorflow'))) throw new ConfigError(`backend: ${pkg} is installed but failed to start`);
     return;
   }
-  if (backend === 'wasm') registerWasmFixes();
+  if (backend === 'wasm') {
+    registerWasmFixes();
+    await startWasm(count);
+    return;
+  }
   if (!(await tf.setBackend(backend))) throw new ConfigError(`backend: "${backend}" failed to initialise`);
 }

@@ -20,6 +20,11 @@ export const ConfigSchema = z.strictObject({
     .default('run'),
   seed: z.number().int().min(0).max(4294967295).default(0),
   backend: z.enum(['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu']).default('wasm'),
+  /**
+   * Threads of the wasm backend: 1 (one core, tfjs's single-threaded build), a number up to 8,
+   * or 'auto' (the machine's cores). `ipmgan compare` divides the cores between its workers.
+   */
+  threads: z.union([z.literal('auto'), z.number().int().min(1).max(8)]).default(1),
   /** Extra packages that provide data sources, networks or constraints. */
   plugins: z.array(z.string().min(1)).default([]),
   /** Required by `ipmgan train`; `ipmgan compare` fills it from `compare.objectives`. */

@@ -16,6 +16,8 @@ export interface ResolvedConfig {
   readonly name: string;
   readonly seed: number;
   readonly backend: ParsedConfig['backend'];
+  /** Absent in run directories written before the setting existed, which ran on 1 thread. */
+  readonly threads?: ParsedConfig['threads'];
   readonly plugins: readonly string[];
   readonly objective: ResolvedRef & {
     readonly package: string;

@@ -73,6 +73,7 @@ export function resolveConfig(raw: unknown, plugins: readonly IpmPlugin[]): Reso
     name: config.name,
     seed: config.seed,
     backend: config.backend,
+    threads: config.threads,
     plugins: config.plugins,
     objective: {
       ...objectiveRef,

@@ -72,7 +72,7 @@ const SINGLE_SERVICES: Readonly<Record<string, symbol>> = {
  * looked up once, here.
  */
 export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlugin[], options: RunOptions = {}): Promise<Run> {
-  await useBackend(config.backend);
+  await useBackend(config.backend, config.threads ?? 1);
   const baseDir = options.baseDir ?? process.cwd();
   const container = new Container();
   const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
