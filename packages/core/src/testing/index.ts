@@ -10,3 +10,4 @@ export { constraintConformance } from './constraintConformance.js';
 export type { ConstraintConformanceOptions } from './ConstraintConformanceOptions.js';
 export { dataSourceConformance } from './dataSourceConformance.js';
 export type { DataSourceConformanceOptions } from './DataSourceConformanceOptions.js';
+export { linearGapObjective } from './linearGapObjective.js';
