@@ -130,6 +130,9 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
       .toDynamicValue(async (context) => {
         const data = await context.getAsync<DataSource>(IDS.DataSource);
         const critic = createCritic(criticConfig, data.shape, registry, criticInit, `critic_${tag}`);
+        constraints.forEach((c, i) => {
+          c.attach?.(critic, pluginContexts.contextFor(PluginContexts.constraintKey(c.id, i)));
+        });
         installReparametrisations(critic, constraints, pluginContexts);
         return critic;
       })
