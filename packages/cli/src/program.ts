@@ -71,11 +71,14 @@ export function buildProgram(cwd: string): Command {
 
   program
     .command('new-plugin')
-    .description('scaffold an objective plugin package that builds, passes the conformance kit and trains')
+    .description(
+      'scaffold a plugin package (objective, constraint, data, network or hook) that builds and passes its tests',
+    )
     .argument('<name>', 'npm package name, e.g. ipmgan-mean-matching or @me/ipmgan-mean-matching')
     .option('--dir <dir>', 'directory to create (default: ./<name without its scope>); must be absent or empty')
-    .option('--id <id>', 'objective id in config files (default: the name without scope and "ipmgan-" prefix)')
-    .action((name: string, opts: { dir?: string; id?: string }) => {
+    .option('--id <id>', 'the id in config files (default: the name without scope and "ipmgan-" prefix)')
+    .option('--kind <kind>', 'objective | constraint | data | network | hook (default: objective)')
+    .action((name: string, opts: { dir?: string; id?: string; kind?: string }) => {
       newPlugin(name, opts, cwd);
     });
 

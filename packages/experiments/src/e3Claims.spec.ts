@@ -15,11 +15,12 @@ function row(label: string, values: { modesCovered?: number; massKl?: number; la
     reverseKl: m(0.2),
     massKl: m(values.massKl ?? 0.5),
     largestShare: m(values.largestShare ?? 40),
+    lipschitz: null,
     estimateOverK: null,
     meaningfulLoss: null,
     msPerIteration: m(10),
   };
-  return { label, estimateName: 'x', seeds: [1, 2, 3, 4, 5], cells };
+  return { label, estimateName: 'x', seeds: [1, 2, 3, 4, 5], cells, custom: {} };
 }
 
 /** largestShare as logged (0..1). */

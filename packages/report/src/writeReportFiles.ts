@@ -10,7 +10,7 @@ import { mixtureModesOf } from './mixtureModesOf.js';
 import type { RunData } from './RunData.js';
 import { summariseRuns } from './summariseRuns.js';
 import { SUMMARY_COLUMNS } from './SUMMARY_COLUMNS.js';
-import { summaryCells } from './summaryCells.js';
+import { customColumns, summaryCells } from './summaryCells.js';
 import type { SweepRun } from './SweepRun.js';
 
 const STYLE = `body{font-family:"DejaVu Sans",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
@@ -90,7 +90,10 @@ export async function writeReportFiles(
   });
 
   const metricsCells = summaryCells(rows);
-  const legend = SUMMARY_COLUMNS.map((c) => `${c.header}: ${c.meaning}`);
+  const legend = [
+    ...SUMMARY_COLUMNS.map((c) => `${c.header}: ${c.meaning}`),
+    ...customColumns(rows).map((name) => `${name}: a hook's evaluate() metric, at the last evaluation`),
+  ];
   const seeds = [...new Set(runs.map((r) => r.seed))].join(', ');
   const lead = `${runs.length} run${runs.length === 1 ? '' : 's'}, seeds ${seeds}. Table cells: mean ± standard error over seeds (— for a single seed).`;
 

@@ -11,6 +11,7 @@ const empty = {
   reverseKl: null,
   massKl: null,
   largestShare: null,
+  lipschitz: null,
   estimateOverK: null,
   meaningfulLoss: null,
   msPerIteration: null,
@@ -20,6 +21,7 @@ const row = (label: string, w1: number, se: number | null): SummaryRow => ({
   estimateName: 'W1*K',
   seeds: [1, 2],
   cells: { ...empty, w1: { mean: w1, se, n: se === null ? 1 : 2 } },
+  custom: {},
 });
 
 test('one point per label, path and recorded metric, the other paths naming the line; ± 1 se', (t) => {
@@ -42,6 +44,6 @@ test('one point per label, path and recorded metric, the other paths naming the 
 
 test('no swept path, or no metric recorded: no chart', (t) => {
   t.is(sweepChart([row('wgan', 0.5, 0.1)], [{ label: 'wgan', objective: 'wgan', settings: {} }]), null);
-  const none: SummaryRow = { label: 'a', estimateName: 'x', seeds: [1], cells: empty };
+  const none: SummaryRow = { label: 'a', estimateName: 'x', seeds: [1], cells: empty, custom: {} };
   t.is(sweepChart([none], [{ label: 'a', objective: 'wgan', settings: { 'c.clip': 1 } }]), null);
 });
