@@ -48,9 +48,10 @@ export class Trainer implements TrainerContext {
     @inject(IDS.PluginContexts) readonly plugins: PluginContexts,
     @inject(IDS.Critic) @optional() critic: Critic | undefined,
     @multiInject(IDS.TrainerHook) @optional() hooks: TrainerHook[] | undefined,
+    @multiInject(IDS.Evaluator) @optional() evaluators: TrainerHook[] | undefined,
   ) {
     this.critic = critic ?? null;
-    this.#hooks = hooks ?? [];
+    this.#hooks = [...(hooks ?? []), ...(evaluators ?? [])];
     for (const hook of this.#hooks) plugins.declare(PluginContexts.hookKey(hook.name), hook.state);
     const { optimizers } = config.training;
     this.state = {
