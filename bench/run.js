@@ -39,21 +39,22 @@ const BATCHES = { mlp: [64, 256], dcgan: [64] };
 const THREADS = [1, 2];
 
 /**
- * Warm-up and timed generator iterations per run: about 3 s of timing on the 2-core
- * development machine. The cpu backend (plain JS kernels) takes 3-11 s per iteration here,
- * so it times 1-2 iterations after a single warm-up one.
- * @type {Record<string, Record<number, { warmup: number, iterations: number }>>}
+ * Warm-up and timed generator iterations per run: 1-3 s of timing on 2 idle cores (PyTorch
+ * on 2 threads is 3-10x slower than on 1 here, so its runs dominate the wall time). The cpu
+ * backend (plain JS kernels) takes 3-11 s per iteration here, so it times 1-2 iterations
+ * after a single warm-up one.
+ * @type {Record<string, Record<string, Record<number, { warmup: number, iterations: number }>>>}
  */
 const ITERATIONS = {
   mlp: {
-    tfjs: { 64: { warmup: 3, iterations: 25 }, 256: { warmup: 2, iterations: 8 } },
+    tfjs: { 64: { warmup: 2, iterations: 12 }, 256: { warmup: 1, iterations: 5 } },
     cpu: { 64: { warmup: 1, iterations: 2 }, 256: { warmup: 1, iterations: 1 } },
-    pytorch: { 64: { warmup: 5, iterations: 75 }, 256: { warmup: 3, iterations: 25 } },
+    pytorch: { 64: { warmup: 2, iterations: 15 }, 256: { warmup: 1, iterations: 6 } },
   },
-  // About 1 s (ipmgan) and 0.3 s (PyTorch) per generator iteration here; cpu would take minutes.
+  // About 1 s (ipmgan) and 0.3 s (PyTorch) per generator iteration on idle cores; cpu would take minutes.
   dcgan: {
     tfjs: { 64: { warmup: 1, iterations: 3 } },
-    pytorch: { 64: { warmup: 1, iterations: 6 } },
+    pytorch: { 64: { warmup: 1, iterations: 3 } },
   },
 };
 
