@@ -113,14 +113,22 @@ test('train writes a run directory and says where it is', (t) => {
   t.true(existsSync(join(runs, name ?? '', 'checkpoints', 'latest.json')));
 });
 
-test('all four objectives train on the ring from one config that differs only in objective.name', (t) => {
+test('all seven objectives train on the ring from one config that differs only in objective.name', (t) => {
   const file = configFile(
     'seed: 4\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
       'generator: { network: { name: mlp, options: { hidden: [16] } } }\n' +
       'critic: { network: { name: mlp, options: { hidden: [16] } } }\n' +
       'training: { iterations: 3 }\nrun: { dir: runs, logEvery: 3 }\n',
   );
-  const expected: Record<string, string> = { wgan: 'W1*K', gan: 'JS lower bound', ebgan: 'TV', mmd: 'MMD^2' };
+  const expected: Record<string, string> = {
+    wgan: 'W1*K',
+    gan: 'JS lower bound',
+    ebgan: 'TV',
+    mmd: 'MMD^2',
+    'wgan-gp': 'W1',
+    'sn-gan': 'IPM(SN)',
+    'fisher-gan': 'IPM',
+  };
   for (const [objective, estimateName] of Object.entries(expected)) {
     const { code, stdout } = ipmgan(['train', '-c', file, '--set', `objective.name=${objective}`]);
     t.is(code, 0, objective);

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { runIpmgan } from './testing/runIpmgan.js';
 
-test('plugins lists the four objectives with their defaults', (t) => {
+test('plugins lists the seven objectives with their defaults', (t) => {
   const { code, stdout, stderr } = runIpmgan(['plugins']);
   t.is(code, 0, stderr);
   const lines = stdout.split('\n');
@@ -19,6 +19,18 @@ test('plugins lists the four objectives with their defaults', (t) => {
     'weight-clipping clip=0.01',
   ]);
   t.deepEqual(row('mmd').slice(0, 7), ['mmd', 'gmmn', '@ipmgan/mmd@0.1.0', 'MMD^2', '256', '0', '- (no critic)']);
+  t.deepEqual(row('wgan-gp'), [
+    'wgan-gp',
+    'wgangp',
+    '@ipmgan/gradient-penalty@0.1.0',
+    'W1',
+    '64',
+    '5',
+    'adam lr 0.0001 b1 0',
+    'adam lr 0.0001 b1 0',
+    'gradient-penalty lambda=10',
+  ]);
+  t.deepEqual(row('sn-gan').slice(6), ['adam lr 0.0002 b1 0.5', 'adam lr 0.0002 b1 0.5', 'spectral-norm']);
   t.truthy(lines.find((l) => l.startsWith('gan: Standard GAN')));
 });
 
@@ -32,7 +44,10 @@ test('plugins --json gives ids, packages and defaults for machines', (t) => {
       ['wgan', '@ipmgan/critic-wgan', 64],
       ['gan', '@ipmgan/disc-gan', 64],
       ['ebgan', '@ipmgan/ebgan', 64],
+      ['fisher-gan', '@ipmgan/fisher-gan', 64],
+      ['wgan-gp', '@ipmgan/gradient-penalty', 64],
       ['mmd', '@ipmgan/mmd', 256],
+      ['sn-gan', '@ipmgan/spectral-norm', 64],
     ],
   );
 });

@@ -23,6 +23,12 @@ export interface PenaltyInputs {
  */
 export interface Constraint {
   readonly id: string;
+  /**
+   * Called once when the run builds its critic, before a checkpoint is restored: the place to
+   * create state that depends on the critic's layers (one variable per layer, put in
+   * `state.tensors`, which resume then assigns in place).
+   */
+  attach?(critic: Critic, context: PluginContext): void;
   penalty?(inputs: PenaltyInputs, context: PluginContext): tf.Scalar;
   afterCriticStep?(critic: Critic, context: PluginContext): void;
   /** The effective kernel of `layer` (at position `index` in critic.layers) for this forward pass. */

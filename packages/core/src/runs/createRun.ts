@@ -112,6 +112,9 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
       .bind<Critic>(IDS.Critic)
       .toDynamicValue(() => {
         const critic = createCritic(criticConfig, data.shape, registry, criticInit, `critic_${tag}`);
+        constraints.forEach((c, i) => {
+          c.attach?.(critic, pluginContexts.contextFor(PluginContexts.constraintKey(c.id, i)));
+        });
         installReparametrisations(critic, constraints, pluginContexts);
         return critic;
       })

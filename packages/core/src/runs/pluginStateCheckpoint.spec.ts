@@ -53,9 +53,38 @@ const randomPenalty: ConstraintExtension<{ weight: number }> = {
   },
 };
 
+/**
+ * A constraint whose state depends on the critic's layers, like spectral normalisation's u
+ * vectors: `attach` makes one [out] vector per layer; after every critic step each gains 1.
+ */
+const layerCounter: ConstraintExtension<Record<string, never>> = {
+  kind: 'constraint',
+  id: 'layer-counter',
+  description: 'Counts critic steps in one vector per critic layer (test constraint).',
+  optionsSchema: z.strictObject({}),
+  create: () => {
+    const tensors: Record<string, tf.Variable> = {};
+    return {
+      id: 'layer-counter',
+      attach(critic) {
+        critic.layers.forEach((layer, i) => {
+          const out = layer.kernel.shape[layer.kernel.shape.length - 1] ?? 0;
+          tensors[`layer${String(i)}`] = tf.variable(tf.zeros([out]), false);
+        });
+      },
+      afterCriticStep() {
+        tf.tidy(() => {
+          for (const v of Object.values(tensors)) v.assign(tf.add(v, 1));
+        });
+      },
+      state: { tensors },
+    };
+  },
+};
+
 const plugins = [
   corePlugin,
-  definePlugin({ name: 'fixture', version: '0.0.0', extensions: [linearGapObjective, randomPenalty] }),
+  definePlugin({ name: 'fixture', version: '0.0.0', extensions: [linearGapObjective, randomPenalty, layerCounter] }),
 ];
 const parent = mkdtempSync(join(tmpdir(), 'ipmgan-plugin-state-'));
 test.after.always(() => {
@@ -131,4 +160,29 @@ test.serial('the saved stream is what makes it exact: a checkpoint without it re
   const [a, b] = [withoutClock(parted), withoutClock(whole)];
   t.deepEqual(a.slice(0, 4), b.slice(0, 4), 'iterations 5-20 ran before the checkpoint');
   t.notDeepEqual(a[4], b[4], 'iteration 25 depends on the penalty stream');
+});
+
+test.serial('attach creates per-layer state before resume restores it: 20, --resume, 40 counts 120 in every layer', async (t) => {
+  const counted = resolveConfig(
+    { ...config, critic: { network: { name: 'mlp', options: { hidden: [8] } }, constraints: [{ name: 'layer-counter' }] } },
+    plugins,
+  );
+  const counts = (run: Awaited<ReturnType<typeof createRun>>): Record<string, number[]> =>
+    Object.fromEntries(
+      Object.entries(run.trainer.plugins.states.get('constraint:layer-counter#0')?.tensors ?? {}).map(([name, v]) => [
+        name,
+        Array.from(v.dataSync()),
+      ]),
+    );
+  const parted = new RunDirectory(join(parent, 'parted-3'));
+  const first = await createRun(counted, plugins, { directory: parted });
+  // The critic 2 -> 8 -> 1 has two layers, with 8 and 1 outputs.
+  t.deepEqual(counts(first), { layer0: Array<number>(8).fill(0), layer1: [0] });
+  await first.trainer.fit({ iterations: 20 });
+  first.dispose();
+  const second = await resumeRun(parted.path, process.cwd(), { plugins });
+  t.deepEqual(counts(second), { layer0: Array<number>(8).fill(60), layer1: [60] });
+  await second.trainer.fit();
+  t.deepEqual(counts(second), { layer0: Array<number>(8).fill(120), layer1: [120] });
+  second.dispose();
 });

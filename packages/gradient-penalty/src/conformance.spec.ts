@@ -1,0 +1,5 @@
+import { objectiveConformance } from '@ipmgan/core/testing';
+import test from 'ava';
+import { ipmganPlugin } from './index.js';
+
+objectiveConformance(test, { plugin: ipmganPlugin, objective: 'wgan-gp', badOptions: { lambda: 10 } });
