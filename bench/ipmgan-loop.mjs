@@ -4,13 +4,13 @@
 // n_critic 5, trained through createRun + Trainer.fit with no run directory.
 //
 //   node bench/ipmgan-loop.mjs --backend wasm --batch 64 --iterations 20 --warmup 2
-//   node bench/ipmgan-loop.mjs --workload dcgan --batch 64 --iterations 3 --warmup 1
+//   node bench/ipmgan-loop.mjs --workload dcgan --threads 2 --batch 64 --iterations 3 --warmup 1
 //
 // --workload dcgan: WGAN on MNIST (digits in [-1, 1]) with the shipped dcgan-generator
 // (z 100, filters 64, batch norm, tanh) and dcgan-critic (filters 64, batch norm), same
 // RMSProp and clipping.
 //
-// prints {"batch", "backend", "iterations", "genItersPerSec", "genItersPerCpuSec"} as
+// prints {"workload", "batch", "backend", "threads", "iterations", "genItersPerSec", "genItersPerCpuSec"} as
 // one JSON line (warm-up iterations excluded).
 // Needs `npm run build`.
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
   options: {
     backend: { type: 'string', default: 'wasm' },
     workload: { type: 'string', default: 'mlp' },
+    threads: { type: 'string', default: '1' },
     batch: { type: 'string', default: '64' },
     iterations: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '2' },
@@ -59,6 +60,7 @@ const config = resolveConfig(
     name: 'bench',
     seed: Number(args.seed),
     backend: args.backend,
+    threads: args.threads === 'auto' ? 'auto' : Number(args.threads),
     objective: { name: 'wgan' },
     data: chosen.data,
     generator: { noise: chosen.noise, network: chosen.generator },
@@ -88,6 +90,7 @@ console.log(
     workload: args.workload,
     batch,
     backend: config.backend,
+    threads: config.threads,
     iterations,
     genItersPerSec: iterations / seconds,
     // Less sensitive than wall time to other processes on a shared machine.

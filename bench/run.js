@@ -1,15 +1,21 @@
-// `npm run bench`: generator iterations per second of the canonical workload (WGAN with
-// weight clipping on the 8-Gaussian ring, 3x512 ReLU MLPs, RMSProp, n_critic 5) for
-// ipmgan on each available backend, for a hand-written tfjs loop and for PyTorch on one
-// thread, at batch 64 and 256. Every run is a fresh process (bench/ipmgan-loop.mjs,
-// bench/handwritten-loop.mjs, bench/torch_wgan.py) with its own warm-up; runs of the
-// different implementations are interleaved so that a shared, noisy machine slows them
-// alike, and the ratios compare medians from the same invocation.
+// `npm run bench`: generator iterations per second of two workloads, WGAN with weight
+// clipping, RMSProp and n_critic 5 throughout:
+// - mlp: the 8-Gaussian ring, 3x512 ReLU MLPs, at batch 64 and 256;
+// - dcgan: MNIST with the shipped dcgan-generator / dcgan-critic (filters 64, z 100), batch 64;
+// for ipmgan on each available backend (wasm with 1 and 2 threads), for a hand-written
+// tfjs loop (mlp) and for PyTorch with 1 and 2 threads. Every run is a fresh process
+// (bench/ipmgan-loop.mjs, bench/handwritten-loop.mjs, bench/torch_wgan.py) with its own
+// warm-up; runs of the different implementations are interleaved so that a shared, noisy
+// machine slows them alike, and each ratio compares medians from the same invocation, to
+// PyTorch's best thread count.
 //
 //   npm run bench                         full run: writes bench/results/ and docs/performance.md
 //   npm run bench -- --quick              smoke test: 1 run each, few iterations, writes nothing
 //   npm run bench -- --only wasm,pytorch  a subset (ipmgan backends wasm, cpu, tensorflow;
-//                                         handwritten; pytorch; mmd), writes nothing
+//                                         handwritten; pytorch; mmd)
+//   npm run bench -- --workloads dcgan    one workload (mlp, dcgan)
+//   npm run bench -- --runs 3             runs per workload (default 5)
+// Everything but --quick writes the results, with the options used.
 // The `mmd` group is the MMD cost curve (bench/mmd-curve.mjs), run last in its own process.
 //
 // Needs `npm run build` first.
@@ -24,27 +30,40 @@ import * as prettier from 'prettier';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BATCHES = [64, 256];
 const RUNS = 5;
 const GROUPS = ['wasm', 'cpu', 'tensorflow', 'handwritten', 'pytorch', 'mmd'];
+const WORKLOADS = ['mlp', 'dcgan'];
+/** Batch sizes per workload. */
+const BATCHES = { mlp: [64, 256], dcgan: [64] };
+/** Thread counts of ipmgan's wasm backend and of PyTorch. */
+const THREADS = [1, 2];
 
 /**
- * Warm-up and timed generator iterations per run: about 3 s of timing on the 2-core
- * development machine. The cpu backend (plain JS kernels) takes 3-11 s per iteration here,
- * so it times 1-2 iterations after a single warm-up one.
- * @type {Record<string, Record<number, { warmup: number, iterations: number }>>}
+ * Warm-up and timed generator iterations per run: 1-3 s of timing on 2 idle cores (PyTorch
+ * on 2 threads is 3-10x slower than on 1 here, so its runs dominate the wall time). The cpu
+ * backend (plain JS kernels) takes 3-11 s per iteration here, so it times 1-2 iterations
+ * after a single warm-up one.
+ * @type {Record<string, Record<string, Record<number, { warmup: number, iterations: number }>>>}
  */
 const ITERATIONS = {
-  tfjs: { 64: { warmup: 3, iterations: 25 }, 256: { warmup: 2, iterations: 8 } },
-  cpu: { 64: { warmup: 1, iterations: 2 }, 256: { warmup: 1, iterations: 1 } },
-  pytorch: { 64: { warmup: 5, iterations: 75 }, 256: { warmup: 3, iterations: 25 } },
+  mlp: {
+    tfjs: { 64: { warmup: 2, iterations: 12 }, 256: { warmup: 1, iterations: 5 } },
+    cpu: { 64: { warmup: 1, iterations: 2 }, 256: { warmup: 1, iterations: 1 } },
+    pytorch: { 64: { warmup: 2, iterations: 15 }, 256: { warmup: 1, iterations: 6 } },
+  },
+  // About 1 s (ipmgan) and 0.3 s (PyTorch) per generator iteration on idle cores; cpu would take minutes.
+  dcgan: {
+    tfjs: { 64: { warmup: 1, iterations: 3 } },
+    pytorch: { 64: { warmup: 1, iterations: 3 } },
+  },
 };
 
 /**
  * @typedef {{ genItersPerSec: number, genItersPerCpuSec: number }} Rates
  * @typedef {{
- *   id: string, group: string, implementation: string, backend: string, batch: number,
- *   warmup: number, iterations: number, command: string[], runs: Rates[],
+ *   id: string, group: string, workload: string, implementation: string, backend: string,
+ *   threads: number, batch: number, warmup: number, iterations: number, command: string[],
+ *   runs: Rates[],
  * }} Workload
  */
 
@@ -52,14 +71,23 @@ const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
+    workloads: { type: 'string' },
+    runs: { type: 'string' },
   },
 });
 const only = args.only?.split(',').map((s) => s.trim()) ?? GROUPS;
 const unknown = only.filter((g) => !GROUPS.includes(g));
 if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(', ')}; choose from ${GROUPS.join(', ')}`);
-const runsPerWorkload = args.quick ? 1 : RUNS;
-// Result files describe the full benchmark only.
-const writeResults = !args.quick && args.only === undefined;
+const workloadNames = args.workloads?.split(',').map((s) => s.trim()) ?? WORKLOADS;
+const unknownWorkloads = workloadNames.filter((w) => !WORKLOADS.includes(w));
+if (unknownWorkloads.length > 0)
+  throw new Error(`--workloads: unknown ${unknownWorkloads.join(', ')}; choose from ${WORKLOADS.join(', ')}`);
+const runsPerWorkload = args.quick ? 1 : Number(args.runs ?? RUNS);
+if (!(Number.isInteger(runsPerWorkload) && runsPerWorkload > 0))
+  throw new Error(`--runs: expected a positive integer, got ${args.runs}`);
+const writeResults = !args.quick;
+/** The options of this invocation, recorded with its results. */
+const invocation = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 
 /** @param {string} command @param {string[]} argv */
 async function output(command, argv) {
@@ -95,19 +123,17 @@ async function findTorchPython() {
 }
 
 /**
- * @param {string} group @param {string} implementation @param {string} backend @param {number} batch
+ * @param {{ group: string, workload: string, implementation: string, backend: string, threads: number, batch: number }} what
  * @param {{ warmup: number, iterations: number }} counts @param {string[]} command
  * @returns {Workload}
  */
-function workload(group, implementation, backend, batch, counts, command) {
+function workload(what, counts, command) {
   const warmup = args.quick ? 1 : counts.warmup;
   const iterations = args.quick ? Math.ceil(counts.iterations / 5) : counts.iterations;
+  const { workload: name, implementation, backend, threads, batch } = what;
   return {
-    id: `${implementation}-${backend.replace(/\W+/g, '')}-b${batch}`,
-    group,
-    implementation,
-    backend,
-    batch,
+    id: `${name}-${implementation}-${backend.replace(/\W+/g, '')}-t${threads}-b${batch}`,
+    ...what,
     warmup,
     iterations,
     command: [...command, '--batch', String(batch), '--warmup', String(warmup), '--iterations', String(iterations)],
@@ -162,16 +188,51 @@ const skippedGroups = new Set(skipped.map((s) => s.group));
 const node = process.execPath;
 /** @type {Workload[]} */
 const workloads = [];
-for (const batch of BATCHES) {
-  for (const backend of ['wasm', 'cpu', 'tensorflow']) {
-    const counts = (backend === 'cpu' ? ITERATIONS.cpu : ITERATIONS.tfjs)[batch];
-    const command = [node, 'bench/ipmgan-loop.mjs', '--backend', backend];
-    workloads.push(workload(backend, 'ipmgan', backend, batch, counts, command));
+for (const name of workloadNames) {
+  const counts = ITERATIONS[name];
+  for (const batch of BATCHES[name]) {
+    const base = { workload: name, batch };
+    const ipmgan = [node, 'bench/ipmgan-loop.mjs', '--workload', name];
+    for (const threads of THREADS) {
+      const command = [...ipmgan, '--backend', 'wasm', '--threads', String(threads)];
+      workloads.push(
+        workload(
+          { ...base, group: 'wasm', implementation: 'ipmgan', backend: 'wasm', threads },
+          counts.tfjs[batch],
+          command,
+        ),
+      );
+    }
+    for (const backend of ['cpu', 'tensorflow']) {
+      // The cpu backend (plain JS kernels) would take minutes per DCGAN iteration.
+      const perBatch = backend === 'cpu' ? counts.cpu?.[batch] : counts.tfjs[batch];
+      if (!perBatch) continue;
+      const command = [...ipmgan, '--backend', backend];
+      workloads.push(
+        workload({ ...base, group: backend, implementation: 'ipmgan', backend, threads: 1 }, perBatch, command),
+      );
+    }
+    if (name === 'mlp') {
+      const handwritten = [node, handwrittenPath, '--fix', 'on'];
+      workloads.push(
+        workload(
+          { ...base, group: 'handwritten', implementation: 'handwritten', backend: 'wasm', threads: 1 },
+          counts.tfjs[batch],
+          handwritten,
+        ),
+      );
+    }
+    for (const threads of THREADS) {
+      const torch = [python ?? 'python3', 'bench/torch_wgan.py', '--workload', name, '--threads', String(threads)];
+      workloads.push(
+        workload(
+          { ...base, group: 'pytorch', implementation: 'pytorch', backend: 'pytorch', threads },
+          counts.pytorch[batch],
+          torch,
+        ),
+      );
+    }
   }
-  const handwritten = [node, handwrittenPath, '--fix', 'on'];
-  workloads.push(workload('handwritten', 'handwritten', 'wasm', batch, ITERATIONS.tfjs[batch], handwritten));
-  const torch = [python ?? 'python3', 'bench/torch_wgan.py'];
-  workloads.push(workload('pytorch', 'pytorch', '1 thread', batch, ITERATIONS.pytorch[batch], torch));
 }
 const selected = workloads.filter((w) => only.includes(w.group) && !skippedGroups.has(w.group));
 
@@ -203,33 +264,39 @@ const seconds = (performance.now() - started) / 1000;
 
 // --- report --------------------------------------------------------------------------
 
-/** @param {string} implementation @param {string} backend @param {number} batch */
-const find = (implementation, backend, batch) =>
-  selected.find((w) => w.implementation === implementation && w.backend === backend && w.batch === batch);
+/** @param {Workload} w */
+const label = (w) =>
+  w.implementation === 'pytorch' || w.backend === 'wasm'
+    ? `${w.implementation} (${w.backend === 'pytorch' ? '' : 'wasm, '}${w.threads} thread${w.threads === 1 ? '' : 's'})`
+    : `${w.implementation} (${w.backend})`;
 
 const ratios = [];
-for (const batch of BATCHES) {
-  const pairs = [
-    {
-      name: 'ipmgan / handwritten tfjs (wasm)',
-      a: find('ipmgan', 'wasm', batch),
-      b: find('handwritten', 'wasm', batch),
-    },
-    ...['wasm', 'cpu', 'tensorflow'].map((backend) => ({
-      name: `ipmgan (${backend}) / pytorch (1 thread)`,
-      a: find('ipmgan', backend, batch),
-      b: find('pytorch', '1 thread', batch),
-    })),
-  ];
-  for (const { name, a, b } of pairs) {
-    if (!a || !b) continue;
-    const [ma, mb] = [medians(a), medians(b)];
-    ratios.push({
-      name,
-      batch,
-      wall: ma.genItersPerSec / mb.genItersPerSec,
-      cpu: ma.genItersPerCpuSec / mb.genItersPerCpuSec,
-    });
+for (const name of workloadNames) {
+  for (const batch of BATCHES[name]) {
+    const here = selected.filter((w) => w.workload === name && w.batch === batch && w.runs.length > 0);
+    const torch = here.filter((w) => w.implementation === 'pytorch');
+    // PyTorch's best thread count here, by median wall-clock rate.
+    const best = torch.reduce((a, b) => (medians(b).genItersPerSec > medians(a).genItersPerSec ? b : a), torch[0]);
+    const pairs = [];
+    const handwritten = here.find((w) => w.implementation === 'handwritten');
+    const ipmganSingle = here.find((w) => w.implementation === 'ipmgan' && w.backend === 'wasm' && w.threads === 1);
+    if (handwritten && ipmganSingle)
+      pairs.push({ name: 'ipmgan / handwritten tfjs (wasm, 1 thread)', a: ipmganSingle, b: handwritten });
+    if (best) {
+      for (const w of here.filter((x) => x.implementation === 'ipmgan')) {
+        pairs.push({ name: `${label(w)} / ${label(best)}, PyTorch's best`, a: w, b: best });
+      }
+    }
+    for (const { name: pairName, a, b } of pairs) {
+      const [ma, mb] = [medians(a), medians(b)];
+      ratios.push({
+        name: pairName,
+        workload: name,
+        batch,
+        wall: ma.genItersPerSec / mb.genItersPerSec,
+        cpu: ma.genItersPerCpuSec / mb.genItersPerCpuSec,
+      });
+    }
   }
 }
 
@@ -246,8 +313,10 @@ const date = new Date().toISOString().slice(0, 10);
 const workloadRows = selected.map((w) => {
   const m = medians(w);
   return [
+    w.workload,
     w.implementation,
     w.backend,
+    String(w.threads),
     String(w.batch),
     `${w.runs.length} x (${w.warmup} + ${w.iterations})`,
     fmt(m.genItersPerSec),
@@ -255,13 +324,22 @@ const workloadRows = selected.map((w) => {
   ];
 });
 const workloadTable = markdownTable([
-  ['implementation', 'backend', 'batch', 'runs x (warm-up + timed it.)', 'median gen it/s', 'median gen it/CPU s'],
+  [
+    'workload',
+    'implementation',
+    'backend',
+    'threads',
+    'batch',
+    'runs x (warm-up + timed it.)',
+    'median gen it/s',
+    'median gen it/CPU s',
+  ],
   ...workloadRows,
 ]);
 const ratioTable = ratios.length
   ? markdownTable([
-      ['ratio of medians', 'batch', 'wall clock', 'CPU time'],
-      ...ratios.map((r) => [r.name, String(r.batch), fmtRatio(r.wall), fmtRatio(r.cpu)]),
+      ['ratio of medians', 'workload', 'batch', 'wall clock', 'CPU time'],
+      ...ratios.map((r) => [r.name, r.workload, String(r.batch), fmtRatio(r.wall), fmtRatio(r.cpu)]),
     ])
   : '';
 const skippedLines = skipped.map((s) => `- skipped ${s.group}: ${s.reason}`).join('\n');
@@ -270,7 +348,7 @@ console.log(`\n${report.join('\n\n')}\n`);
 console.log(`${seconds.toFixed(0)} s in all`);
 
 if (!writeResults) {
-  console.log('(--quick or --only: results not written)');
+  console.log('(--quick: results not written)');
 } else {
   const label = `${machine.nproc}cpu-${String(cpuModel)
     .toLowerCase()
@@ -280,6 +358,7 @@ if (!writeResults) {
   mkdirSync(`${root}bench/results`, { recursive: true });
   const results = {
     date,
+    invocation,
     seconds: Math.round(seconds),
     machine,
     workloads: selected.map(({ command: _command, group: _group, ...w }) => ({ ...w, median: medians(w) })),
@@ -298,7 +377,7 @@ if (!writeResults) {
   const machineLine =
     `${date}, ${machine.nproc} x ${cpuModel}, Node ${machine.node}` +
     (pytorchInfo ? `, torch ${pytorchInfo.torch} (${pytorchInfo.blas})` : '') +
-    `; raw runs in [${resultPath}](../${resultPath}).`;
+    `; \`${invocation}\`; raw runs in [${resultPath}](../${resultPath}).`;
   const updated = `${before}${begin}\n\n${[machineLine, ...report].join('\n\n')}\n\n${end}${after}`;
   // Formatted as `npm run format:check` expects (prettier pads the table columns).
   const options = { ...(await prettier.resolveConfig(docPath)), filepath: docPath };

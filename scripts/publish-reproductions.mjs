@@ -9,7 +9,16 @@ if (!out || !existsSync(out)) {
   console.error('usage: node scripts/publish-reproductions.mjs OUT_DIR (the folder ipmgan reproduce wrote)');
   process.exit(2);
 }
-const order = ['e1-parallel-lines', 'e2-optimal-critic', 'e3-ring', 'e3-grid', 'e4-meaningful-loss'];
+const order = [
+  'e1-parallel-lines',
+  'e2-optimal-critic',
+  'e3-ring',
+  'e3-grid',
+  'e4-meaningful-loss',
+  'e6-clipping',
+  'e8-momentum',
+  'e10-clipped-gan',
+];
 const names = readdirSync(out)
   .filter((n) => existsSync(join(out, n, 'report.md')))
   .sort((a, b) => order.indexOf(a) - order.indexOf(b));

@@ -46,7 +46,7 @@ const bad: [string, string[], string][] = [
   [
     'a resume of a non-run',
     ['train', '--resume', 'packages'],
-    `ipmgan: --resume: ${join(repo, 'packages')} is not a run directory (no config.resolved.json)\n`,
+    `ipmgan: --resume: not a run directory (no config.resolved.json in ${join(repo, 'packages')})\n`,
   ],
 ];
 for (const [what, args, message] of bad) {
@@ -71,7 +71,7 @@ test('an unknown objective lists the installed ones, in one line, exit code 2', 
 test('an unknown flag and a bad --iterations are usage errors (exit 2)', (t) => {
   const unknown = ipmgan(['train', '--bogus']);
   t.is(unknown.code, 2);
-  t.regex(unknown.stderr, /^error: unknown option '--bogus'\n/);
+  t.is(unknown.stderr, "ipmgan: unknown option '--bogus' (run ipmgan --help for usage)\n");
   const iterations = ipmgan(['train', '--iterations', '0']);
   t.is(iterations.code, 2);
   t.regex(iterations.stderr, /--iterations: expected a positive integer, got "0"/);

@@ -90,6 +90,14 @@ test('compare validates every entry before starting any run: one line naming the
     ],
     ['compare:\n  objectives: [wgan]\n  seeds: [1, 2, 1]\n', '^ipmgan: compare\\.seeds: seed 1 is listed twice\\n$'],
     [
+      'compare:\n  objectives: [wgan]\n  sweep: { grid: { critic.constraints.0.options.clip: [0.1, -1] } }\n',
+      '^ipmgan: compare\\.sweep\\.grid\\.critic\\.constraints\\.0\\.options\\.clip = -1: critic\\.constraints\\.0\\.options\\.clip: expected a positive number, got -1\\n$',
+    ],
+    [
+      'compare:\n  objectives: [wgan]\n  sweep: { list: [{ training.schedul.nCritic: 5 }] }\n',
+      '^ipmgan: compare\\.sweep\\.list\\.0\\.training\\.schedul\\.nCritic = 5: training\\.schedul: unknown field [^\\n]+\\n$',
+    ],
+    [
       '',
       '^ipmgan: compare: missing; add e\\.g\\. compare: \\{ objectives: \\[wgan, gan\\] \\} \\(ipmgan train runs one\\)\\n$',
     ],

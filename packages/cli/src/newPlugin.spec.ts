@@ -97,8 +97,52 @@ test('a non-empty target and a bad package name or id are refused in one line, e
     t.is(stdout, '');
     t.is(code, 2);
   }
+  const badKind = node([bin, 'new-plugin', 'ipmgan-x', '--kind', 'loss'], dir);
+  t.is(
+    badKind.stderr,
+    'ipmgan: new-plugin: --kind: expected one of objective, constraint, data, network, hook, got "loss"\n',
+  );
+  t.is(badKind.code, 2);
   const badName = node([bin, 'new-plugin', 'Mean Gap'], dir);
   t.regex(badName.stderr, /^ipmgan: new-plugin: "Mean Gap" is not a valid npm package name [^\n]*\n$/);
   t.is(badName.code, 2);
   t.deepEqual(readdirSync(dir), ['keep.txt'], 'nothing was written');
+});
+
+test('--kind constraint builds from the real templates and passes the constraint kit; every kind names its files', (t) => {
+  const project = tempDir(t);
+  const plugin = join(project, 'ipmgan-unit-ball');
+  const created = node([bin, 'new-plugin', 'ipmgan-unit-ball', '--kind', 'constraint'], project);
+  t.is(created.code, 0, created.stderr);
+  t.is(created.stdout.split('\n')[0], `ipmgan: created ipmgan-unit-ball (constraint "unit-ball") in ${plugin}`);
+  t.deepEqual(readdirSync(join(plugin, 'src')).sort(), [
+    'conformance.spec.ts',
+    'index.ts',
+    'unitBall.spec.ts',
+    'unitBall.ts',
+  ]);
+  const source = readFileSync(join(plugin, 'src', 'unitBall.ts'), 'utf8');
+  t.true(source.includes("id: 'unit-ball'") && source.includes('export const unitBall') && !source.includes('emplate'));
+  const manifest = JSON.parse(readFileSync(join(plugin, 'package.json'), 'utf8')) as Record<string, unknown>;
+  t.is(manifest.ipmganPlugin, undefined);
+  t.is(manifest.description, 'The "unit-ball" constraint for ipmgan.');
+  const built = node([tsc, '-p', plugin], plugin);
+  t.is(built.code, 0, built.stdout + built.stderr);
+  const tested = node([ava], plugin);
+  t.is(tested.code, 0, tested.stdout + tested.stderr);
+  // The kit's 6 checks and the projection's closed form.
+  t.regex(tested.stdout + tested.stderr, /\b7 tests passed\b/);
+
+  for (const [kind, files] of [
+    ['data', ['conformance.spec.ts', 'index.ts', 'squareData.spec.ts', 'squareData.ts']],
+    ['network', ['index.ts', 'squareData.spec.ts', 'squareData.ts']],
+    ['hook', ['SquareData.spec.ts', 'SquareData.ts', 'index.ts']],
+  ] as const) {
+    const dir = join(project, kind);
+    const made = node([bin, 'new-plugin', 'ipmgan-square-data', '--kind', kind, '--dir', dir], project);
+    t.is(made.code, 0, made.stderr);
+    t.deepEqual(readdirSync(join(dir, 'src')).sort(), [...files]);
+    const built = node([tsc, '-p', dir], dir);
+    t.is(built.code, 0, `${kind}: ${built.stdout}${built.stderr}`);
+  }
 });

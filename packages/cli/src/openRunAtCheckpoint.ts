@@ -1,11 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
-  checkpointName,
   corePlugin,
   createRun,
   importPlugin,
-  latestCheckpoint,
   loadCheckpoint,
   RunDirectory,
   type ResolvedConfig,
@@ -23,28 +20,21 @@ export async function openRunAtCheckpoint(
   iteration?: number,
   adjust: (config: ResolvedConfig) => ResolvedConfig = (config) => config,
 ): Promise<{ run: Run; iteration: number; checkpoint: string }> {
-  const directory = new RunDirectory(resolve(cwd, path));
-  if (!existsSync(directory.configPath))
-    throw new CliError(`${path}: not a run directory (no config.resolved.json in ${directory.path})`);
+  const directory = RunDirectory.open(resolve(cwd, path), path);
   let checkpoint: string;
   if (iteration === undefined) {
-    const latest = latestCheckpoint(directory.checkpointsPath);
+    const latest = directory.latestCheckpoint();
     if (!latest) throw new CliError(`${path}: the run has no checkpoint yet`);
     checkpoint = latest.path;
   } else {
-    checkpoint = join(directory.checkpointsPath, checkpointName(iteration));
-    if (!existsSync(join(checkpoint, 'manifest.json'))) {
-      const saved = existsSync(directory.checkpointsPath)
-        ? readdirSync(directory.checkpointsPath)
-            .filter((n) => /^iter-\d{7}$/.test(n))
-            .map((n) => String(Number(n.slice(5))))
-        : [];
+    const saved = directory.savedCheckpoints();
+    if (!saved.includes(iteration))
       throw new CliError(
         `--checkpoint: ${path} has no checkpoint at iteration ${String(iteration)}; saved: ${saved.length === 0 ? 'none' : saved.join(', ')}`,
       );
-    }
+    checkpoint = directory.checkpointPath(iteration);
   }
-  const config = adjust(directory.readConfig() as ResolvedConfig);
+  const config = adjust(directory.readConfig());
   const plugins = [
     corePlugin,
     await importPlugin(config.objective.package, cwd, 'objective.package'),

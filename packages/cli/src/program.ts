@@ -46,7 +46,16 @@ export function buildProgram(cwd: string): Command {
     .description('Train and compare GANs whose objectives are integral probability metrics.')
     .version('0.1.0')
     .option('--verbose', 'show stack traces on errors')
-    .showHelpAfterError('(run with --help for usage)')
+    // commander's own errors ("error: unknown option '--bogus'") become one ipmgan: line.
+    .configureOutput({
+      outputError: (text, write) => {
+        const message = text
+          .trim()
+          .replace(/^error: /, '')
+          .replace(/\s*\n\s*/g, '; ');
+        write(`ipmgan: ${message} (run ipmgan --help for usage)\n`);
+      },
+    })
     // Subcommands copy these settings when they are created, so set them first.
     .exitOverride();
 
@@ -71,11 +80,14 @@ export function buildProgram(cwd: string): Command {
 
   program
     .command('new-plugin')
-    .description('scaffold an objective plugin package that builds, passes the conformance kit and trains')
+    .description(
+      'scaffold a plugin package (objective, constraint, data, network or hook) that builds and passes its tests',
+    )
     .argument('<name>', 'npm package name, e.g. ipmgan-mean-matching or @me/ipmgan-mean-matching')
     .option('--dir <dir>', 'directory to create (default: ./<name without its scope>); must be absent or empty')
-    .option('--id <id>', 'objective id in config files (default: the name without scope and "ipmgan-" prefix)')
-    .action((name: string, opts: { dir?: string; id?: string }) => {
+    .option('--id <id>', 'the id in config files (default: the name without scope and "ipmgan-" prefix)')
+    .option('--kind <kind>', 'objective | constraint | data | network | hook (default: objective)')
+    .action((name: string, opts: { dir?: string; id?: string; kind?: string }) => {
       newPlugin(name, opts, cwd);
     });
 
@@ -99,11 +111,11 @@ export function buildProgram(cwd: string): Command {
   program
     .command('reproduce')
     .description(
-      "run the WGAN paper's toy experiments (shipped with @ipmgan/experiments) and report which of its claims held: e1, e2, e3, e4 or all",
+      "run the WGAN paper's toy experiments (shipped with @ipmgan/experiments) and report which of its claims held: e1, e2, e3, e4, e6, e7, e8, e10 or all",
     )
     .argument(
       '<names...>',
-      'e1 (parallel lines), e2 (optimal critic), e3 (mixtures: e3-ring, e3-grid), e4 (meaningful loss), all',
+      'e1 (parallel lines), e2 (optimal critic), e3 (mixtures: e3-ring, e3-grid), e4 (meaningful loss), e6 (clipping), e7 (critic iterations), e8 (momentum), e10 (clipped GAN), all',
     )
     .option('-o, --out <dir>', 'output folder, one sub-folder per experiment (default: runs/reproduce-<stamp>)')
     .option(

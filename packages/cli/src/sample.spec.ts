@@ -101,7 +101,7 @@ test('sample: bad inputs are one line naming the problem, exit 2, no file writte
     ],
     [
       ['-n', '0', '-o', 'v.csv'],
-      "error: option '-n, --count <n>' argument '0' is invalid. -n: expected a positive integer, got \"0\"\n",
+      "ipmgan: option '-n, --count <n>' argument '0' is invalid. -n: expected a positive integer, got \"0\" (run ipmgan --help for usage)\n",
     ],
   ];
   for (const [args, message] of cases) {
@@ -114,7 +114,7 @@ test('sample: bad inputs are one line naming the problem, exit 2, no file writte
   t.is(notRun.stderr, `ipmgan: nowhere: not a run directory (no config.resolved.json in ${join(dir, 'nowhere')})\n`);
   t.is(notRun.code, 2);
   const missing = runIpmgan(['sample', ring, '-o', 'v.csv'], dir);
-  t.regex(missing.stderr, /^error: required option '-n, --count <n>' not specified\n/);
+  t.is(missing.stderr, "ipmgan: required option '-n, --count <n>' not specified (run ipmgan --help for usage)\n");
   t.is(missing.code, 2);
   t.false(existsSync(join(dir, 'v.csv')) || existsSync(join(dir, 'v.png')));
 });

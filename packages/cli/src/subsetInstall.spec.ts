@@ -55,7 +55,7 @@ test('with only critic-wgan installed, --help works and plugins lists wgan, core
   t.is(
     list.stderr,
     'ipmgan: plugin @me/empty: package "@me/empty" does not export an ipmganPlugin (a plugin made with definePlugin); remove it from plugins or fix its exports (skipped)\n' +
-      'ipmgan: plugin @me/throws: package "@me/throws" failed to load: boom at import (skipped)\n',
+      'ipmgan: plugin @me/throws: package "@me/throws" throws when imported: boom at import (skipped)\n',
   );
 });
 
@@ -87,7 +87,7 @@ test('a plugin that throws on import or exports nothing usable is one line namin
   t.is(init.code, 0, init.stderr);
   const throws = ipmgan(['train', '-c', 'broken.yaml', '--set', 'objective.name=throws']);
   t.is(throws.code, 2);
-  t.is(throws.stderr, 'ipmgan: objective.name: package "@me/throws" failed to load: boom at import\n');
+  t.is(throws.stderr, 'ipmgan: objective.name: package "@me/throws" throws when imported: boom at import\n');
   const empty = ipmgan(['train', '-c', 'broken.yaml', '--set', 'plugins=["@me/empty"]']);
   t.is(empty.code, 2);
   t.is(

@@ -50,7 +50,7 @@ export async function runComparison(raw: unknown, baseDir: string, options: Comp
   mkdirSync(plan.directory, { recursive: true });
   writeFileAtomic(
     join(plan.directory, 'compare.json'),
-    `${JSON.stringify({ config: options.configPath, runs: plan.runs.map((r) => ({ label: r.label, seed: r.seed, directory: r.directory })) }, null, 2)}\n`,
+    `${JSON.stringify({ config: options.configPath, runs: plan.runs.map((r) => ({ label: r.label, objective: r.objective, settings: r.settings, seed: r.seed, directory: r.directory })) }, null, 2)}\n`,
   );
   process.stderr.write(
     `ipmgan: comparing ${String(plan.runs.length)} runs (${[...new Set(plan.runs.map((r) => r.label))].join(', ')}; ` +
@@ -63,13 +63,20 @@ export async function runComparison(raw: unknown, baseDir: string, options: Comp
   );
   // Runs that logged nothing (failed at start, stopped before a log line) have nothing to show.
   const reported = results.filter((r) => existsSync(join(r.run.directory, 'metrics.jsonl')));
+  const swept = plan.runs.some((r) => Object.keys(r.settings).length > 0);
+  const sweep = plan.runs
+    .filter((r, i) => plan.runs.findIndex((other) => other.label === r.label) === i)
+    .map((r) => ({ label: r.label, objective: r.objective, settings: r.settings }));
   const report =
     reported.length === 0
       ? null
       : await writeComparisonReport(
           plan.directory,
           reported.map((r) => ({ label: r.run.label, seed: r.run.seed, directory: r.run.directory })),
-          plan.plotIterations ? { plotIterations: plan.plotIterations } : {},
+          {
+            ...(plan.plotIterations ? { plotIterations: plan.plotIterations } : {}),
+            ...(swept ? { sweep } : {}),
+          },
         );
   return { directory: plan.directory, runs: plan.runs, results, report };
 }

@@ -11,9 +11,11 @@ export const IDS = {
   Constraints: Symbol.for('@ipmgan/core/Constraints'),
   /** The run's PluginContexts: plugin random streams, iteration and declared state. */
   PluginContexts: Symbol.for('@ipmgan/core/PluginContexts'),
-  Schedule: Symbol.for('@ipmgan/core/Schedule'),
   /** Multi-bound: hooks that observe training (loggers, checkpointers, evaluators). */
   TrainerHook: Symbol.for('@ipmgan/core/TrainerHook'),
+  /** Multi-bound: hooks with evaluate() (core's sample-quality evaluator when run.evaluateEvery > 0). */
+  Evaluator: Symbol.for('@ipmgan/core/Evaluator'),
   Trainer: Symbol.for('@ipmgan/core/Trainer'),
+  /** Bound unless the run writes nothing (`directory: null`); core's file hooks resolve it. */
   RunDirectory: Symbol.for('@ipmgan/core/RunDirectory'),
 } as const;

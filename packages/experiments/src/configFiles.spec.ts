@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E1ConfigSchema } from './E1ConfigSchema.js';
 import { E2ConfigSchema } from './E2ConfigSchema.js';
+import { E6ConfigSchema } from './E6ConfigSchema.js';
+import { E8ConfigSchema } from './E8ConfigSchema.js';
+import { E10ConfigSchema } from './E10ConfigSchema.js';
 import { experiments } from './experiments.js';
 import { loadExperimentConfig } from './loadExperimentConfig.js';
 import { resolveEntry } from './resolveEntry.js';
@@ -14,14 +17,27 @@ test.after.always(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the registry names the five experiments and their shipped configs validate', async (t) => {
+test('the registry names the nine experiments and their shipped configs validate', async (t) => {
   t.deepEqual(Object.keys(experiments).sort(), [
     'e1-parallel-lines',
+    'e10-clipped-gan',
     'e2-optimal-critic',
     'e3-grid',
     'e3-ring',
     'e4-meaningful-loss',
+    'e6-clipping',
+    'e7-critic-iterations',
+    'e8-momentum',
   ]);
+  const e6 = await loadExperimentConfig(E6ConfigSchema, experiments['e6-clipping']?.defaultConfig ?? '');
+  t.deepEqual(e6.clips, [0.001, 0.01, 0.1]);
+  const e8 = await loadExperimentConfig(E8ConfigSchema, experiments['e8-momentum']?.defaultConfig ?? '');
+  t.deepEqual(
+    e8.variants.map((v) => v.label),
+    ['rmsprop', 'adam-beta1-0.5', 'adam-beta1-0.9'],
+  );
+  const e10 = await loadExperimentConfig(E10ConfigSchema, experiments['e10-clipped-gan']?.defaultConfig ?? '');
+  t.deepEqual(e10.clips, [0.01, 0.1, 1]);
   const e1 = await loadExperimentConfig(E1ConfigSchema, experiments['e1-parallel-lines']?.defaultConfig ?? '');
   t.is(e1.objectives.length, 5);
   t.true(e1.distances.thetas.includes(0));
@@ -40,6 +56,15 @@ test('the registry names the five experiments and their shipped configs validate
     t.deepEqual(config.compare?.objectives, ['wgan', 'gan', 'ebgan', 'mmd']);
     t.is(config.compare?.seeds?.length, seeds);
   }
+  // E7 is a compare sweep: n_critic x iterations = 2000 critic steps in every setting.
+  const e7 = parseOrThrow(
+    ConfigSchema,
+    (await loadConfigFile(process.cwd(), experiments['e7-critic-iterations']?.defaultConfig ?? '')).raw,
+  );
+  t.deepEqual(
+    e7.compare?.sweep?.list?.map((s) => Number(s['training.schedule.nCritic']) * Number(s['training.iterations'])),
+    [2000, 2000, 2000, 2000],
+  );
 });
 
 test('a bad field is one line naming the file and the field', async (t) => {
@@ -63,6 +88,22 @@ test('a bad field is one line naming the file and the field', async (t) => {
   const grid = await t.throwsAsync(loadExperimentConfig(E2ConfigSchema, path), { instanceOf: ConfigError });
   t.is(grid.message, `${path}: grid.to: expected a number > grid.from`);
   t.false(error.message.includes('\n'));
+  writeFileSync(path, 'clips: [0.1, 0.01]\niterations: 10\nrecordEvery: 5\n');
+  const clips = await t.throwsAsync(loadExperimentConfig(E6ConfigSchema, path), { instanceOf: ConfigError });
+  t.is(clips.message, `${path}: clips.1: expected ascending values`);
+  writeFileSync(
+    path,
+    'real: { mean: 0, std: 1 }\ngenerated: { mean: 1, std: 1 }\ncriticSteps: 5\ngrid: { from: 0, to: 1 }\nclips: [0.01, 0.1]\ndiscriminator: { name: gan, critic: { constraints: [{ name: clip }] } }\n',
+  );
+  const own = await t.throwsAsync(loadExperimentConfig(E10ConfigSchema, path), { instanceOf: ConfigError });
+  t.is(own.message, `${path}: discriminator.critic.constraints: expected none: the clipping comes from clips`);
+  writeFileSync(
+    path,
+    'lr: 0.001\niterations: 10\nrecordEvery: 5\nvariants: [{ label: a, optimizer: { name: adam } }, { label: b, optimizer: { name: adagrad } }]\n',
+  );
+  const optimizer = await t.throwsAsync(loadExperimentConfig(E8ConfigSchema, path), { instanceOf: ConfigError });
+  t.regex(optimizer.message, /^.*: variants\.1\.optimizer: expected an optimizer \(rmsprop, adam, sgd\) without lr: /);
+  t.false(optimizer.message.includes('\n'));
 });
 
 test("an objective's own option errors name the experiment's field", async (t) => {

@@ -1,13 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { E1ConfigSchema } from './E1ConfigSchema.js';
 import { E2ConfigSchema } from './E2ConfigSchema.js';
+import { E6ConfigSchema } from './E6ConfigSchema.js';
+import { E8ConfigSchema } from './E8ConfigSchema.js';
+import { E10ConfigSchema } from './E10ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { loadExperimentConfig } from './loadExperimentConfig.js';
 import { runE1 } from './runE1.js';
 import { runE2 } from './runE2.js';
+import { runE6 } from './runE6.js';
+import { runE8 } from './runE8.js';
+import { runE10 } from './runE10.js';
 import { e3Analysis } from './e3Analysis.js';
 import { e4Analysis } from './e4Analysis.js';
+import { e7Analysis } from './e7Analysis.js';
 import { runComparisonExperiment } from './runComparisonExperiment.js';
 
 /** One reproducible experiment, as `ipmgan reproduce <name>` dispatches it. */
@@ -22,7 +29,11 @@ export interface ExperimentEntry {
 // src/ and dist/ both sit one level below the package; its configs/ folder is shipped with it.
 const shipped = (file: string): string => fileURLToPath(new URL(`../configs/${file}`, import.meta.url));
 
-/** The paper's toy experiments by name: E1, E2 analytic; E3, E4 comparisons (trained by @ipmgan/compare). */
+/**
+ * The paper's toy experiments by name: E1, E2, E10 analytic (critics trained with the generator
+ * frozen); E3, E4 comparisons (trained by @ipmgan/compare); E6, E8 WGAN trained through core's
+ * Trainer at several clippings / critic optimizers.
+ */
 export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   'e1-parallel-lines': {
     description:
@@ -40,7 +51,7 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   },
   'e3-ring': {
     description:
-      'WGAN paper Figure 2: the 8-Gaussian ring, all four objectives, same nets, budget and 5 seeds: modes covered, % high quality, reverse KL, exact W1.',
+      'WGAN paper Figure 2: the 8-Gaussian ring, all four objectives, same nets, budget and 5 seeds: collapse by mass on all samples (mass KL, largest share), quality by high-quality samples (modes covered, %), over iterations.',
     defaultConfig: shipped('e3-ring.yaml'),
     run: (configPath, outDir, options = {}) =>
       runComparisonExperiment(
@@ -75,5 +86,39 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
         options,
         e4Analysis,
       ),
+  },
+  'e6-clipping': {
+    description:
+      "WGAN paper Section 3, weight clipping's trade-off: WGAN at c in {0.001, 0.01, 0.1}: the critic's per-layer gradient norms, its estimate (raw and over K) and final exact W1.",
+    defaultConfig: shipped('e6-clipping.yaml'),
+    run: async (configPath, outDir, options) =>
+      runE6(await loadExperimentConfig(E6ConfigSchema, configPath), outDir, options),
+  },
+  'e7-critic-iterations': {
+    description:
+      'The read-through\'s "train the critic to convergence?": WGAN at n_critic in {1, 5, 25, 100} with an equal budget of 2000 critic steps (a compare sweep): final exact W1 and the estimate\'s correlation with it.',
+    defaultConfig: shipped('e7-critic-iterations.yaml'),
+    run: (configPath, outDir, options = {}) =>
+      runComparisonExperiment(
+        'E7: critic iterations per generator iteration at an equal critic-step budget',
+        configPath,
+        outDir,
+        options,
+        e7Analysis,
+      ),
+  },
+  'e8-momentum': {
+    description:
+      "WGAN paper Section 3, momentum in the critic: RMSProp against Adam (beta1 0.5, 0.9) at one learning rate; estimate blow-ups counted, every critic step's cosine between the optimizer's step and the gradient.",
+    defaultConfig: shipped('e8-momentum.yaml'),
+    run: async (configPath, outDir, options) =>
+      runE8(await loadExperimentConfig(E8ConfigSchema, configPath), outDir, options),
+  },
+  'e10-clipped-gan': {
+    description:
+      "WGAN paper Appendix G.1: a GAN discriminator with weight clipping at small to large c against WGAN's critic between two 1-D Gaussians: saturation and the gradient at the generated samples.",
+    defaultConfig: shipped('e10-clipped-gan.yaml'),
+    run: async (configPath, outDir, options) =>
+      runE10(await loadExperimentConfig(E10ConfigSchema, configPath), outDir, options),
   },
 };

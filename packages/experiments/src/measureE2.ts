@@ -1,22 +1,14 @@
-import {
-  createRun,
-  ExtensionRegistry,
-  lipschitzEstimate,
-  Rng,
-  objectiveInputs,
-  tf,
-  type IpmPlugin,
-  type Run,
-} from '@ipmgan/core';
+import { lipschitzEstimate, Rng, objectiveInputs, tf, type Run } from '@ipmgan/core';
 import type { E2Config } from './E2ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import { generatorGradient } from './generatorGradient.js';
+import { minimaxObjective } from './minimaxObjective.js';
 import { linearFit, type LinearFit } from './linearFit.js';
 
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
-import { resolveEntry } from './resolveEntry.js';
 import { scoreCurve, type ScoreCurve } from './scoreCurve.js';
-import { trainCritic } from './trainCritic.js';
+import { trainedCriticRun } from './trainedCriticRun.js';
+import { twoGaussiansBase } from './twoGaussiansBase.js';
 
 const sigmoid = (l: number): number => 1 / (1 + Math.exp(-l));
 const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
@@ -67,31 +59,8 @@ export interface E2Results {
   readonly w1: number;
 }
 
-function entryBase(config: E2Config) {
-  return {
-    name: config.name,
-    seed: config.seed,
-    backend: config.backend,
-    criticNetwork: config.criticNetwork,
-    data: { name: 'gaussian1d', options: { mean: config.real.mean, std: config.real.std } },
-    generator: {
-      noise: { distribution: 'gaussian' as const, dimension: 1 },
-      network: { name: 'gaussian-shift', options: { mean: config.generated.mean, std: config.generated.std } },
-    },
-    iterations: 1,
-    logEvery: 1,
-  };
-}
-
-async function trainedRun(
-  config: E2Config,
-  entry: ObjectiveEntry,
-  field: string,
-): Promise<{ run: Run; plugins: readonly IpmPlugin[] }> {
-  const { config: resolved, plugins } = await resolveEntry(entry, entryBase(config), field);
-  const run = await createRun(resolved, plugins, { directory: null });
-  trainCritic(run, config.criticSteps, config.batchSize);
-  return { run, plugins };
+function trainedRun(config: E2Config, entry: ObjectiveEntry, field: string) {
+  return trainedCriticRun(twoGaussiansBase(config), entry, field, config.criticSteps, config.batchSize);
 }
 
 function gridPoints(config: E2Config): number[] {
@@ -137,12 +106,7 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
       config.evaluationSamples,
       new Rng(config.seed + 2),
     );
-    const gan = new ExtensionRegistry(ganPlugins.flatMap((p) => p.extensions)).get(
-      'objective',
-      config.discriminator.name,
-      'discriminator.name',
-    );
-    const minimax = gan.create(gan.optionsSchema.parse({ generatorLoss: 'minimax' }));
+    const minimax = minimaxObjective(ganPlugins, config.discriminator.name, 'discriminator.name');
     const [gradientMinimax = Number.NaN] = generatorGradient(
       ganRun,
       config.evaluationSamples,

@@ -1,4 +1,7 @@
-/** The per-run numbers of the metrics table, in column order. */
+/**
+ * The per-run numbers of the metrics table, in column order. Evaluation keys that no column
+ * here reads (a hook's own evaluate() metrics) follow as columns of their own, labelled by name.
+ */
 export const SUMMARY_COLUMNS = [
   { key: 'w1', header: 'W1', meaning: 'exact W1 of generated vs real samples at the last evaluation' },
   { key: 'slicedW1', header: 'sliced W1', meaning: 'sliced W1 at the last evaluation' },
@@ -10,6 +13,17 @@ export const SUMMARY_COLUMNS = [
     header: 'reverse KL',
     meaning: 'KL(histogram of high-quality samples over the modes ‖ uniform) at the last evaluation',
   },
+  {
+    key: 'massKl',
+    header: 'mass KL',
+    meaning: 'KL(histogram of all samples over their nearest modes ‖ uniform): collapse by mass, sharp or not',
+  },
+  {
+    key: 'largestShare',
+    header: 'largest share %',
+    meaning: 'percent of all samples nearest the most popular mode (100/K when spread evenly)',
+  },
+  { key: 'lipschitz', header: 'K', meaning: "the critic's empirical Lipschitz constant at the last evaluation" },
   {
     key: 'estimateOverK',
     header: 'estimate/K',

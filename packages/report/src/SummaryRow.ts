@@ -9,4 +9,6 @@ export interface SummaryRow {
   readonly estimateName: string;
   readonly seeds: readonly number[];
   readonly cells: Readonly<Record<SummaryColumnKey, MeanSe | null>>;
+  /** Metrics a hook's evaluate() recorded, by name (the same names in every row of a summary). */
+  readonly custom: Readonly<Record<string, MeanSe | null>>;
 }

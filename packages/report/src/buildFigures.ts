@@ -12,6 +12,9 @@ import type { RunData } from './RunData.js';
 import { renderVega } from './renderVega.js';
 import { renderVegaLite } from './renderVegaLite.js';
 import { sampleSheet } from './sampleSheet.js';
+import { sweepChart } from './charts/sweepChart.js';
+import type { SummaryRow } from './SummaryRow.js';
+import type { SweepRun } from './SweepRun.js';
 import { scopeSvgIds } from './scopeSvgIds.js';
 
 /** Figures and the notes that explain the ones left out. */
@@ -40,9 +43,21 @@ export async function buildFigures(
   runs: readonly RunData[],
   modes: MixtureModes | undefined,
   plotIterations?: readonly number[],
+  /** A swept comparison: its table rows and what each label swept. */
+  swept?: { readonly rows: readonly SummaryRow[]; readonly sweep: readonly SweepRun[] },
 ): Promise<Figures> {
   const figures: Figure[] = [];
   const notes: string[] = [];
+  const sweep = swept ? sweepChart(swept.rows, swept.sweep) : null;
+  if (sweep)
+    figures.push(
+      await chart(
+        'sweep',
+        'Metrics against the swept settings',
+        'Each metric at the last evaluation (mean and ± 1 standard error over seeds) against each swept path, one line per objective and setting of the other paths.',
+        renderVegaLite(sweep),
+      ),
+    );
   const withMetrics = runs.filter((r) => r.metrics.length > 0);
   if (withMetrics.length === 0) {
     notes.push('No curves: no run has metrics.jsonl lines.');

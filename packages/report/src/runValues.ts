@@ -1,7 +1,8 @@
 import { spearman, type MetricsRecord } from '@ipmgan/core';
 import type { SummaryColumnKey } from './SUMMARY_COLUMNS.js';
 
-function lastEvaluation(metrics: readonly MetricsRecord[], key: string): number {
+/** The last finite value of evaluation[key] in a run's metrics, or NaN. */
+export function lastEvaluation(metrics: readonly MetricsRecord[], key: string): number {
   for (let i = metrics.length - 1; i >= 0; i--) {
     const value = metrics[i]?.evaluation?.[key];
     if (value !== undefined && Number.isFinite(value)) return value;
@@ -30,6 +31,9 @@ export function runValues(metrics: readonly MetricsRecord[]): Record<SummaryColu
     modesCovered: lastEvaluation(metrics, 'modesCovered'),
     highQuality: lastEvaluation(metrics, 'highQuality') * 100,
     reverseKl: lastEvaluation(metrics, 'reverseKl'),
+    massKl: lastEvaluation(metrics, 'massKl'),
+    largestShare: lastEvaluation(metrics, 'largestShare') * 100,
+    lipschitz: lastEvaluation(metrics, 'lipschitz'),
     estimateOverK: lastEvaluation(metrics, 'estimateOverK'),
     meaningfulLoss: spearman(
       evaluated.map((r) => r.estimate),

@@ -1,12 +1,17 @@
+import { customMetricNames } from './customMetricNames.js';
 import { meanAndStandardError } from './meanAndStandardError.js';
 import type { RunData } from './RunData.js';
-import { runValues } from './runValues.js';
+import { lastEvaluation, runValues } from './runValues.js';
 import { SUMMARY_COLUMNS, type SummaryColumnKey } from './SUMMARY_COLUMNS.js';
 import type { SummaryRow } from './SummaryRow.js';
 
-/** One row per label (objective), in the order labels first appear; means and standard errors over seeds. */
+/**
+ * One row per label (objective), in the order labels first appear; means and standard errors
+ * over seeds, of the summary columns and of every custom metric (at its last evaluation).
+ */
 export function summariseRuns(runs: readonly RunData[]): SummaryRow[] {
   const labels = [...new Set(runs.map((r) => r.label))];
+  const custom = customMetricNames(runs);
   return labels.map((label) => {
     const group = runs.filter((r) => r.label === label);
     const values = group.map((r) => runValues(r.metrics));
@@ -18,6 +23,9 @@ export function summariseRuns(runs: readonly RunData[]): SummaryRow[] {
       estimateName: group[0]?.metrics[0]?.estimateName ?? group[0]?.config.objective.estimate.name ?? '?',
       seeds: group.map((r) => r.seed),
       cells,
+      custom: Object.fromEntries(
+        custom.map((name) => [name, meanAndStandardError(group.map((r) => lastEvaluation(r.metrics, name)))]),
+      ),
     };
   });
 }

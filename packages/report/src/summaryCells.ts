@@ -2,9 +2,15 @@ import { formatMeanSe } from './formatMeanSe.js';
 import { SUMMARY_COLUMNS } from './SUMMARY_COLUMNS.js';
 import type { SummaryRow } from './SummaryRow.js';
 
-/** The metrics table as text cells: a header row, then one row per objective. */
+/** The custom metric names of a summary, in column order. */
+export function customColumns(rows: readonly SummaryRow[]): string[] {
+  return [...new Set(rows.flatMap((row) => Object.keys(row.custom)))];
+}
+
+/** The metrics table as text cells: a header row, then one row per objective; custom metrics last, by name. */
 export function summaryCells(rows: readonly SummaryRow[]): string[][] {
-  const header = ['objective', 'estimate', 'seeds', ...SUMMARY_COLUMNS.map((c) => c.header)];
+  const custom = customColumns(rows);
+  const header = ['objective', 'estimate', 'seeds', ...SUMMARY_COLUMNS.map((c) => c.header), ...custom];
   return [
     header,
     ...rows.map((row) => [
@@ -12,6 +18,7 @@ export function summaryCells(rows: readonly SummaryRow[]): string[][] {
       row.estimateName,
       `${row.seeds.length} (${row.seeds.join(', ')})`,
       ...SUMMARY_COLUMNS.map((c) => formatMeanSe(row.cells[c.key])),
+      ...custom.map((name) => formatMeanSe(row.custom[name] ?? null)),
     ]),
   ];
 }

@@ -70,10 +70,10 @@ test('two wgan seeds and one mmd run: mean ± se per objective, separate estimat
   t.is(
     report.table,
     [
-      'objective  estimate  seeds            W1  sliced W1  MMD²  modes  high quality %  reverse KL  estimate/K  ρ(estimate, W1)   ms/iter',
-      '---------  --------  --------  ---------  ---------  ----  -----  --------------  ----------  ----------  ---------------  --------',
-      'wgan       W1*K      2 (1, 2)  0.3 ± 0.1        n/a   n/a  7 ± 1             n/a         n/a         n/a            1 ± 0  110 ± 10',
-      'mmd        MMD^2     1 (1)       0.3 ± —        n/a   n/a    n/a             n/a         n/a         n/a           -1 ± —    30 ± —',
+      'objective  estimate  seeds            W1  sliced W1  MMD²  modes  high quality %  reverse KL  mass KL  largest share %    K  estimate/K  ρ(estimate, W1)   ms/iter',
+      '---------  --------  --------  ---------  ---------  ----  -----  --------------  ----------  -------  ---------------  ---  ----------  ---------------  --------',
+      'wgan       W1*K      2 (1, 2)  0.3 ± 0.1        n/a   n/a  7 ± 1             n/a         n/a      n/a              n/a  n/a         n/a            1 ± 0  110 ± 10',
+      'mmd        MMD^2     1 (1)       0.3 ± —        n/a   n/a    n/a             n/a         n/a      n/a              n/a  n/a         n/a           -1 ± —    30 ± —',
     ].join('\n'),
   );
 
@@ -86,4 +86,35 @@ test('two wgan seeds and one mmd run: mean ± se per objective, separate estimat
   t.true(html.includes('<h1>wgan vs mmd</h1>'));
   t.is(report.figures.length, 5);
   t.true(readFileSync(report.markdown, 'utf8').includes('| wgan | W1*K | 2 (1, 2) | 0.3 ± 0.1 |'));
+});
+
+test("a hook's own evaluation metric gets a column, labelled by its name, in the table and both report files", async (t) => {
+  const run = (seed: number, gradNorm: readonly [number, number]): FixtureRun => ({
+    objective: 'wgan',
+    seed,
+    estimates: [0.5, 0.4],
+    msPerIteration: 10,
+    evaluations: { 10: { w1: 0.6, gradNorm: gradNorm[0] }, 20: { w1: 0.5, gradNorm: gradNorm[1], lipschitz: 2 } },
+  });
+  const runs = [run(1, [9, 1]), run(2, [9, 3])].map((fixture) => ({
+    label: 'wgan',
+    seed: fixture.seed,
+    directory: writeFixtureRun(fixture),
+  }));
+  const out = mkdtempSync(join(tmpdir(), 'ipmgan-comparison-custom-'));
+  t.teardown(() => {
+    for (const directory of [out, ...runs.map((r) => r.directory)]) rmSync(directory, { recursive: true, force: true });
+  });
+  const report = await writeComparisonReport(out, runs, { title: 'custom' });
+  // The last evaluation's gradNorm, 1 and 3: mean 2, se sqrt(2 / 2) = 1. K = 2 in both runs.
+  t.deepEqual(Object.keys(report.rows[0]?.custom ?? {}), ['gradNorm']);
+  t.deepEqual(report.rows[0]?.custom.gradNorm, { mean: 2, se: 1, n: 2 });
+  t.deepEqual(report.rows[0]?.cells.lipschitz, { mean: 2, se: 0, n: 2 });
+  const [header = '', , row = ''] = report.table.split('\n');
+  t.true(header.endsWith('ms/iter  gradNorm'), header);
+  t.true(row.endsWith('2 ± 1'), row);
+  const markdown = readFileSync(report.markdown, 'utf8');
+  t.true(markdown.includes("- gradNorm: a hook's evaluate() metric, at the last evaluation"));
+  t.true(markdown.includes('| ms/iter | gradNorm |'));
+  t.true(readFileSync(report.html, 'utf8').includes('<th>gradNorm</th>'));
 });

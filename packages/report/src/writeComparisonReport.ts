@@ -1,6 +1,7 @@
 import type { ComparisonReport } from './ComparisonReport.js';
 import { readRun } from './readRun.js';
 import type { ReportRun } from './ReportRun.js';
+import type { SweepRun } from './SweepRun.js';
 import { writeReportFiles } from './writeReportFiles.js';
 
 /** Options of writeComparisonReport. */
@@ -8,6 +9,8 @@ export interface ComparisonReportOptions {
   readonly title?: string;
   /** Sample iterations to plot; default: up to four spread over each run's sample files. */
   readonly plotIterations?: readonly number[];
+  /** A swept comparison's labels with their objective and swept values: adds the metrics-against-settings chart. */
+  readonly sweep?: readonly SweepRun[];
 }
 
 /**
@@ -22,5 +25,5 @@ export async function writeComparisonReport(
   const data = runs.map((r) => readRun(r.directory, r.label, r.seed));
   const labels = [...new Set(data.map((r) => r.label))];
   const title = options.title ?? `Comparison: ${labels.join(', ')}`;
-  return writeReportFiles(outDirectory, title, data, options.plotIterations);
+  return writeReportFiles(outDirectory, title, data, options.plotIterations, options.sweep);
 }

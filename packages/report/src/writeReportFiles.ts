@@ -10,7 +10,8 @@ import { mixtureModesOf } from './mixtureModesOf.js';
 import type { RunData } from './RunData.js';
 import { summariseRuns } from './summariseRuns.js';
 import { SUMMARY_COLUMNS } from './SUMMARY_COLUMNS.js';
-import { summaryCells } from './summaryCells.js';
+import { customColumns, summaryCells } from './summaryCells.js';
+import type { SweepRun } from './SweepRun.js';
 
 const STYLE = `body{font-family:"DejaVu Sans",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 table{border-collapse:collapse;margin:1em 0;font-size:14px}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}
@@ -71,14 +72,15 @@ export async function writeReportFiles(
   title: string,
   runs: readonly RunData[],
   plotIterations?: readonly number[],
+  sweep?: readonly SweepRun[],
 ): Promise<ComparisonReport> {
   const root = resolve(outDirectory);
   const figuresDirectory = join(root, 'figures');
   mkdirSync(figuresDirectory, { recursive: true });
   const first = runs[0];
   const modes = first === undefined ? undefined : await mixtureModesOf(first.config, first.directory);
-  const { figures, notes } = await buildFigures(runs, modes, plotIterations);
   const rows = summariseRuns(runs);
+  const { figures, notes } = await buildFigures(runs, modes, plotIterations, sweep ? { rows, sweep } : undefined);
   const table = formatSummaryTable(rows);
   const allNotes = notesFor(runs, notes, rows);
   const figurePaths = figures.map((figure) => {
@@ -88,7 +90,10 @@ export async function writeReportFiles(
   });
 
   const metricsCells = summaryCells(rows);
-  const legend = SUMMARY_COLUMNS.map((c) => `${c.header}: ${c.meaning}`);
+  const legend = [
+    ...SUMMARY_COLUMNS.map((c) => `${c.header}: ${c.meaning}`),
+    ...customColumns(rows).map((name) => `${name}: a hook's evaluate() metric, at the last evaluation`),
+  ];
   const seeds = [...new Set(runs.map((r) => r.seed))].join(', ');
   const lead = `${runs.length} run${runs.length === 1 ? '' : 's'}, seeds ${seeds}. Table cells: mean ± standard error over seeds (— for a single seed).`;
 

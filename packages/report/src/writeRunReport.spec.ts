@@ -95,7 +95,7 @@ test('a 2-D run with evaluations gets five charts with marks, PNGs and a Markdow
   t.true(linked.every((path) => existsSync(join(directory, path))));
   t.true(
     markdown.includes(
-      '| wgan | W1*K | 1 (3) | 0.2 ± — | 0.1 ± — | 0.01 ± — | 7 ± — | 75 ± — | 0.05 ± — | n/a | 1 ± — | 100 ± — |',
+      '| wgan | W1*K | 1 (3) | 0.2 ± — | 0.1 ± — | 0.01 ± — | 7 ± — | 75 ± — | 0.05 ± — | n/a | n/a | n/a | n/a | 1 ± — | 100 ± — |',
     ),
   );
 });
@@ -115,7 +115,11 @@ test('without evaluations the report says which metrics are unavailable and leav
   // MMD has no critic: only the generator loss is drawn (raw and median).
   t.is(count(charts(html).get('losses') ?? '', LINE), 2);
   const markdown = readFileSync(files.markdown, 'utf8');
-  t.true(markdown.includes('| mmd | MMD^2 | 1 (1) | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | 40 ± — |'));
+  t.true(
+    markdown.includes(
+      '| mmd | MMD^2 | 1 (1) | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | 40 ± — |',
+    ),
+  );
 });
 
 test('image samples become a greyscale sample sheet PNG, inline as a data: URL', async (t) => {

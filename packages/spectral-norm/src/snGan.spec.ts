@@ -122,8 +122,9 @@ test.serial(
     t.log(`distance to the nearest mode ${before.toFixed(3)} -> ${after.toFixed(3)}; critic K ${k.toFixed(3)}`);
     t.is(trained.length, 3);
     // One power step per update tracks the top singular pair as the kernels move (the lag is
-    // the tolerance: measured 1.7e-5 and 7.2e-4 here; the pure power iteration holds 1e-4).
-    for (const s of trained) assertClose(t, s, 1, 5e-3);
+    // the tolerance: measured 1.6e-5 and 6.8e-3 with torch-exact Adam, 1.7e-5 and 7.2e-4 with
+    // tf.train.adam; the lag depends on the trajectory; the pure power iteration holds 1e-4).
+    for (const s of trained) assertClose(t, s, 1, 1e-2);
     // 1-Lipschitz layers and ReLU: K <= 1 (K is a lower bound on the true constant).
     t.true(k <= 1 + 5e-3 && k > 0.1, `K ${String(k)}`);
     t.true(after < 0.7 * before, `after ${String(after)} vs before ${String(before)}`);

@@ -23,8 +23,22 @@ export async function evaluate(runPath: string, options: EvaluateOptions, cwd: s
   try {
     const metrics = new SampleQualityEvaluator().evaluate(run.trainer, iteration);
     const samples = run.config.evaluation.samples;
+    // JSON has no NaN or Infinity (JSON.stringify writes null): such a value is written as
+    // the string "NaN", "Infinity" or "-Infinity", and the command fails after printing.
+    const bad = Object.entries(metrics).filter(([, value]) => !Number.isFinite(value));
+    const fail = (): void => {
+      if (bad.length === 0) return;
+      process.stderr.write(
+        `ipmgan: eval: ${bad.map(([key, value]) => `${key} is ${String(value)}`).join(', ')} at checkpoint ${String(iteration)} (the generator's samples are not finite)\n`,
+      );
+      process.exitCode = 1;
+    };
     if (options.json === true) {
-      process.stdout.write(`${JSON.stringify({ run: runPath, iteration, samples, metrics }, null, 2)}\n`);
+      const written = Object.fromEntries(
+        Object.entries(metrics).map(([key, value]) => [key, Number.isFinite(value) ? value : String(value)]),
+      );
+      process.stdout.write(`${JSON.stringify({ run: runPath, iteration, samples, metrics: written }, null, 2)}\n`);
+      fail();
       return;
     }
     process.stdout.write(
@@ -36,6 +50,7 @@ export async function evaluate(runPath: string, options: EvaluateOptions, cwd: s
         Object.entries(metrics).map(([key, value]) => [key, value.toPrecision(6)]),
       ),
     );
+    fail();
   } finally {
     run.dispose();
   }

@@ -7,12 +7,33 @@ import { identifierOf } from '../scaffold/identifierOf.js';
 import { objectiveIdProblem } from '../scaffold/objectiveIdProblem.js';
 import { packageNameProblem } from '../scaffold/packageNameProblem.js';
 import { pluginFiles } from '../scaffold/pluginFiles.js';
+import { pluginGitignore } from '../scaffold/pluginGitignore.js';
+import { PLUGIN_KINDS, type PluginKind } from '../scaffold/PluginKind.js';
+import { pluginPackageJson } from '../scaffold/pluginPackageJson.js';
+import { pluginTsconfig } from '../scaffold/pluginTsconfig.js';
+import type { PluginSpec } from '../scaffold/PluginSpec.js';
+import { templateFiles } from '../scaffold/templateFiles.js';
 
 export interface NewPluginOptions {
   /** The plugin's directory; default ./<name without its scope>. */
   readonly dir?: string;
-  /** The objective's id; default: derived from the name (see defaultObjectiveId). */
+  /** The extension's id; default: derived from the name (see defaultObjectiveId). */
   readonly id?: string;
+  /** What to scaffold (default objective). */
+  readonly kind?: string;
+}
+
+/** Every file of a plugin of `kind`: the objective's string templates, or the real .ts templates. */
+function filesOf(kind: PluginKind, spec: PluginSpec): ReadonlyMap<string, string> {
+  if (kind === 'objective') return pluginFiles(spec);
+  const readme = `# ${spec.packageName}\n\nThe \`${spec.id}\` ${kind} plugin for ipmgan, scaffolded by \`ipmgan new-plugin --kind ${kind}\`.\nBuild and test with \`npm install && npm run build && npm test\`; install it into an ipmgan project\nand list it in the config's \`plugins:\`. See ipmgan's docs/authoring-plugins.md.\n`;
+  return new Map([
+    ['package.json', pluginPackageJson(spec, kind)],
+    ['tsconfig.json', pluginTsconfig()],
+    ['.gitignore', pluginGitignore()],
+    ['README.md', readme],
+    ...templateFiles(kind, spec),
+  ]);
 }
 
 /**
@@ -20,17 +41,20 @@ export interface NewPluginOptions {
  * conformance kit and trains as it is. Refuses a target that exists and is not empty.
  */
 export function newPlugin(name: string, options: NewPluginOptions, cwd: string): void {
+  const kind = PLUGIN_KINDS.find((k) => k === (options.kind ?? 'objective'));
+  if (kind === undefined)
+    throw new CliError(`new-plugin: --kind: expected one of ${PLUGIN_KINDS.join(', ')}, got "${options.kind ?? ''}"`);
   const nameProblem = packageNameProblem(name);
   if (nameProblem !== null) throw new CliError(`new-plugin: ${nameProblem}`);
   const id = options.id ?? defaultObjectiveId(name);
   const idProblem = objectiveIdProblem(id);
   if (idProblem !== null)
-    throw new CliError(options.id === undefined ? `new-plugin: no objective id in "${name}"; pass --id` : idProblem);
+    throw new CliError(options.id === undefined ? `new-plugin: no ${kind} id in "${name}"; pass --id` : idProblem);
   const target = resolve(cwd, options.dir ?? name.replace(/^@[^/]+\//, ''));
   if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0))
     throw new CliError(`new-plugin: ${target} exists and is not empty`);
 
-  const files = pluginFiles({ packageName: name, id, identifier: identifierOf(id), coreVersion: corePlugin.version });
+  const files = filesOf(kind, { packageName: name, id, identifier: identifierOf(id), coreVersion: corePlugin.version });
   for (const [path, contents] of files) {
     const file = join(target, path);
     mkdirSync(dirname(file), { recursive: true });
@@ -38,7 +62,7 @@ export function newPlugin(name: string, options: NewPluginOptions, cwd: string):
   }
   const shown = relative(cwd, target) || '.';
   process.stdout.write(
-    `ipmgan: created ${name} (objective "${id}") in ${target}\n` +
+    `ipmgan: created ${name} (${kind} "${id}") in ${target}\n` +
       `next: cd ${shown} && npm install && npm run build && npm test\n`,
   );
 }

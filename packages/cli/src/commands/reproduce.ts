@@ -18,7 +18,21 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   e2: ['e2-optimal-critic'],
   e3: ['e3-ring', 'e3-grid'],
   e4: ['e4-meaningful-loss'],
-  all: ['e1-parallel-lines', 'e2-optimal-critic', 'e3-ring', 'e3-grid', 'e4-meaningful-loss'],
+  e6: ['e6-clipping'],
+  e7: ['e7-critic-iterations'],
+  e8: ['e8-momentum'],
+  e10: ['e10-clipped-gan'],
+  all: [
+    'e1-parallel-lines',
+    'e2-optimal-critic',
+    'e3-ring',
+    'e3-grid',
+    'e4-meaningful-loss',
+    'e6-clipping',
+    'e7-critic-iterations',
+    'e8-momentum',
+    'e10-clipped-gan',
+  ],
 };
 
 function expand(experiments: Registry, names: readonly string[]): string[] {

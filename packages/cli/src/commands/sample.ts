@@ -50,6 +50,11 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
     const data = Float32Array.from(samples.dataSync());
     const sampleShape = samples.shape;
     tf.dispose(samples);
+    const nonFinite = data.filter((x) => !Number.isFinite(x)).length;
+    if (nonFinite > 0)
+      throw new Error(
+        `the generator's samples at iteration ${String(iteration)} hold ${String(nonFinite)} non-finite values; nothing written to ${output}`,
+      );
     if (format === '.csv') writeFileAtomic(output, csvText(data, options.count));
     else if (format === '.npy') writeFileAtomic(output, encodeNpy(data, sampleShape));
     else {

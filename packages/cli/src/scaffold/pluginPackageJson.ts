@@ -1,12 +1,16 @@
+import type { PluginKind } from './PluginKind.js';
 import type { PluginSpec } from './PluginSpec.js';
 import { toolVersions } from './toolVersions.js';
 
-/** package.json of a scaffolded plugin: `ipmganPlugin.objective` is how ipmgan finds it in node_modules. */
-export function pluginPackageJson(spec: PluginSpec): string {
+/**
+ * package.json of a scaffolded plugin: `ipmganPlugin.objective` is how ipmgan finds an
+ * objective's package in node_modules; other kinds are loaded by name from the config's `plugins`.
+ */
+export function pluginPackageJson(spec: PluginSpec, kind: PluginKind = 'objective'): string {
   const manifest = {
     name: spec.packageName,
     version: '0.1.0',
-    description: `The "${spec.id}" objective for ipmgan.`,
+    description: `The "${spec.id}" ${kind} for ipmgan.`,
     type: 'module',
     main: './dist/index.js',
     types: './dist/index.d.ts',
@@ -24,7 +28,7 @@ export function pluginPackageJson(spec: PluginSpec): string {
       timeout: '5m',
     },
     keywords: ['ipmgan-plugin', spec.id],
-    ipmganPlugin: { objective: spec.id },
+    ...(kind === 'objective' ? { ipmganPlugin: { objective: spec.id } } : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -17,6 +17,9 @@ const NATIVE = {
   },
 } as const;
 
+/** The backend initialisation in progress, if any. */
+let pending: Promise<void> = Promise.resolve();
+
 /**
  * Activates the configured backend. wasm and cpu ship with ipmgan; the native ones are
  * optional peers imported only when named, so a machine without them never loads them.
@@ -40,10 +43,17 @@ export async function useBackend(
     if (!(await tf.setBackend('tensorflow'))) throw new ConfigError(`backend: ${pkg} is installed but failed to start`);
     return;
   }
-  if (backend === 'wasm') {
+  // One initialisation at a time: two runs created concurrently in one process (tests, a
+  // library user) would otherwise both start the wasm module, and the second start fails.
+  const started = pending.then(async () => {
+    if (backend !== 'wasm') return tf.setBackend(backend);
     registerWasmFixes();
     await startWasm(count);
-    return;
-  }
-  if (!(await tf.setBackend(backend))) throw new ConfigError(`backend: "${backend}" failed to initialise`);
+    return true;
+  });
+  pending = started.then(
+    () => undefined,
+    () => undefined,
+  );
+  if (!(await started)) throw new ConfigError(`backend: "${backend}" failed to initialise`);
 }

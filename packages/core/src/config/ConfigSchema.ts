@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import { ScheduleConfigSchema } from '../trainer/ScheduleConfig.js';
+import { SweepSchema } from './SweepSchema.js';
 
 /** A pluggable piece named in the config: an id (or alias) and its options. */
 export const ExtensionRefSchema = z.strictObject({
@@ -97,6 +98,8 @@ export const ConfigSchema = z.strictObject({
       seeds: z.array(z.number().int().min(0).max(4294967295)).min(1).optional(),
       /** Iterations whose samples the report plots (default: four spread over the run). */
       plotIterations: z.array(z.number().int().positive()).optional(),
+      /** Settings every objective and seed runs at: a grid over config paths, or a list (docs/configuration.md, Sweeps). */
+      sweep: SweepSchema.optional(),
     })
     .optional(),
 });

@@ -126,3 +126,12 @@ test('sample() leaks no tensors and returns float32', async (t) => {
   out.dispose();
   t.is(tf.memory().numTensors, before);
 });
+
+test('a value past float32 (1e39) names the file, line and column; 3.4e38 still loads', async (t) => {
+  await t.throwsAsync(load('big.csv', '1,2\n3,4\n5,-1e39\n'), {
+    message:
+      "data.options.path: big.csv line 3 column 2: -1e39 is outside float32's finite range (|x| <= 3.4028235e38)",
+  });
+  const edge = await load('edge.csv', '3.4e38,1\n');
+  t.deepEqual(rowsOf(edge, 1, 0), [[Math.fround(3.4e38), 1]]);
+});

@@ -16,6 +16,9 @@ const optionsSchema = z.strictObject({
 // A plain decimal number: no hex, no Infinity/NaN, no empty cell (Number('') is 0).
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** The largest finite float32; a value past it would train as Infinity. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
 function parseRow(line: string, delimiter: string): number[] | undefined {
   const values: number[] = [];
   for (const cell of line.split(delimiter)) {
@@ -71,6 +74,13 @@ export const csvFile = defineDataSource({
       }
       if (row === undefined || row.length !== width) {
         throw fail(` line ${lineNo}: expected ${width} number${width === 1 ? '' : 's'}, got ${quote(line)}`);
+      }
+      const outside = row.findIndex((v) => Math.abs(v) > FLOAT32_MAX);
+      if (outside >= 0) {
+        const cell = line.split(delimiter)[outside]?.trim() ?? '';
+        throw fail(
+          ` line ${lineNo} column ${outside + 1}: ${cell} is outside float32's finite range (|x| <= 3.4028235e38)`,
+        );
       }
       values.push(...row);
       rows++;

@@ -19,11 +19,12 @@ test.after.always(async () => {
 });
 
 /** A v1.0 '<f4' .npy file (numpy.save layout; parseNpy.spec.ts checks it against numpy). */
-function npy(shape: readonly number[], values: readonly number[], fortran = false): Uint8Array {
+function npy(shape: readonly number[], values: readonly number[], fortran = false, descr = '<f4'): Uint8Array {
   const dims = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
-  const dict = `{'descr': '<f4', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${dims}), }`;
+  const size = descr === '<f8' ? 8 : 4;
+  const dict = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${dims}), }`;
   const padded = dict.padEnd(Math.ceil((11 + dict.length) / 64) * 64 - 11, ' ') + '\n';
-  const bytes = new Uint8Array(10 + padded.length + 4 * values.length);
+  const bytes = new Uint8Array(10 + padded.length + size * values.length);
   const view = new DataView(bytes.buffer);
   bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
   view.setUint16(8, padded.length, true);
@@ -32,7 +33,8 @@ function npy(shape: readonly number[], values: readonly number[], fortran = fals
     10,
   );
   values.forEach((v, i) => {
-    view.setFloat32(10 + padded.length + 4 * i, v, true);
+    if (size === 8) view.setFloat64(10 + padded.length + 8 * i, v, true);
+    else view.setFloat32(10 + padded.length + 4 * i, v, true);
   });
   return bytes;
 }
@@ -131,4 +133,11 @@ test('sample() leaks no tensors', async (t) => {
   const before = tf.memory().numTensors;
   draw(source, 5, 1).dispose();
   t.is(tf.memory().numTensors, before);
+});
+
+test("a '<f8' value past float32 names the file, the row and the value's place in it", async (t) => {
+  await t.throwsAsync(load('big.npy', npy([3, 2], [0, 1, 2, 3, 4, 1e39], false, '<f8')), {
+    message:
+      "data.options.path: big.npy: row 2, value 1 of the row: 1e+39 is outside float32's finite range (|x| <= 3.4028235e38)",
+  });
 });

@@ -63,7 +63,15 @@ export function parseNpy(bytes: Uint8Array): { shape: number[]; data: Float32Arr
   // DataView reads are alignment- and host-endianness-independent.
   const data = new Float32Array(count);
   for (let i = 0; i < count; i++) {
-    data[i] = itemSize === 4 ? view.getFloat32(dataStart + 4 * i, true) : view.getFloat64(dataStart + 8 * i, true);
+    const value = itemSize === 4 ? view.getFloat32(dataStart + 4 * i, true) : view.getFloat64(dataStart + 8 * i, true);
+    // A finite '<f8' past float32's range would become Infinity here.
+    if (Number.isFinite(value) && Math.abs(value) > 3.4028234663852886e38) {
+      const width = count / (shape[0] ?? 1);
+      throw new Error(
+        `row ${String(Math.floor(i / width))}, value ${String(i % width)} of the row: ${String(value)} is outside float32's finite range (|x| <= 3.4028235e38)`,
+      );
+    }
+    data[i] = value;
   }
   return { shape, data };
 }

@@ -41,7 +41,18 @@ function weights(run: Run): number[][] {
   return variables.map((v) => Array.from(v.dataSync()));
 }
 
-const KEYS = ['w1', 'slicedW1', 'mmd2', 'modesCovered', 'highQuality', 'reverseKl', 'lipschitz', 'estimateOverK'];
+const KEYS = [
+  'w1',
+  'slicedW1',
+  'mmd2',
+  'modesCovered',
+  'highQuality',
+  'reverseKl',
+  'massKl',
+  'largestShare',
+  'lipschitz',
+  'estimateOverK',
+];
 
 test.serial('a short run writes every evaluation key, finite, into metrics.jsonl at 10 and 20', async (t) => {
   const dir = new RunDirectory(join(parent, 'with-critic'));
@@ -97,7 +108,16 @@ test.serial('no critic: no lipschitz keys; evaluations are reproducible and leak
   const before = tf.memory().numTensors;
   const first = evaluator.evaluate(run.trainer, 1);
   t.is(tf.memory().numTensors, before);
-  t.deepEqual(Object.keys(first), ['w1', 'slicedW1', 'mmd2', 'modesCovered', 'highQuality', 'reverseKl']);
+  t.deepEqual(Object.keys(first), [
+    'w1',
+    'slicedW1',
+    'mmd2',
+    'modesCovered',
+    'highQuality',
+    'reverseKl',
+    'massKl',
+    'largestShare',
+  ]);
   t.deepEqual(evaluator.evaluate(run.trainer, 1), first);
   t.deepEqual(new SampleQualityEvaluator().evaluate(run.trainer, 1), first);
   t.not(evaluator.evaluate(run.trainer, 2).w1, first.w1);

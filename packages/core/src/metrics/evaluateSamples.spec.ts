@@ -24,6 +24,8 @@ test('a translate by v: w1 = ||v||, slicedW1 and mmd2 as computed alone; no mode
 test('with modes: the mode keys of the generated samples', (t) => {
   const real = randomPoints(8, 2, new Rng(2));
   // Two samples on the first centre, one 10 std away from both: HQ 2/3, one mode of two covered, KL log 2.
+  // By mass, the far sample (0, 5) is equally far from both centres and counts at the first (ties go to
+  // the lower index): all 3 samples on mode 0, massKl = log 2, largest share 1.
   const generated: Points = { n: 3, dim: 2, data: Float64Array.from([1, 0, 1, 0, 0, 5]) };
   const modes = {
     centres: [
@@ -33,8 +35,19 @@ test('with modes: the mode keys of the generated samples', (t) => {
     std: 0.5,
   };
   const metrics = evaluateSamples(generated, real, { projections: 4, bandwidths: [1], rng: new Rng(1), modes });
-  t.deepEqual(Object.keys(metrics), ['w1', 'slicedW1', 'mmd2', 'modesCovered', 'highQuality', 'reverseKl']);
+  t.deepEqual(Object.keys(metrics), [
+    'w1',
+    'slicedW1',
+    'mmd2',
+    'modesCovered',
+    'highQuality',
+    'reverseKl',
+    'massKl',
+    'largestShare',
+  ]);
   t.is(metrics.modesCovered, 1);
+  assertClose(t, metrics.massKl ?? Number.NaN, Math.log(2), 1e-15);
+  t.is(metrics.largestShare, 1);
   assertClose(t, metrics.highQuality ?? Number.NaN, 2 / 3, 1e-15);
   assertClose(t, metrics.reverseKl ?? Number.NaN, Math.log(2), 1e-15);
   t.is(metrics.w1, exactW1(generated, real));

@@ -13,14 +13,14 @@ export interface EvaluateSamplesOptions {
   readonly bandwidths: readonly number[];
   /** Draws slicedW1's directions. */
   readonly rng: Rng;
-  /** Mixture centres and std: adds modesCovered, highQuality and reverseKl of `generated`. */
+  /** Mixture centres and std: adds modesCovered, highQuality, reverseKl, massKl and largestShare of `generated`. */
   readonly modes?: MixtureModes;
 }
 
 /**
  * The sample-quality metrics of generated against real samples, keyed as in metrics.jsonl's
  * `evaluation`: w1 (exactW1), slicedW1, mmd2 (unbiased, fixed kernel), and with `modes`
- * modesCovered, highQuality and reverseKl (modeMetrics of the generated samples).
+ * modesCovered, highQuality, reverseKl, massKl and largestShare (modeMetrics of the generated samples).
  */
 export function evaluateSamples(
   generated: Points,

@@ -8,6 +8,21 @@ export interface ModeMetrics {
   readonly highQuality: number;
   /** KL(q || uniform) of the high-quality samples' mode histogram q, in nats (0..log K). */
   readonly reverseKl: number;
+  /**
+   * KL(p || uniform) of the mode histogram p of ALL samples, each counted at its nearest mode
+   * however far it lies, in nats (0..log K): where the generator puts its mass, sharp or not.
+   */
+  readonly massKl: number;
+  /** The largest share max_k p_k of all samples nearest one mode (1/K..1): 1 when every sample is nearest one mode. */
+  readonly largestShare: number;
+}
+
+/** KL(histogram || uniform over counts.length bins) of counts summing to total > 0, with 0 log 0 = 0. */
+function klToUniform(counts: readonly number[], total: number): number {
+  return counts.reduce(
+    (sum, count) => (count === 0 ? sum : sum + (count / total) * Math.log((count / total) * counts.length)),
+    0,
+  );
 }
 
 /**
@@ -18,6 +33,12 @@ export interface ModeMetrics {
  * where q is the histogram of the high-quality samples over their nearest modes.
  * With no high-quality sample at all, reverseKl is log K: the value of a histogram on a
  * single mode, the largest KL(q || uniform) can be (so the key is always a finite number).
+ *
+ * massKl and largestShare measure collapse by mass, on every sample: p is the histogram of
+ * all samples over their nearest modes (no quality cut), massKl = KL(p || uniform) and
+ * largestShare = max_k p_k. A generator that spreads its mass evenly around a ring without
+ * being sharp yet has massKl near 0 whatever its share of high-quality samples;
+ * one that collapses onto two modes has massKl near log(K/2) however sharp it is.
  */
 export function modeMetrics(samples: Points, modes: MixtureModes): ModeMetrics {
   const k = modes.centres.length;
@@ -28,6 +49,7 @@ export function modeMetrics(samples: Points, modes: MixtureModes): ModeMetrics {
   if (samples.n === 0) throw new RangeError('modeMetrics: no samples');
   const radius2 = (3 * modes.std) ** 2;
   const counts = new Array<number>(k).fill(0);
+  const mass = new Array<number>(k).fill(0);
   let good = 0;
   const { dim, data } = samples;
   for (let i = 0; i < samples.n; i++) {
@@ -41,18 +63,17 @@ export function modeMetrics(samples: Points, modes: MixtureModes): ModeMetrics {
         nearest = c;
       }
     });
+    mass[nearest] = (mass[nearest] ?? 0) + 1;
     if (best <= radius2) {
       good++;
       counts[nearest] = (counts[nearest] ?? 0) + 1;
     }
   }
-  const reverseKl =
-    good === 0
-      ? Math.log(k)
-      : counts.reduce((sum, count) => (count === 0 ? sum : sum + (count / good) * Math.log((count / good) * k)), 0);
   return {
     modesCovered: counts.filter((count) => count > 0).length,
     highQuality: good / samples.n,
-    reverseKl,
+    reverseKl: good === 0 ? Math.log(k) : klToUniform(counts, good),
+    massKl: klToUniform(mass, samples.n),
+    largestShare: Math.max(...mass) / samples.n,
   };
 }

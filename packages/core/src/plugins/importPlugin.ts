@@ -40,13 +40,13 @@ export async function importPackage(
   try {
     return (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError(`${field}: package "${name}" failed to load: ${firstLine(error)}`);
+    throw new ConfigError(`${field}: package "${name}" throws when imported: ${firstLine(error)}`);
   }
 }
 
 /**
  * Imports plugin package `name` (see importPackage for where from) and returns its
- * `ipmganPlugin` export. A package that is absent, fails while importing or exports no
+ * `ipmganPlugin` export. A package that is absent, throws while importing or exports no
  * plugin gets one line naming `field`.
  */
 export async function importPlugin(name: string, projectDir: string, field: string): Promise<IpmPlugin> {

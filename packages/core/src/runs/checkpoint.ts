@@ -1,15 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../config/ConfigError.js';
+import { formatIssue } from '../config/formatIssue.js';
 import type { RngState } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 import type { Trainer } from '../trainer/Trainer.js';
-import { collectPluginState, restorePluginState, type PluginStateManifest } from './pluginStateCheckpoint.js';
+import { refuseNonFiniteState } from '../trainer/checkFiniteState.js';
+import { countNonFinite } from './findNonFinite.js';
+import { restorePluginState, type PluginStateManifest } from './pluginStateCheckpoint.js';
+import { RunDirectory } from './RunDirectory.js';
+import { playerVariables, trainerStateTensors } from './trainerStateTensors.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
-
-interface NamedTensor {
-  readonly name: string;
-  readonly tensor: tf.Tensor;
-}
 
 interface TensorEntry {
   readonly name: string;
@@ -28,16 +30,17 @@ interface Manifest {
   readonly plugins?: PluginStateManifest;
 }
 
-const GROUPS = ['generator', 'critic', 'generatorOptimizer', 'criticOptimizer'] as const;
-type Group = (typeof GROUPS)[number];
-
-function variablesOf(trainer: Trainer, group: 'generator' | 'critic'): tf.Variable[] {
-  const networks = group === 'generator' ? [trainer.generator.network] : (trainer.critic?.networks ?? []);
-  return networks.flatMap((n) => [...n.trainableVariables, ...n.stateVariables]);
-}
-
-async function optimizerWeights(optimizer: tf.Optimizer | null): Promise<NamedTensor[]> {
-  return optimizer ? optimizer.getWeights() : [];
+/** Throws when a checkpoint's tensors hold NaN or infinite values: such a checkpoint cannot be used. */
+function refuseNonFiniteCheckpoint(path: string, manifest: Manifest, all: Float32Array): void {
+  const count = countNonFinite(all);
+  if (count === 0) return;
+  const entries = Object.entries(manifest.groups).flatMap(([group, list]) => list.map((e) => ({ group, ...e })));
+  const first = entries.find((e) => {
+    const size = e.shape.reduce((a, b) => a * b, 1);
+    return countNonFinite(all.subarray(e.offset, e.offset + size)) > 0;
+  });
+  const where = first ? ` (first in ${first.group}/${first.name})` : '';
+  throw new Error(`${path}: the checkpoint holds ${String(count)} non-finite values${where}; it cannot be used`);
 }
 
 /** The name of the checkpoint folder for an iteration. */
@@ -51,28 +54,24 @@ export function checkpointName(iteration: number): string {
  * written under a temporary name and renamed, then `latest.json` is replaced atomically.
  */
 export async function saveCheckpoint(trainer: Trainer, dir: string): Promise<string> {
-  const named: Record<Group, NamedTensor[]> = {
-    generator: variablesOf(trainer, 'generator').map((v) => ({ name: v.name, tensor: v })),
-    critic: variablesOf(trainer, 'critic').map((v) => ({ name: v.name, tensor: v })),
-    generatorOptimizer: await optimizerWeights(trainer.state.generatorOptimizer),
-    criticOptimizer: await optimizerWeights(trainer.state.criticOptimizer),
-  };
-  const pluginState = collectPluginState(trainer);
+  const state = await trainerStateTensors(trainer);
   const groups: Record<string, TensorEntry[]> = {};
   const chunks: Float32Array[] = [];
   let offset = 0;
-  for (const [group, tensors] of [...GROUPS.map((g) => [g, named[g]] as const), ...pluginState.groups]) {
-    groups[group] = tensors.map(({ name, tensor }) => {
-      const data = tensor.dataSync() as Float32Array;
-      chunks.push(Float32Array.from(data));
-      const entry = { name, shape: tensor.shape.slice(), offset };
-      offset += data.length;
-      return entry;
-    });
-  }
-  // Optimizer getWeights() returns new tensors; variables are not ours to dispose.
-  for (const t of [...named.generatorOptimizer, ...named.criticOptimizer]) {
-    if (!(t.tensor instanceof tf.Variable)) t.tensor.dispose();
+  try {
+    // A checkpoint is what resume, eval and sample trust: never write a non-finite one.
+    refuseNonFiniteState(state, trainer.state.iteration, 'refusing to checkpoint: the training state');
+    for (const [group, tensors] of state.groups) {
+      groups[group] = tensors.map(({ name, tensor }) => {
+        const data = tensor.dataSync() as Float32Array;
+        chunks.push(Float32Array.from(data));
+        const entry = { name, shape: tensor.shape.slice(), offset };
+        offset += data.length;
+        return entry;
+      });
+    }
+  } finally {
+    state.dispose();
   }
   const buffer = new Float32Array(offset);
   let at = 0;
@@ -86,7 +85,7 @@ export async function saveCheckpoint(trainer: Trainer, dir: string): Promise<str
     elapsedSeconds: trainer.elapsedSeconds(),
     rng: trainer.state.rng.getState(),
     groups,
-    plugins: pluginState.manifest,
+    plugins: state.plugins,
   };
   mkdirSync(dir, { recursive: true });
   const name = checkpointName(manifest.iteration);
@@ -102,26 +101,78 @@ export async function saveCheckpoint(trainer: Trainer, dir: string): Promise<str
   return final;
 }
 
-/** The newest complete checkpoint in `dir`, or null. */
+/** The newest complete checkpoint in `dir` (a run's checkpoints/), or null; latest.json validated by RunDirectory. */
 export function latestCheckpoint(dir: string): { iteration: number; path: string } | null {
-  const pointer = join(dir, 'latest.json');
-  if (!existsSync(pointer)) return null;
-  const { iteration, name } = JSON.parse(readFileSync(pointer, 'utf8')) as { iteration: number; name: string };
-  return { iteration, path: join(dir, name) };
+  return new RunDirectory(dirname(dir)).latestCheckpoint();
+}
+
+const TensorEntrySchema = z.strictObject({
+  name: z.string(),
+  shape: z.array(z.number().int().nonnegative()),
+  offset: z.number().int().nonnegative(),
+});
+
+/** manifest.json's core fields; the plugin section is checked by restorePluginState. */
+const ManifestSchema = z.looseObject({
+  format: z.literal('ipmgan-checkpoint-1'),
+  iteration: z.number().int().nonnegative(),
+  elapsedSeconds: z.number().nonnegative(),
+  rng: z.unknown(),
+  groups: z.record(z.string(), z.array(TensorEntrySchema)),
+});
+
+/** Reads and validates a checkpoint's manifest.json and tensors.bin, naming the file on any problem. */
+function readCheckpointFiles(path: string): { manifest: Manifest; all: Float32Array } {
+  const manifestPath = join(path, 'manifest.json');
+  const tensorsPath = join(path, 'tensors.bin');
+  for (const file of [manifestPath, tensorsPath])
+    if (!existsSync(file)) throw new ConfigError(`${file}: missing (an incomplete checkpoint)`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(manifestPath, 'utf8')) as unknown;
+  } catch (error) {
+    throw new ConfigError(`${manifestPath}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = ManifestSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ConfigError(`${manifestPath}: ${first ? formatIssue(first) : 'invalid'}`);
+  }
+  const manifest = raw as Manifest;
+  const bytes = readFileSync(tensorsPath);
+  if (bytes.byteLength % 4 !== 0)
+    throw new ConfigError(`${tensorsPath}: ${String(bytes.byteLength)} bytes is not a whole number of float32 values`);
+  const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  for (const [group, entries] of Object.entries(manifest.groups))
+    for (const e of entries) {
+      const end = e.offset + e.shape.reduce((a, b) => a * b, 1);
+      if (end > all.length)
+        throw new ConfigError(
+          `${tensorsPath}: ${group}/${e.name} ends at value ${String(end)}, the file holds ${String(all.length)}`,
+        );
+    }
+  return { manifest, all };
+}
+
+/**
+ * Reads and validates a checkpoint's files without loading them: a resume checks this
+ * before it touches the run directory. Throws a one-line error naming the file.
+ */
+export function verifyCheckpoint(path: string): void {
+  const { manifest, all } = readCheckpointFiles(path);
+  refuseNonFiniteCheckpoint(path, manifest, all);
 }
 
 /** Restores a checkpoint written by saveCheckpoint into a trainer built from the same config. */
 export async function loadCheckpoint(trainer: Trainer, path: string): Promise<number> {
-  const manifest = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8')) as Manifest;
-  if ((manifest as { format?: string }).format !== 'ipmgan-checkpoint-1') throw new Error(`${path}: not an ipmgan checkpoint`);
-  const bytes = readFileSync(join(path, 'tensors.bin'));
-  const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const { manifest, all } = readCheckpointFiles(path);
+  refuseNonFiniteCheckpoint(path, manifest, all);
   const read = (e: TensorEntry): tf.Tensor => {
     const size = e.shape.reduce((a, b) => a * b, 1);
     return tf.tensor(all.slice(e.offset, e.offset + size), e.shape);
   };
   for (const group of ['generator', 'critic'] as const) {
-    const variables = variablesOf(trainer, group);
+    const variables = playerVariables(trainer, group);
     const entries = manifest.groups[group] ?? [];
     if (entries.length !== variables.length)
       throw new Error(`${path}: ${group} has ${String(entries.length)} tensors, the network ${String(variables.length)}`);

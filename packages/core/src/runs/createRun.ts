@@ -1,11 +1,12 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Container } from 'inversify';
+import { Container, type ResolutionContext } from 'inversify';
 import { useBackend } from '../backend/useBackend.js';
+import { ConfigError } from '../config/ConfigError.js';
 import type { ResolvedConfig } from '../config/ResolvedConfig.js';
 import type { Constraint } from '../contracts/Constraint.js';
 import type { Critic } from '../contracts/Critic.js';
 import type { DataSource } from '../contracts/DataSource.js';
-import type { Extension } from '../contracts/Extension.js';
 import type { Generator } from '../contracts/Generator.js';
 import type { Objective } from '../contracts/Objective.js';
 import { Checkpointer } from '../hooks/Checkpointer.js';
@@ -35,7 +36,7 @@ export interface RunOptions {
    * null writes nothing (tests, benchmarks).
    */
   readonly directory?: 'new' | RunDirectory | null;
-  /** Further hooks, e.g. a progress bar or an evaluator. */
+  /** Further hooks, e.g. a progress bar or an evaluator (bound to IDS.TrainerHook). */
   readonly hooks?: readonly TrainerHook[];
 }
 
@@ -51,18 +52,31 @@ export interface Run {
 
 let runCounter = 0;
 
+/** Services bound once (not multi-bound): a second `bind` from a plugin would be ambiguous. */
+const SINGLE_SERVICES: Readonly<Record<string, symbol>> = {
+  'IDS.DataSource': IDS.DataSource,
+  'IDS.RunDirectory': IDS.RunDirectory,
+  'IDS.Trainer': IDS.Trainer,
+  'IDS.Generator': IDS.Generator,
+  'IDS.Critic': IDS.Critic,
+  'IDS.Objective': IDS.Objective,
+  'IDS.Constraints': IDS.Constraints,
+};
+
 /**
- * The composition root: one inversify container per run. Core and plugin modules bind
- * their extensions; the ids of the resolved config are looked up once, here, and the
- * players, objective, constraints, hooks and trainer are bound by role.
+ * The composition root: one inversify container per run. Core binds its defaults first
+ * (the config, streams, data source, players, objective, constraints, run directory, hooks,
+ * evaluator and trainer, each by role); then every plugin's ContainerModule loads and may
+ * rebind the services docs/plugin-services.md lists (`rebind(IDS.DataSource)`,
+ * `rebind(IDS.Trainer)`, `bind(IDS.TrainerHook)`, ...). Only then is the trainer resolved,
+ * so a replacement is what every dependant receives. The ids of the resolved config are
+ * looked up once, here.
  */
 export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlugin[], options: RunOptions = {}): Promise<Run> {
   await useBackend(config.backend, config.threads ?? 1);
   const baseDir = options.baseDir ?? process.cwd();
   const container = new Container();
-  container.bind<ResolvedConfig>(IDS.ResolvedConfig).toConstantValue(config);
-  for (const plugin of plugins) container.load(plugin.module);
-  const registry = new ExtensionRegistry(container.getAll<Extension>(IDS.Extension));
+  const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
 
   // Fixed order of forks: the same seed gives the same init, noise and data draws.
   const root = new Rng(config.seed);
@@ -72,14 +86,18 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
   // tfjs variable names are global to the process: keep each run's apart.
   const tag = String(++runCounter);
 
-  const data = await registry.get('data', config.data.name, 'data.name').create(config.data.options, { baseDir });
-  container.bind<DataSource>(IDS.DataSource).toConstantValue(data);
+  container.bind<ResolvedConfig>(IDS.ResolvedConfig).toConstantValue(config);
   container.bind<Rng>(IDS.Rng).toConstantValue(trainRng);
   const pluginContexts = new PluginContexts(config.seed);
   container.bind<PluginContexts>(IDS.PluginContexts).toConstantValue(pluginContexts);
   container
+    .bind<DataSource>(IDS.DataSource)
+    .toDynamicValue(() => registry.get('data', config.data.name, 'data.name').create(config.data.options, { baseDir }))
+    .inSingletonScope();
+  container
     .bind<Generator>(IDS.Generator)
-    .toDynamicValue(() => {
+    .toDynamicValue(async (context) => {
+      const data = await context.getAsync<DataSource>(IDS.DataSource);
       const network = registry.get('network', config.generator.network.name, 'generator.network.name');
       const shapes = {
         inputShape: [config.generator.noise.dimension],
@@ -110,7 +128,8 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
   if (criticConfig) {
     container
       .bind<Critic>(IDS.Critic)
-      .toDynamicValue(() => {
+      .toDynamicValue(async (context) => {
+        const data = await context.getAsync<DataSource>(IDS.DataSource);
         const critic = createCritic(criticConfig, data.shape, registry, criticInit, `critic_${tag}`);
         constraints.forEach((c, i) => {
           c.attach?.(critic, pluginContexts.contextFor(PluginContexts.constraintKey(c.id, i)));
@@ -123,26 +142,52 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
   container.bind<Objective>(IDS.Objective).toConstantValue(objective);
   container.bind<Constraint[]>(IDS.Constraints).toConstantValue(constraints);
 
-  const directory =
-    options.directory === undefined || options.directory === 'new'
-      ? RunDirectory.create(resolve(baseDir, config.run.dir), config.name)
-      : options.directory;
-  let checkpointer: Checkpointer | null = null;
-  if (directory) {
-    checkpointer = new Checkpointer(directory, config.run.checkpointEvery);
-    const builtin: TrainerHook[] = [
-      new MetricsLogger(directory),
-      checkpointer,
-      new SampleWriter(directory, config.run.sampleEvery, config.run.sampleCount),
-    ];
-    for (const hook of builtin) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
-    // The data source's exact definition is recorded beside its options (informational).
-    directory.writeConfig({ ...config, data: { ...config.data, definition: data.definition } } as ResolvedConfig);
+  if (options.directory !== null) {
+    const given = options.directory;
+    container
+      .bind<RunDirectory>(IDS.RunDirectory)
+      .toDynamicValue(() =>
+        given === undefined || given === 'new' ? RunDirectory.create(resolve(baseDir, config.run.dir), config.name) : given,
+      )
+      .inSingletonScope();
+    const withDirectory = (make: (directory: RunDirectory) => TrainerHook) => (context: ResolutionContext) =>
+      make(context.get<RunDirectory>(IDS.RunDirectory));
+    container.bind<TrainerHook>(IDS.TrainerHook).toDynamicValue(withDirectory((d) => new MetricsLogger(d)));
+    container
+      .bind<TrainerHook>(IDS.TrainerHook)
+      .toDynamicValue(withDirectory((d) => new Checkpointer(d, config.run.checkpointEvery)));
+    container
+      .bind<TrainerHook>(IDS.TrainerHook)
+      .toDynamicValue(withDirectory((d) => new SampleWriter(d, config.run.sampleEvery, config.run.sampleCount)));
   }
-  if (config.run.evaluateEvery > 0) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(new SampleQualityEvaluator());
+  if (config.run.evaluateEvery > 0) container.bind<TrainerHook>(IDS.Evaluator).toConstantValue(new SampleQualityEvaluator());
   for (const hook of options.hooks ?? []) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
   container.bind<Trainer>(IDS.Trainer).to(Trainer).inSingletonScope();
-  const trainer = container.get<Trainer>(IDS.Trainer);
+
+  for (const plugin of plugins) await container.loadAsync(plugin.module);
+
+  let trainer: Trainer;
+  let directory: RunDirectory | null;
+  try {
+    // The players first: a bad data file or network fails before the run directory exists.
+    await container.getAsync<DataSource>(IDS.DataSource);
+    await container.getAsync<Generator>(IDS.Generator);
+    if (container.isBound(IDS.Critic)) await container.getAsync<Critic>(IDS.Critic);
+    trainer = await container.getAsync<Trainer>(IDS.Trainer);
+    directory = container.isBound(IDS.RunDirectory) ? await container.getAsync<RunDirectory>(IDS.RunDirectory) : null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    const service = Object.entries(SINGLE_SERVICES).find(([, id]) => message.includes(`Ambiguous bindings found for service: "${String(id)}"`));
+    if (!service) throw error;
+    throw new ConfigError(
+      `plugins: ${service[0]} is bound twice; a plugin replaces a core service with rebind(), not bind() (docs/plugin-services.md)`,
+    );
+  }
+  // The data source's exact definition is recorded beside its options (informational).
+  // A resumed run's config is already there (and must not change before its checkpoint is known good).
+  if (directory && !existsSync(directory.configPath))
+    directory.writeConfig({ ...config, data: { ...config.data, definition: trainer.data.definition } } as ResolvedConfig);
+  const checkpointer = trainer.hooks.find((h): h is Checkpointer => h instanceof Checkpointer) ?? null;
 
   return {
     config,

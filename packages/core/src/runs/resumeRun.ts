@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/ConfigError.js';
 import { deepFreeze } from '../config/deepFreeze.js';
-import type { ResolvedConfig } from '../config/ResolvedConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { importPlugin } from '../plugins/importPlugin.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
-import { latestCheckpoint, loadCheckpoint } from './checkpoint.js';
+import { loadCheckpoint, verifyCheckpoint } from './checkpoint.js';
 import { createRun, type Run, type RunOptions } from './createRun.js';
 import { RunDirectory } from './RunDirectory.js';
 
@@ -20,12 +18,12 @@ export async function resumeRun(
   projectDir: string,
   options: Omit<RunOptions, 'directory'> & { readonly plugins?: readonly IpmPlugin[] } = {},
 ): Promise<Run> {
-  const directory = new RunDirectory(resolve(projectDir, path));
-  if (!existsSync(directory.configPath))
-    throw new ConfigError(`--resume: ${directory.path} is not a run directory (no config.resolved.json)`);
-  const config = deepFreeze(directory.readConfig() as ResolvedConfig);
-  const checkpoint = latestCheckpoint(directory.checkpointsPath);
+  // Everything is read and validated before anything in the directory changes.
+  const directory = RunDirectory.open(resolve(projectDir, path), '--resume', { clean: true });
+  const config = deepFreeze(directory.readConfig());
+  const checkpoint = directory.latestCheckpoint();
   if (!checkpoint) throw new ConfigError(`--resume: ${directory.path} has no checkpoint to resume from`);
+  verifyCheckpoint(checkpoint.path);
   const plugins = options.plugins ?? [
     corePlugin,
     await importPlugin(config.objective.package, projectDir, 'objective.package'),

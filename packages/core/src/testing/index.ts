@@ -6,3 +6,8 @@ export { meanDistanceToNearestCentre } from './meanDistanceToNearestCentre.js';
 export { assertClose } from './assertClose.js';
 export { testPluginContext } from './testPluginContext.js';
 export { linearCritic } from './linearCritic.js';
+export { constraintConformance } from './constraintConformance.js';
+export type { ConstraintConformanceOptions } from './ConstraintConformanceOptions.js';
+export { dataSourceConformance } from './dataSourceConformance.js';
+export type { DataSourceConformanceOptions } from './DataSourceConformanceOptions.js';
+export { linearGapObjective } from './linearGapObjective.js';

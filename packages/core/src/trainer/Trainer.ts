@@ -8,6 +8,7 @@ import type { Objective } from '../contracts/Objective.js';
 import { IDS } from '../identifiers.js';
 import { createOptimizer } from '../optimizers/createOptimizer.js';
 import type { Rng } from '../random/Rng.js';
+import { checkFiniteState } from './checkFiniteState.js';
 import { criticIterations } from './criticIterations.js';
 import { criticStep } from './criticStep.js';
 import { DivergenceError } from './DivergenceError.js';
@@ -47,9 +48,10 @@ export class Trainer implements TrainerContext {
     @inject(IDS.PluginContexts) readonly plugins: PluginContexts,
     @inject(IDS.Critic) @optional() critic: Critic | undefined,
     @multiInject(IDS.TrainerHook) @optional() hooks: TrainerHook[] | undefined,
+    @multiInject(IDS.Evaluator) @optional() evaluators: TrainerHook[] | undefined,
   ) {
     this.critic = critic ?? null;
-    this.#hooks = hooks ?? [];
+    this.#hooks = [...(hooks ?? []), ...(evaluators ?? [])];
     for (const hook of this.#hooks) plugins.declare(PluginContexts.hookKey(hook.name), hook.state);
     const { optimizers } = config.training;
     this.state = {
@@ -151,6 +153,7 @@ export class Trainer implements TrainerContext {
       withEstimate,
     );
     if (!Number.isFinite(generatorLoss)) throw new DivergenceError(iteration, 'generator', generatorLoss);
+    await checkFiniteState(this, iteration);
     this.state.iteration = iteration;
     return estimate === undefined
       ? { iteration, criticSteps: k, criticLoss, generatorLoss }

@@ -1,0 +1,520 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import test from 'ava';
+import { makeTempDir } from './testing/makeTempDir.js';
+import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
+
+/**
+ * The bad-input suite: every case spawns the built binary on a bad config, data file, run
+ * directory, flag or plugin and checks the exit code, exactly one line on stderr with the
+ * ipmgan: prefix that names the field or file, no stack trace, nothing on stdout, and
+ * that nothing under the fixture folder was written or changed.
+ */
+const root = makeTempDir('bad-input');
+test.after.always(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+const bin = join(repoRoot, 'packages', 'cli', 'dist', 'bin.js');
+
+const base =
+  'seed: 1\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
+  'generator: { network: { name: mlp, options: { hidden: [8] } } }\n' +
+  'critic: { network: { name: mlp, options: { hidden: [8] } } }\n' +
+  'training: { iterations: 2 }\nrun: { dir: out, logEvery: 1, checkpointEvery: 1 }\n' +
+  'evaluation: { samples: 16, projections: 4 }\n';
+
+function write(name: string, content: string | Uint8Array): string {
+  const path = join(root, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+function npy(shape: readonly number[], values: readonly number[], descr = '<f4', fortran = false): Uint8Array {
+  const dims = shape.length === 1 ? `${String(shape[0])},` : shape.join(', ');
+  const size = descr === '<f8' ? 8 : 4;
+  const dict = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${dims}), }`;
+  const padded = dict.padEnd(Math.ceil((11 + dict.length) / 64) * 64 - 11, ' ') + '\n';
+  const bytes = new Uint8Array(10 + padded.length + size * values.length);
+  const view = new DataView(bytes.buffer);
+  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
+  view.setUint16(8, padded.length, true);
+  bytes.set(
+    Array.from(padded, (c) => c.charCodeAt(0)),
+    10,
+  );
+  values.forEach((v, i) => {
+    if (size === 8) view.setFloat64(10 + padded.length + 8 * i, v, true);
+    else view.setFloat32(10 + padded.length + 4 * i, v, true);
+  });
+  return bytes;
+}
+
+// ---- fixtures ---------------------------------------------------------------------------
+const good = write('good.yaml', base);
+const trained = runIpmgan(['train', '-c', good], root);
+if (trained.code !== 0) throw new Error(trained.stderr);
+const run = /results in (\S+)/.exec(trained.stdout)?.[1] ?? '';
+rmSync(join(run, 'report.html'), { force: true });
+
+/** A copy of the trained run with `change` applied to it. */
+function brokenRun(name: string, change: (dir: string) => void): string {
+  const dir = join(root, 'broken', name);
+  cpSync(run, dir, { recursive: true });
+  change(dir);
+  return dir;
+}
+const configOf = (dir: string): Record<string, Record<string, unknown>> =>
+  JSON.parse(readFileSync(join(dir, 'config.resolved.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+function editConfig(dir: string, edit: (c: Record<string, Record<string, unknown>>) => void): void {
+  const config = configOf(dir);
+  edit(config);
+  writeFileSync(join(dir, 'config.resolved.json'), JSON.stringify(config));
+}
+const latest = (dir: string): string => join(dir, 'checkpoints', 'latest.json');
+const checkpoint = (dir: string): string => join(dir, 'checkpoints', 'iter-0000002');
+
+write('points.csv', '1,2\n3,4\n5,6\n');
+write('data/ragged.csv', '1,2\n3,4,5\n');
+write('data/cell.csv', '1,2\n3,abc\n');
+write('data/big.csv', '1,2\n3,1e39\n');
+write('data/empty.csv', '');
+write('data/header.csv', 'x,y\n');
+write('data/text.npy', '1,2\n');
+write('data/fortran.npy', npy([3, 2], [0, 1, 2, 3, 4, 5], '<f4', true));
+write('data/nan.npy', npy([3, 2], [0, 1, 2, 3, Number.NaN, 5]));
+write('data/big.npy', npy([3, 2], [0, 1, 2, 3, 4, 1e39], '<f8'));
+write('data/flat.npy', npy([6], [0, 1, 2, 3, 4, 5]));
+write('data/short.npy', npy([3, 2], [0, 1, 2, 3, 4]));
+write('data/int.npy', npy([3, 2], [0, 1, 2, 3, 4, 5], '<i4'));
+write('data/zero.npy', npy([0, 2], []));
+write('a.csv', '0,0\n1,1\n');
+write('b.csv', '0,1\n1,0\n');
+write('dupkey.yaml', `${base}seed: 2\n`);
+write('badindent.yaml', 'seed: 1\n  objective: wgan\n data: x\n');
+write('ipmgan.config.json', '{"seed": 1,, }');
+write('broken.json', '{"seed": 1, "data": }');
+write('empty.yaml', '');
+write('list.yaml', '- 1\n- 2\n');
+write('scalar.yaml', '42\n');
+write('config.toml', 'seed = 1\n');
+write('plugin-throws.mjs', "throw new Error('boom at import');\n");
+write('plugin-empty.mjs', 'export const nothing = 1;\n');
+write('a-file', 'not a directory\n');
+write('existing.yaml', 'seed: 1\n');
+mkdirSync(join(root, 'emptydir'));
+
+const set = (...assignments: string[]): string[] => ['train', '-c', good, ...assignments.flatMap((a) => ['--set', a])];
+const csv = (path: string): string[] => set('data={"name":"csv","options":{"path":"' + path + '"}}');
+const npyData = (path: string): string[] => set('data={"name":"npy","options":{"path":"' + path + '"}}');
+
+const broken = {
+  notJson: brokenRun('not-json', (d) => {
+    writeFileSync(join(d, 'config.resolved.json'), '{"seed": 1,');
+  }),
+  many: brokenRun('many', (d) => {
+    editConfig(d, (c) => {
+      c.training = { ...c.training, iterations: 'many' };
+    });
+  }),
+  negativeBatch: brokenRun('negative-batch', (d) => {
+    editConfig(d, (c) => {
+      c.training = { ...c.training, batchSize: -4 };
+    });
+  }),
+  noObjective: brokenRun('no-objective', (d) => {
+    editConfig(d, (c) => {
+      delete c.objective;
+    });
+  }),
+  badOptimizer: brokenRun('bad-optimizer', (d) => {
+    editConfig(d, (c) => {
+      c.training = { ...c.training, optimizers: { critic: { name: 'adagrad', lr: 1 } } };
+    });
+  }),
+  escape: brokenRun('escape', (d) => {
+    writeFileSync(latest(d), '{"iteration": 2, "name": "../../../../etc"}');
+  }),
+  tornLatest: brokenRun('torn-latest', (d) => {
+    writeFileSync(latest(d), '{"iteration": 2, "na');
+  }),
+  mismatch: brokenRun('mismatch', (d) => {
+    writeFileSync(latest(d), '{"iteration": 1, "name": "iter-0000002"}');
+  }),
+  latestString: brokenRun('latest-string', (d) => {
+    writeFileSync(latest(d), '"iter-0000002"');
+  }),
+  noManifest: brokenRun('no-manifest', (d) => {
+    rmSync(join(checkpoint(d), 'manifest.json'));
+  }),
+  noTensors: brokenRun('no-tensors', (d) => {
+    rmSync(join(checkpoint(d), 'tensors.bin'));
+  }),
+  manifestJson: brokenRun('manifest-json', (d) => {
+    writeFileSync(join(checkpoint(d), 'manifest.json'), '{"format":');
+  }),
+  manifestFormat: brokenRun('manifest-format', (d) => {
+    const path = join(checkpoint(d), 'manifest.json');
+    const m = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify({ ...m, format: 'other-2' }));
+  }),
+  manifestIteration: brokenRun('manifest-iteration', (d) => {
+    const path = join(checkpoint(d), 'manifest.json');
+    const m = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify({ ...m, iteration: -1 }));
+  }),
+  oddTensors: brokenRun('odd-tensors', (d) => {
+    writeFileSync(join(checkpoint(d), 'tensors.bin'), readFileSync(join(checkpoint(d), 'tensors.bin')).subarray(1));
+  }),
+  shortTensors: brokenRun('short-tensors', (d) => {
+    writeFileSync(join(checkpoint(d), 'tensors.bin'), readFileSync(join(checkpoint(d), 'tensors.bin')).subarray(0, 64));
+  }),
+  nanTensors: brokenRun('nan-tensors', (d) => {
+    const bytes = readFileSync(join(checkpoint(d), 'tensors.bin'));
+    bytes.writeFloatLE(Number.NaN, 0);
+    writeFileSync(join(checkpoint(d), 'tensors.bin'), bytes);
+  }),
+  metricsLine: brokenRun('metrics-line', (d) => {
+    const lines = readFileSync(join(d, 'metrics.jsonl'), 'utf8').split('\n');
+    writeFileSync(join(d, 'metrics.jsonl'), [lines[0], 'not json', ...lines.slice(1)].join('\n'));
+  }),
+  metricsField: brokenRun('metrics-field', (d) => {
+    writeFileSync(join(d, 'metrics.jsonl'), '{"iteration": "one"}\n');
+  }),
+  noCheckpoints: brokenRun('no-checkpoints', (d) => {
+    rmSync(join(d, 'checkpoints'), { recursive: true });
+  }),
+};
+
+type Case = readonly [what: string, args: readonly string[], code: number, names: string];
+
+const cases: Case[] = [
+  // ---- config fields (--set on a good config) ----
+  ['seed negative', set('seed=-1'), 2, 'seed:'],
+  ['seed fractional', set('seed=1.5'), 2, 'seed:'],
+  ['seed a string', set('seed="x"'), 2, 'seed:'],
+  ['seed past 2^32', set('seed=4294967296'), 2, 'seed:'],
+  ['backend unknown', set('backend=gpu'), 2, 'backend:'],
+  ['name with a space', set('name="a b"'), 2, 'name:'],
+  ['unknown top-level field', set('bogus=1'), 2, 'bogus: unknown field'],
+  ['objective unknown', set('objective.name=nope'), 2, 'objective.name:'],
+  ['objective option unknown', set('objective.options.bogus=1'), 2, 'objective.options'],
+  ['objective a number', set('objective=3'), 2, 'objective:'],
+  ['data unknown', set('data.name=nope'), 2, 'data.name:'],
+  ['data option unknown', set('data.options.bogus=1'), 2, 'data.options'],
+  ['data radius negative', set('data.options.radius=-1'), 2, 'data.options.radius'],
+  ['data missing name', set('data={}'), 2, 'data.name'],
+  ['noise dimension 0', set('generator.noise.dimension=0'), 2, 'generator.noise.dimension:'],
+  ['noise distribution unknown', set('generator.noise.distribution=cauchy'), 2, 'generator.noise.distribution:'],
+  ['generator network unknown', set('generator.network.name=nope'), 2, 'generator.network.name:'],
+  ['generator hidden negative', set('generator.network.options.hidden=[-1]'), 2, 'generator.network.options.hidden'],
+  ['generator hidden a string', set('generator.network.options.hidden="big"'), 2, 'generator.network.options.hidden'],
+  [
+    'generator activation unknown',
+    set('generator.network.options.activation=swish9'),
+    2,
+    'generator.network.options.activation',
+  ],
+  ['generator unknown field', set('generator.bogus=1'), 2, 'generator.bogus'],
+  ['critic network unknown', set('critic.network.name=nope'), 2, 'critic.network.name:'],
+  ['critic hidden zero', set('critic.network.options.hidden=[0]'), 2, 'critic.network.options.hidden'],
+  ['critic codeSize 0', set('critic.codeSize=0'), 2, 'critic.codeSize:'],
+  ['critic form unknown', set('critic.form=weird'), 2, 'critic.form:'],
+  ['constraint unknown', set('critic.constraints=[{"name":"nope"}]'), 2, 'critic.constraints.0.name:'],
+  [
+    'constraint clip negative',
+    set('critic.constraints=[{"name":"weight-clipping","options":{"clip":-1}}]'),
+    2,
+    'critic.constraints.0.options.clip:',
+  ],
+  ['constraints not a list', set('critic.constraints=5'), 2, 'critic.constraints'],
+  ['iterations 0', set('training.iterations=0'), 2, 'training.iterations:'],
+  ['iterations fractional', set('training.iterations=1.5'), 2, 'training.iterations:'],
+  ['iterations a word', set('training.iterations=many'), 2, 'training.iterations:'],
+  ['batchSize 0', set('training.batchSize=0'), 2, 'training.batchSize:'],
+  ['batchSize negative', set('training.batchSize=-4'), 2, 'training.batchSize:'],
+  ['schedule type unknown', set('training.schedule={"type":"nope"}'), 2, 'training.schedule'],
+  [
+    'schedule nCritic negative',
+    set('training.schedule={"type":"constant","nCritic":-1}'),
+    2,
+    'training.schedule.nCritic:',
+  ],
+  ['warm-up every 0', set('training.schedule={"type":"wgan-warmup","every":0}'), 2, 'training.schedule.every:'],
+  [
+    'optimizer unknown',
+    set('training.optimizers.critic={"name":"adagrad","lr":1}'),
+    2,
+    'training.optimizers.critic.name:',
+  ],
+  ['adam lr negative', set('training.optimizers.critic={"name":"adam","lr":-1}'), 2, 'training.optimizers.critic.lr:'],
+  [
+    'adam beta1 = 1',
+    set('training.optimizers.critic={"name":"adam","lr":1,"beta1":1}'),
+    2,
+    'training.optimizers.critic.beta1:',
+  ],
+  [
+    'adam beta2 negative',
+    set('training.optimizers.generator={"name":"adam","lr":1,"beta2":-0.1}'),
+    2,
+    'training.optimizers.generator.beta2:',
+  ],
+  [
+    'adam epsilon 0',
+    set('training.optimizers.generator={"name":"adam","lr":1,"epsilon":0}'),
+    2,
+    'training.optimizers.generator.epsilon:',
+  ],
+  [
+    'rmsprop decay 1.5',
+    set('training.optimizers.generator={"name":"rmsprop","lr":1,"decay":1.5}'),
+    2,
+    'training.optimizers.generator.decay:',
+  ],
+  [
+    'rmsprop momentum 1',
+    set('training.optimizers.generator={"name":"rmsprop","lr":1,"momentum":1}'),
+    2,
+    'training.optimizers.generator.momentum:',
+  ],
+  ['sgd without lr', set('training.optimizers.generator={"name":"sgd"}'), 2, 'training.optimizers.generator.lr:'],
+  [
+    'sgd unknown field',
+    set('training.optimizers.generator={"name":"sgd","lr":1,"nesterov":true}'),
+    2,
+    'training.optimizers.generator.nesterov',
+  ],
+  ['training unknown field', set('training.bogus=1'), 2, 'training.bogus'],
+  ['logEvery 0', set('run.logEvery=0'), 2, 'run.logEvery:'],
+  ['checkpointEvery negative', set('run.checkpointEvery=-1'), 2, 'run.checkpointEvery:'],
+  ['sampleEvery negative', set('run.sampleEvery=-1'), 2, 'run.sampleEvery:'],
+  ['sampleCount 0', set('run.sampleCount=0'), 2, 'run.sampleCount:'],
+  ['evaluateEvery negative', set('run.evaluateEvery=-2'), 2, 'run.evaluateEvery:'],
+  ['run.dir empty', set('run.dir=""'), 2, 'run.dir:'],
+  ['run unknown field', set('run.bogus=1'), 2, 'run.bogus'],
+  ['evaluation samples 5000', set('evaluation.samples=5000'), 2, 'evaluation.samples:'],
+  ['evaluation projections 0', set('evaluation.projections=0'), 2, 'evaluation.projections:'],
+  ['evaluation bandwidths empty', set('evaluation.bandwidths=[]'), 2, 'evaluation.bandwidths:'],
+  ['evaluation bandwidth negative', set('evaluation.bandwidths=[-1]'), 2, 'evaluation.bandwidths.0:'],
+  ['evaluation lipschitz a word', set('evaluation.lipschitz=maybe'), 2, 'evaluation.lipschitz:'],
+  ['plugins not installed', set('plugins=["ipmgan-not-installed"]'), 2, 'plugins.0:'],
+  ['plugins an empty name', set('plugins=[""]'), 2, 'plugins.0:'],
+  ['plugins not a list', set('plugins="x"'), 2, 'plugins:'],
+  [
+    'plugin that throws on import',
+    set('plugins=["./plugin-throws.mjs"]'),
+    2,
+    'plugins.0: package "./plugin-throws.mjs" throws when imported: boom at import',
+  ],
+  [
+    'plugin without ipmganPlugin',
+    set('plugins=["./plugin-empty.mjs"]'),
+    2,
+    'plugins.0: package "./plugin-empty.mjs" does not export an ipmganPlugin',
+  ],
+  ['run.dir is a file', set('run.dir=a-file'), 2, 'run.dir:'],
+  ['run.dir below a file', set('run.dir=a-file/runs'), 2, 'run.dir:'],
+  // ---- config files ----
+  ['a duplicate YAML key', ['train', '-c', join(root, 'dupkey.yaml')], 2, 'dupkey.yaml'],
+  ['bad YAML indentation', ['train', '-c', join(root, 'badindent.yaml')], 2, 'badindent.yaml'],
+  ['a JSON syntax error', ['train', '-c', join(root, 'broken.json')], 2, 'broken.json'],
+  ['a searched JSON config with a syntax error', ['train'], 2, 'ipmgan.config.json'],
+  ['an empty config file', ['train', '-c', join(root, 'empty.yaml')], 2, 'empty.yaml'],
+  ['a config that is a list', ['train', '-c', join(root, 'list.yaml')], 2, '(config)'],
+  ['a config that is a number', ['train', '-c', join(root, 'scalar.yaml')], 2, '(config)'],
+  ['a .toml config', ['train', '-c', join(root, 'config.toml')], 2, 'config.toml'],
+  ['a missing config file', ['train', '-c', 'absent.yaml'], 2, 'absent.yaml'],
+  ['a config path that is a directory', ['train', '-c', join(root, 'emptydir')], 2, 'emptydir'],
+  // ---- data files ----
+  ['csv missing', csv('data/absent.csv'), 2, 'data.options.path: data/absent.csv'],
+  ['csv ragged', csv('data/ragged.csv'), 2, 'data/ragged.csv line 2'],
+  ['csv bad cell', csv('data/cell.csv'), 2, 'data/cell.csv line 2'],
+  ['csv past float32', csv('data/big.csv'), 2, 'data/big.csv line 2 column 2'],
+  ['csv empty', csv('data/empty.csv'), 2, 'data/empty.csv'],
+  ['csv header only', csv('data/header.csv'), 2, 'data/header.csv'],
+  ['csv a directory', csv('data'), 2, 'data.options.path: data'],
+  ['csv without path', set('data={"name":"csv"}'), 2, 'data.options.path:'],
+  [
+    'csv empty delimiter',
+    set('data={"name":"csv","options":{"path":"points.csv","delimiter":""}}'),
+    2,
+    'data.options.delimiter:',
+  ],
+  [
+    'csv header a word',
+    set('data={"name":"csv","options":{"path":"points.csv","header":"maybe"}}'),
+    2,
+    'data.options.header',
+  ],
+  ['npy text', npyData('data/text.npy'), 2, 'data/text.npy'],
+  ['npy fortran order', npyData('data/fortran.npy'), 2, 'data/fortran.npy'],
+  ['npy NaN', npyData('data/nan.npy'), 2, 'data/nan.npy: row 2'],
+  ['npy f8 past float32', npyData('data/big.npy'), 2, 'data/big.npy: row 2, value 1'],
+  ['npy flat shape', npyData('data/flat.npy'), 2, 'data/flat.npy'],
+  ['npy truncated', npyData('data/short.npy'), 2, 'data/short.npy'],
+  ['npy int dtype', npyData('data/int.npy'), 2, 'data/int.npy'],
+  ['npy zero rows', npyData('data/zero.npy'), 2, 'data/zero.npy'],
+  ['npy missing', npyData('data/absent.npy'), 2, 'data/absent.npy'],
+  [
+    'npy data for an MLP of another width still trains? no: csv width 3 vs dcgan',
+    set('generator.network.name=dcgan-generator'),
+    2,
+    'generator.network',
+  ],
+  // ---- flags ----
+  ['--iterations 0', ['train', '-c', good, '--iterations', '0'], 2, '--iterations'],
+  ['--iterations a word', ['train', '-c', good, '--iterations', 'abc'], 2, '--iterations'],
+  ['an unknown flag', ['train', '--bogus'], 2, "'--bogus'"],
+  ['--set without =', ['train', '-c', good, '--set', 'noequals'], 2, '--set'],
+  ['--set with an empty key', ['train', '-c', good, '--set', '=1'], 2, '--set'],
+  ['--set with an empty path part', ['train', '-c', good, '--set', 'a..b=1'], 2, '--set'],
+  ['--resume a missing folder', ['train', '--resume', 'nowhere'], 2, '--resume'],
+  ['--resume a file', ['train', '--resume', 'a-file'], 2, '--resume'],
+  ['--resume with -c', ['train', '--resume', run, '-c', good], 2, '--resume'],
+  ['an unknown command', ['frobnicate'], 2, "'frobnicate'"],
+  ['eval without a run', ['eval'], 2, "'run'"],
+  ['eval --checkpoint 0', ['eval', run, '--checkpoint', '0'], 2, '--checkpoint'],
+  ['eval --checkpoint not saved', ['eval', run, '--checkpoint', '99'], 2, '--checkpoint'],
+  ['eval -n 0', ['eval', run, '-n', '0'], 2, '-n'],
+  ['eval of a folder that is no run', ['eval', 'emptydir'], 2, 'emptydir'],
+  ['sample without -n', ['sample', run, '-o', 'x.csv'], 2, "'-n, --count <n>'"],
+  ['sample without -o', ['sample', run, '-n', '4'], 2, "'-o, --output <file>'"],
+  ['sample -o .txt', ['sample', run, '-n', '4', '-o', 'x.txt'], 2, '-o'],
+  ['sample -o in a missing folder', ['sample', run, '-n', '4', '-o', 'nodir/x.csv'], 2, '-o'],
+  ['sample -o .png of vectors', ['sample', run, '-n', '4', '-o', 'x.png'], 2, '-o'],
+  ['sample -n 0', ['sample', run, '-n', '0', '-o', 'x.csv'], 2, '-n'],
+  ['sample --seed -1', ['sample', run, '-n', '4', '-o', 'x.csv', '--seed', '-1'], 2, '--seed'],
+  ['distance without b', ['distance', 'a.csv'], 2, "'b'"],
+  ['distance unknown metric', ['distance', 'a.csv', 'b.csv', '--metric', 'nope'], 2, '--metric'],
+  ['distance missing file', ['distance', 'absent.csv', 'b.csv'], 2, 'absent.csv'],
+  ['distance --projections 0', ['distance', 'a.csv', 'b.csv', '--projections', '0'], 2, '--projections'],
+  ['distance --bandwidth -1', ['distance', 'a.csv', 'b.csv', '--metric', 'mmd', '--bandwidth', '-1'], 2, '--bandwidth'],
+  ['compare without a compare block', ['compare', '-c', good], 2, 'compare'],
+  ['compare --workers 0', ['compare', '-c', good, '--workers', '0'], 2, '--workers'],
+  ['init over an existing file', ['init', '-o', 'existing.yaml'], 2, 'existing.yaml'],
+  ['new-plugin with a bad name', ['new-plugin', 'Bad Name'], 2, 'Bad Name'],
+  ['reproduce an unknown experiment', ['reproduce', 'e9'], 2, 'e9'],
+  // ---- run directories ----
+  [
+    'resume: config.resolved.json not JSON',
+    ['train', '--resume', broken.notJson],
+    2,
+    'config.resolved.json: not valid JSON',
+  ],
+  ['resume: iterations "many"', ['train', '--resume', broken.many], 2, 'config.resolved.json: training.iterations:'],
+  [
+    'resume: batch size negative',
+    ['train', '--resume', broken.negativeBatch],
+    2,
+    'config.resolved.json: training.batchSize:',
+  ],
+  ['resume: no objective', ['train', '--resume', broken.noObjective], 2, 'config.resolved.json: objective'],
+  ['resume: bad optimizer', ['train', '--resume', broken.badOptimizer], 2, 'config.resolved.json: training.optimizers'],
+  ['resume: latest.json leaves checkpoints/', ['train', '--resume', broken.escape], 2, 'latest.json: name:'],
+  ['resume: latest.json torn', ['train', '--resume', broken.tornLatest], 2, 'latest.json: not valid JSON'],
+  [
+    'resume: latest.json name and iteration disagree',
+    ['train', '--resume', broken.mismatch],
+    2,
+    'latest.json: name iter-0000002',
+  ],
+  ['resume: latest.json a string', ['train', '--resume', broken.latestString], 2, 'latest.json'],
+  ['resume: manifest missing', ['train', '--resume', broken.noManifest], 2, 'manifest.json: missing'],
+  ['resume: tensors.bin missing', ['train', '--resume', broken.noTensors], 2, 'tensors.bin: missing'],
+  ['resume: manifest not JSON', ['train', '--resume', broken.manifestJson], 2, 'manifest.json: not valid JSON'],
+  ['resume: manifest format', ['train', '--resume', broken.manifestFormat], 2, 'manifest.json: format'],
+  [
+    'resume: manifest iteration negative',
+    ['train', '--resume', broken.manifestIteration],
+    2,
+    'manifest.json: iteration',
+  ],
+  ['resume: tensors.bin odd size', ['train', '--resume', broken.oddTensors], 2, 'tensors.bin'],
+  ['resume: tensors.bin short', ['train', '--resume', broken.shortTensors], 2, 'tensors.bin'],
+  ['resume: tensors.bin NaN', ['train', '--resume', broken.nanTensors], 1, 'non-finite'],
+  ['resume: metrics.jsonl bad line', ['train', '--resume', broken.metricsLine], 2, 'metrics.jsonl:2'],
+  ['resume: metrics.jsonl bad field', ['train', '--resume', broken.metricsField], 2, 'metrics.jsonl:1: iteration'],
+  ['resume: no checkpoint', ['train', '--resume', broken.noCheckpoints], 2, 'no checkpoint'],
+  ['eval: config not JSON', ['eval', broken.notJson], 2, 'config.resolved.json'],
+  ['eval: iterations "many"', ['eval', broken.many], 2, 'training.iterations'],
+  ['eval: latest.json leaves checkpoints/', ['eval', broken.escape], 2, 'latest.json'],
+  ['eval: manifest missing', ['eval', broken.noManifest], 2, 'manifest.json'],
+  ['eval: tensors.bin short', ['eval', broken.shortTensors], 2, 'tensors.bin'],
+  ['eval: tensors.bin NaN', ['eval', broken.nanTensors], 1, 'non-finite'],
+  ['eval: no checkpoint', ['eval', broken.noCheckpoints], 2, 'no checkpoint'],
+  ['sample: config not JSON', ['sample', broken.notJson, '-n', '4', '-o', 'x.csv'], 2, 'config.resolved.json'],
+  ['sample: latest.json torn', ['sample', broken.tornLatest, '-n', '4', '-o', 'x.csv'], 2, 'latest.json'],
+  ['sample: manifest format', ['sample', broken.manifestFormat, '-n', '4', '-o', 'x.csv'], 2, 'manifest.json'],
+  ['sample: tensors.bin NaN', ['sample', broken.nanTensors, '-n', '4', '-o', 'x.csv'], 1, 'non-finite'],
+  [
+    'sample: --checkpoint not saved',
+    ['sample', broken.noCheckpoints, '-n', '4', '-o', 'x.csv', '--checkpoint', '2'],
+    2,
+    '--checkpoint',
+  ],
+];
+
+/** Every file under `dir` with its size and modification time. */
+function snapshot(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      out.push(`${relative(dir, path)} ${String(stat.size)} ${String(stat.mtimeMs)}`);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+const before = snapshot(root);
+
+function ipmgan(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+// A few at a time: each case is a process start (~1 s), most of it module loading.
+const CONCURRENCY = 4;
+let running = 0;
+const waiting: (() => void)[] = [];
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+test(`the suite has at least 120 cases (${String(cases.length)})`, (t) => {
+  t.true(cases.length >= 120, String(cases.length));
+  t.is(new Set(cases.map((c) => c[0])).size, cases.length, 'case names are unique');
+});
+
+for (const [what, args, code, names] of cases) {
+  test(`${what}: exit ${String(code)}, one ipmgan: line naming ${names}, no stack, nothing written`, async (t) => {
+    const result = await limited(() => ipmgan(args));
+    t.is(result.code, code, result.stderr);
+    t.is(result.stdout, '');
+    const lines = result.stderr.split('\n');
+    t.is(lines.length, 2, `one line: ${JSON.stringify(result.stderr)}`);
+    t.true(result.stderr.startsWith('ipmgan: '), result.stderr);
+    t.true(result.stderr.includes(names), `${JSON.stringify(names)} in ${JSON.stringify(result.stderr)}`);
+    t.false(/\n\s+at /.test(result.stderr), 'no stack trace');
+    t.deepEqual(snapshot(root), before, 'nothing under the fixture folder was written or changed');
+  });
+}

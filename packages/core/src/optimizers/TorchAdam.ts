@@ -1,0 +1,91 @@
+import { tf } from '../tensorflow.js';
+
+interface NamedTensor {
+  name: string;
+  tensor: tf.Tensor;
+}
+
+/** torch.lerp's float kernel: start + w (end - start) for w < 0.5, else end - (end - start)(1 - w). */
+function lerp(start: tf.Tensor, end: tf.Tensor, weight: number): tf.Tensor {
+  const difference = tf.sub(end, start);
+  return weight < 0.5 ? tf.add(start, tf.mul(difference, weight)) : tf.sub(end, tf.mul(difference, 1 - weight));
+}
+
+/**
+ * Adam exactly as torch.optim.Adam (single-tensor path, no weight decay, no amsgrad) computes it:
+ *   t <- t + 1;  m <- lerp(m, g, 1 - beta1);  v <- beta2 v + (1 - beta2) g^2
+ *   w <- w - (lr / (1 - beta1^t)) m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+ * The bias corrections are recomputed from the step count t in double precision on every
+ * step, so the whole state is (t, m, v): restoring it continues bit for bit. tf.train.adam
+ * instead carries beta^t as float32 products and rebuilds them with pow() on restore, which
+ * rounds differently, so a resumed run drifted from an uninterrupted one.
+ */
+export class TorchAdam extends tf.Optimizer {
+  static readonly className = 'TorchAdam';
+  readonly #first: tf.Variable[] = [];
+  readonly #second: tf.Variable[] = [];
+
+  constructor(
+    readonly learningRate: number,
+    readonly beta1: number,
+    readonly beta2: number,
+    readonly epsilon: number,
+  ) {
+    super();
+  }
+
+  applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
+    const entries: [string, tf.Tensor | undefined][] = Array.isArray(variableGradients)
+      ? variableGradients.map((v) => [v.name, v.tensor])
+      : Object.entries(variableGradients);
+    const step = this.iterations + 1;
+    const stepSize = this.learningRate / (1 - this.beta1 ** step);
+    const correction2Sqrt = Math.sqrt(1 - this.beta2 ** step);
+    entries.forEach(([name, gradient], i) => {
+      const variable = tf.engine().registeredVariables[name];
+      if (!variable || !gradient) return;
+      const m = (this.#first[i] ??= tf.variable(tf.zerosLike(variable), false));
+      const v = (this.#second[i] ??= tf.variable(tf.zerosLike(variable), false));
+      tf.tidy(() => {
+        const first = lerp(m, gradient, 1 - this.beta1);
+        // addcmul: v beta2 + ((1 - beta2) g) g
+        const second = tf.add(tf.mul(v, this.beta2), tf.mul(tf.mul(gradient, 1 - this.beta2), gradient));
+        m.assign(first);
+        v.assign(second);
+        const denominator = tf.add(tf.div(tf.sqrt(second), correction2Sqrt), this.epsilon);
+        // addcdiv: w + ((-stepSize) m) / denominator
+        variable.assign(tf.add(variable, tf.div(tf.mul(first, -stepSize), denominator)));
+      });
+    });
+    this.incrementIterations();
+  }
+
+  override async getWeights(): Promise<NamedTensor[]> {
+    const slots = [
+      ...this.#first.map((tensor, i) => ({ name: `slot${String(i)}/m`, tensor })),
+      ...this.#second.map((tensor, i) => ({ name: `slot${String(i)}/v`, tensor })),
+    ];
+    return [await this.saveIterations(), ...slots];
+  }
+
+  override async setWeights(weightValues: NamedTensor[]): Promise<void> {
+    const slots = await this.extractIterations(weightValues);
+    this.dispose();
+    for (const { name, tensor } of slots) {
+      const [, kind] = name.split('/');
+      const index = Number(name.slice(4, name.indexOf('/')));
+      const target = kind === 'v' ? this.#second : this.#first;
+      target[index] = tf.variable(tensor, false);
+    }
+  }
+
+  override dispose(): void {
+    tf.dispose([...this.#first, ...this.#second]);
+    this.#first.length = 0;
+    this.#second.length = 0;
+  }
+
+  getConfig(): tf.serialization.ConfigDict {
+    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
+  }
+}

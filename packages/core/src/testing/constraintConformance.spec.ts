@@ -1,0 +1,124 @@
+import test from 'ava';
+import { z } from 'zod';
+import { weightClipping } from '../constraints/weightClipping.js';
+import type { Constraint } from '../contracts/Constraint.js';
+import type { ConstraintExtension } from '../contracts/Extension.js';
+import { definePlugin } from '../plugins/definePlugin.js';
+import { tf } from '../tensorflow.js';
+import type { ConformanceTest } from './ConformanceTest.js';
+import { constraintConformance } from './constraintConformance.js';
+
+const pluginOf = (constraint: ConstraintExtension) =>
+  definePlugin({ name: '@ipmgan/constraint-conformance-spec', version: '0.0.0', extensions: [constraint] });
+
+const Weight = z.strictObject({ weight: z.number().positive().default(1) });
+
+/**
+ * A penalty on random interpolates that also reparametrises (W -> W / max(1, ||W||)) and
+ * keeps a declared step count that scales the penalty: every mechanism, a stream and state.
+ */
+const interpolatePenalty: ConstraintExtension<z.output<typeof Weight>> = {
+  kind: 'constraint',
+  id: 'interpolate-penalty',
+  description: 'Mean squared score on random interpolates, scaled by 1 + steps / 100 (kit fixture).',
+  optionsSchema: Weight,
+  create: ({ weight }) => {
+    let steps = 0;
+    return {
+      id: 'interpolate-penalty',
+      penalty({ real, fake, score }, context) {
+        const [batch = 0] = real.shape;
+        const u = tf.randomUniform([batch, 1], 0, 1, 'float32', context.rng.seed()); // [batch, 1]
+        const xHat = tf.add(real, tf.mul(u, tf.sub(fake, real)));
+        return tf.mul(weight * (1 + steps / 100), tf.mean(tf.square(score(xHat))));
+      },
+      afterCriticStep() {
+        steps += 1;
+      },
+      reparametrise: ({ kernel }) => tf.div(kernel, tf.maximum(1, tf.norm(kernel))),
+      state: {
+        save: () => steps,
+        restore: (saved) => {
+          steps = saved as number;
+        },
+      },
+    };
+  },
+};
+
+// The kit on core's weight clipping (a projection) and on the fixture (all three mechanisms).
+constraintConformance(test, { plugin: pluginOf(weightClipping), badOptions: { clip: -1 } });
+constraintConformance(test, { plugin: pluginOf(interpolatePenalty), badOptions: { weight: 0 } });
+
+/** The fixture with one part of its constraint replaced by a defect. */
+function broken(patch: (constraint: Constraint) => Partial<Constraint>): ConstraintExtension {
+  return {
+    ...interpolatePenalty,
+    create: (options: unknown) => {
+      const constraint = interpolatePenalty.create(interpolatePenalty.optionsSchema.parse(options));
+      return { ...constraint, ...patch(constraint) };
+    },
+  };
+}
+
+/** Runs the kit's tests outside ava and returns the titles that failed. */
+async function failures(constraint: ConstraintExtension): Promise<string[]> {
+  const registered: [string, Parameters<ConformanceTest['serial']>[1]][] = [];
+  constraintConformance(
+    { serial: (title, implementation) => registered.push([title, implementation]) },
+    { plugin: pluginOf(constraint), badOptions: { weight: 0 } },
+  );
+  const failed: string[] = [];
+  for (const [title, implementation] of registered) {
+    let ok = true;
+    try {
+      await implementation({ true: (value) => (ok &&= value), log: () => undefined });
+    } catch {
+      ok = false;
+    }
+    if (!ok) failed.push(title.replace('interpolate-penalty: ', ''));
+  }
+  return failed;
+}
+
+const PENALTY = "a penalty is a finite scalar, reaches the critic's weights, and draws only from its context";
+const RESUME = 'stopped at 3 and resumed to 6, a run equals one run straight';
+
+test.serial('the kit fails a penalty that draws from an unseeded op instead of its context', async (t) => {
+  const defect = broken((c) => ({
+    penalty: (inputs, context) =>
+      tf.add(c.penalty?.(inputs, context) ?? tf.scalar(0), tf.mul(1e-3, tf.sum(tf.randomUniform([1])))),
+  }));
+  t.deepEqual(await failures(defect), [PENALTY, RESUME]);
+});
+
+test.serial('the kit fails a constraint whose state is not declared', async (t) => {
+  const defect = broken(() => ({ state: undefined }));
+  t.deepEqual(await failures(defect), [RESUME]);
+});
+
+test.serial('the kit fails a penalty that keeps a tensor on every call', async (t) => {
+  const defect = broken((c) => ({
+    penalty: (inputs, context) => tf.keep(c.penalty?.(inputs, context) ?? tf.scalar(0)),
+  }));
+  t.deepEqual(await failures(defect), ['10 critic steps with the constraint leak no tensor']);
+});
+
+test.serial(
+  'the kit fails a reparametrisation that changes the kernel shape, and a penalty that is not a scalar',
+  async (t) => {
+    const reshaped = broken(() => ({ reparametrise: ({ kernel }) => tf.reshape(kernel, [-1]) }));
+    t.true((await failures(reshaped)).includes("a reparametrisation keeps every kernel's shape"));
+    const vector = broken((c) => ({
+      penalty: (inputs, context) => tf.reshape<tf.Rank.R0>(c.penalty?.(inputs, context) ?? tf.scalar(0), [1]),
+    }));
+    t.true((await failures(vector)).includes(PENALTY));
+  },
+);
+
+test.serial('the kit fails a constraint with no mechanism and one whose create() returns another id', async (t) => {
+  const inert = broken(() => ({ penalty: undefined, afterCriticStep: undefined, reparametrise: undefined }));
+  t.true((await failures(inert)).includes('metadata is complete and create() returns a constraint with a mechanism'));
+  const renamed = broken(() => ({ id: 'other' }));
+  t.true((await failures(renamed)).includes('metadata is complete and create() returns a constraint with a mechanism'));
+});

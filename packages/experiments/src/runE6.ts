@@ -1,0 +1,135 @@
+import type { E6Config } from './E6ConfigSchema.js';
+import { e6Claims, gradientRatio } from './e6Claims.js';
+import type { ExperimentOptions } from './ExperimentOptions.js';
+import type { ExperimentOutcome } from './ExperimentOutcome.js';
+import { measureE6, type E6Results } from './measureE6.js';
+import { renderFigure } from './renderFigure.js';
+import { writeExperimentReport } from './writeExperimentReport.js';
+
+const e = (x: number): string => x.toExponential(2);
+const f = (x: number): string => x.toFixed(3);
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/**
+ * E6, weight clipping's trade-off: WGAN at each c (measureE6); checks the claims (e6Claims)
+ * and writes `outDir`/report.md, report.html, figures and results.json.
+ */
+export async function runE6(
+  config: E6Config,
+  outDir: string,
+  options: ExperimentOptions = {},
+): Promise<ExperimentOutcome<E6Results>> {
+  const start = performance.now();
+  const results = await measureE6(config, options);
+  const claims = e6Claims(results);
+  const seconds = (performance.now() - start) / 1000;
+  const c = (clip: number): string => `c = ${String(clip)}`;
+  const layers = results.runs.flatMap((r) =>
+    (r.points.at(-1)?.layerGradients ?? []).map((g, i) => ({ clip: c(r.clip), layer: i + 1, norm: g })),
+  );
+  const curves = results.runs.flatMap((r) =>
+    r.points.flatMap((p) => [
+      { clip: c(r.clip), iteration: p.iteration, quantity: 'exact W1', value: p.w1 },
+      { clip: c(r.clip), iteration: p.iteration, quantity: 'estimate / K', value: p.estimateOverK },
+      {
+        clip: c(r.clip),
+        iteration: p.iteration,
+        quantity: 'estimate (W1 * K), log scale',
+        value: Math.abs(p.estimate),
+      },
+    ]),
+  );
+  await writeExperimentReport(
+    outDir,
+    {
+      title: "E6: weight clipping's trade-off (WGAN paper, Section 3)",
+      setup: [
+        `WGAN (objective wgan and its optimizer defaults) on ${config.data.name}, generator ${config.generatorNetwork.name} ${JSON.stringify(config.generatorNetwork.options)}, critic ${config.criticNetwork.name} ${JSON.stringify(config.criticNetwork.options)}, batch ${String(config.batchSize)}, ${String(config.iterations)} generator iterations through core's Trainer, the same seed for every c in {${config.clips.join(', ')}}.`,
+        `Every ${String(config.recordEvery)} iterations, on ${String(config.evaluationSamples)} fresh real and generated samples: ||dL_critic / dW_l|| per weight matrix (layer 1 = input), the critic's Lipschitz estimate K, the logged estimate and exact W1.`,
+        `Seed ${String(config.seed)}, backend ${config.backend}; ${seconds.toFixed(0)} s in all.`,
+      ],
+      claims,
+      tables: [
+        {
+          caption: 'Last measurement, per c',
+          header: [
+            'c',
+            'per-layer ||dL/dW|| (input to output)',
+            'input / output',
+            'estimate',
+            'K',
+            'estimate / K',
+            'exact W1',
+            'rho(estimate, W1)',
+            'weights at the bound',
+            'seconds',
+          ],
+          rows: results.runs.map((r) => {
+            const p = r.points.at(-1);
+            return [
+              String(r.clip),
+              (p?.layerGradients ?? []).map(e).join(', '),
+              e(gradientRatio(r)),
+              e(p?.estimate ?? Number.NaN),
+              e(p?.lipschitz ?? Number.NaN),
+              f(p?.estimateOverK ?? Number.NaN),
+              f(p?.w1 ?? Number.NaN),
+              r.rhoEstimateW1.toFixed(2),
+              `${((p?.atBound ?? Number.NaN) * 100).toFixed(1)} %`,
+              r.seconds.toFixed(0),
+            ];
+          }),
+        },
+      ],
+      figures: [
+        {
+          name: 'e6-layer-gradients',
+          caption:
+            "The critic loss's gradient norm per weight matrix at the last measurement (log scale; layer 1 is the input layer).",
+          spec: {
+            $schema: SCHEMA,
+            width: 360,
+            height: 220,
+            data: { values: layers },
+            mark: { type: 'line', point: true },
+            encoding: {
+              x: { field: 'layer', type: 'ordinal', title: 'critic layer (1 = input)' },
+              y: { field: 'norm', type: 'quantitative', title: '||dL/dW||', scale: { type: 'log' } },
+              color: { field: 'clip', type: 'nominal', title: null, sort: null },
+            },
+          },
+        },
+        {
+          name: 'e6-training',
+          caption: 'Over training: exact W1 of fresh samples, estimate / K and the raw estimate (log scale), per c.',
+          spec: {
+            $schema: SCHEMA,
+            data: { values: curves },
+            facet: {
+              column: {
+                field: 'quantity',
+                type: 'nominal',
+                title: null,
+                sort: ['exact W1', 'estimate / K', 'estimate (W1 * K), log scale'],
+              },
+            },
+            spec: {
+              width: 200,
+              height: 160,
+              mark: { type: 'line', strokeWidth: 1.5 },
+              encoding: {
+                x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
+                y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
+                color: { field: 'clip', type: 'nominal', title: null, sort: null },
+              },
+            },
+            resolve: { scale: { y: 'independent' } },
+          },
+        },
+      ],
+      results: { config, results, claims, seconds },
+    },
+    options.render === undefined ? renderFigure : options.render,
+  );
+  return { results, claims, seconds };
+}

@@ -1,0 +1,27 @@
+import { createRun, type IpmPlugin, type Run } from '@ipmgan/core';
+import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
+import { resolveEntry, type RunBase } from './resolveEntry.js';
+import { trainCritic } from './trainCritic.js';
+
+/**
+ * A run (no directory) of one objective entry on `base` whose critic has been trained alone
+ * for `steps` steps of `batchSize` with the generator frozen, and the plugins it resolved
+ * against. The caller disposes the run.
+ */
+export async function trainedCriticRun(
+  base: RunBase,
+  entry: ObjectiveEntry,
+  field: string,
+  steps: number,
+  batchSize: number,
+): Promise<{ readonly run: Run; readonly plugins: readonly IpmPlugin[] }> {
+  const { config, plugins } = await resolveEntry(entry, base, field);
+  const run = await createRun(config, plugins, { directory: null });
+  try {
+    trainCritic(run, steps, batchSize);
+  } catch (error) {
+    run.dispose();
+    throw error;
+  }
+  return { run, plugins };
+}
