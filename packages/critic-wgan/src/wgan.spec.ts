@@ -1,51 +1,23 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  corePlugin,
-  createRun,
-  resolveConfig,
-  resumeRun,
-  Rng,
-  RunDirectory,
-  tf,
-  type Config,
-  type Run,
-} from '@ipmgan/core';
+import { corePlugin, resolveConfig, Rng, RunDirectory, tf, type Config } from '@ipmgan/core';
+import { killAndResume, meanDistanceToMode, metricsWithoutClock, openRun, ringConfig } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
-import { meanDistanceToMode } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
 
-/** A small, fast WGAN on the ring: 2 -> 2x128 -> 2 nets, RMSProp 1e-3. */
+/** The shared ring run with this spec's faster settings: 2 -> 2x128 -> 2 nets, RMSProp 1e-3. */
 function smallConfig(overrides: Partial<Config> = {}): Config {
   const mlp = { name: 'mlp', options: { hidden: [128, 128] } };
   const rmsprop = { name: 'rmsprop' as const, lr: 1e-3 };
-  return {
-    seed: 3,
-    backend: 'wasm',
-    objective: { name: 'wgan' },
-    data: { name: 'ring8' },
-    generator: { network: mlp },
-    critic: { network: mlp },
-    training: { iterations: 300, optimizers: { critic: rmsprop, generator: rmsprop } },
+  return ringConfig('wgan', {
     ...overrides,
-  };
-}
-
-async function open(config: Config, directory: RunDirectory | null = null): Promise<Run> {
-  return createRun(resolveConfig(config, plugins), plugins, { directory });
-}
-
-function withoutClock(path: string): string[] {
-  return readFileSync(path, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const { elapsedSeconds: _, ...rest } = JSON.parse(line) as Record<string, unknown>;
-      return JSON.stringify(rest);
-    });
+    generator: { network: mlp, ...overrides.generator },
+    critic: { network: mlp, ...overrides.critic },
+    training: { optimizers: { critic: rmsprop, generator: rmsprop }, ...overrides.training },
+  });
 }
 
 test.serial('the resolved config carries Algorithm 1 defaults', (t) => {
@@ -66,7 +38,7 @@ test.serial('the resolved config carries Algorithm 1 defaults', (t) => {
 
 test.serial('every critic weight and bias lies in [-c, c] after a critic step', async (t) => {
   // A learning rate far above c makes every weight leave [-c, c] before the projection.
-  const run = await open(
+  const run = await openRun(
     smallConfig({
       critic: {
         network: { name: 'mlp', options: { hidden: [16] } },
@@ -74,6 +46,7 @@ test.serial('every critic weight and bias lies in [-c, c] after a critic step', 
       },
       training: { iterations: 1, optimizers: { critic: { name: 'sgd', lr: 10 } } },
     }),
+    plugins,
   );
   const before =
     run.trainer.critic?.trainableVariables.map((v) => Math.max(...Array.from(v.dataSync(), Math.abs))) ?? [];
@@ -94,7 +67,7 @@ test.serial('every critic weight and bias lies in [-c, c] after a critic step', 
 });
 
 test.serial('training on the ring brings samples nearer the modes than the untrained generator', async (t) => {
-  const run = await open(smallConfig());
+  const run = await openRun(smallConfig(), plugins);
   const before = meanDistanceToMode(run);
   await run.trainer.fit();
   const after = meanDistanceToMode(run);
@@ -107,66 +80,31 @@ test.serial('training on the ring brings samples nearer the modes than the untra
 test.serial('the same seed and backend give an identical metrics.jsonl', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'ipmgan-wgan-'));
   const config = smallConfig({ training: { iterations: 30 }, run: { logEvery: 5 } });
-  const paths: string[] = [];
-  for (const name of ['a', 'b']) {
+  const metrics = async (name: string, seed: number): Promise<string[]> => {
     const dir = new RunDirectory(join(root, name));
-    const run = await open(config, dir);
+    const run = await openRun({ ...config, seed }, plugins, dir);
     await run.trainer.fit();
     run.dispose();
-    paths.push(dir.metricsPath);
-  }
-  const [a = '', b = ''] = paths;
-  t.is(withoutClock(a).length, 6);
-  t.deepEqual(withoutClock(a), withoutClock(b));
-  const other = new RunDirectory(join(root, 'c'));
-  const run = await open({ ...config, seed: 4 }, other);
-  await run.trainer.fit();
-  run.dispose();
-  t.notDeepEqual(withoutClock(a), withoutClock(other.metricsPath));
+    return metricsWithoutClock(dir);
+  };
+  const a = await metrics('a', 3);
+  t.is(a.length, 6);
+  t.deepEqual(a, await metrics('b', 3));
+  t.notDeepEqual(a, await metrics('c', 4));
 });
 
-for (const [how, stopAt, resumeFrom] of [
-  ['stopped (Ctrl-C checkpoints on the way out)', 23, 23],
-  ['killed (only the periodic checkpoint exists)', 27, 20],
-] as const) {
-  test.serial(`a run ${how} and resumed writes the same metrics.jsonl as an uninterrupted one`, async (t) => {
-    const root = mkdtempSync(join(tmpdir(), 'ipmgan-resume-'));
-    const config = smallConfig({ training: { iterations: 40 }, run: { logEvery: 5, checkpointEvery: 10 } });
-    const whole = new RunDirectory(join(root, 'whole'));
-    const full = await open(config, whole);
-    await full.trainer.fit();
-    full.dispose();
-
-    const parted = new RunDirectory(join(root, 'parted'));
-    if (stopAt === resumeFrom) {
-      const first = await open(config, parted);
-      await first.trainer.fit({ iterations: stopAt });
-      first.dispose();
-    } else {
-      // A hook that throws mimics a crash: no onTrainEnd, so no final checkpoint is written.
-      const crash = {
-        name: 'crash',
-        afterGeneratorStep: (_: unknown, step: { iteration: number }) => {
-          if (step.iteration === stopAt) throw new Error('simulated crash');
-        },
-      };
-      const first = await createRun(resolveConfig(config, plugins), plugins, { directory: parted, hooks: [crash] });
-      await t.throwsAsync(first.trainer.fit(), { message: 'simulated crash' });
-      first.dispose();
-      t.is(withoutClock(parted.metricsPath).length, 5, 'the crashed run logged iteration 25, past its checkpoint');
-    }
-    const second = await resumeRun(parted.path, process.cwd(), { plugins });
-    t.is(second.trainer.state.iteration, resumeFrom);
-    await second.trainer.fit();
-    second.dispose();
-    t.deepEqual(withoutClock(parted.metricsPath), withoutClock(whole.metricsPath));
-  });
-}
+test.serial(
+  "SIGKILLed at a random iteration with Algorithm 1's RMSProp and clipping and resumed, metrics.jsonl, samples and the final tensors are byte-identical",
+  async (t) => {
+    await killAndResume(t, { config: ringConfig('wgan', { training: { iterations: 60 } }) });
+  },
+);
 
 test.serial('200 training iterations leave tf.memory().numTensors unchanged', async (t) => {
   const small = { name: 'mlp', options: { hidden: [32, 32] } };
-  const run = await open(
+  const run = await openRun(
     smallConfig({ generator: { network: small }, critic: { network: small }, training: { iterations: 201 } }),
+    plugins,
   );
   await run.trainer.fit({ iterations: 1 });
   const before = tf.memory().numTensors;
@@ -177,16 +115,19 @@ test.serial('200 training iterations leave tf.memory().numTensors unchanged', as
 
 test.serial('a DCGAN trains on MNIST through the trainer on wasm (conv filter gradients included)', async (t) => {
   const dcgan = { filters: 8 };
-  const run = await open({
-    seed: 5,
-    backend: 'wasm',
-    objective: { name: 'wgan' },
-    data: { name: 'mnist', options: { range: 'minus-one-one' } },
-    generator: { noise: { dimension: 16 }, network: { name: 'dcgan-generator', options: dcgan } },
-    critic: { network: { name: 'dcgan-critic', options: dcgan } },
-    training: { iterations: 3, batchSize: 16, schedule: { type: 'constant', nCritic: 2 } },
-    run: { logEvery: 1 },
-  });
+  const run = await openRun(
+    {
+      seed: 5,
+      backend: 'wasm',
+      objective: { name: 'wgan' },
+      data: { name: 'mnist', options: { range: 'minus-one-one' } },
+      generator: { noise: { dimension: 16 }, network: { name: 'dcgan-generator', options: dcgan } },
+      critic: { network: { name: 'dcgan-critic', options: dcgan } },
+      training: { iterations: 3, batchSize: 16, schedule: { type: 'constant', nCritic: 2 } },
+      run: { logEvery: 1 },
+    },
+    plugins,
+  );
   const critic = run.trainer.critic?.trainableVariables ?? [];
   const before = critic.map((v) => Array.from(v.dataSync()));
   const steps: number[] = [];

@@ -8,11 +8,7 @@ import { createRun } from '../runs/createRun.js';
 import { resumeRun } from '../runs/resumeRun.js';
 import { RunDirectory } from '../runs/RunDirectory.js';
 import type { ConformanceAssertions } from './ConformanceTest.js';
-
-/** metrics.jsonl of a run directory without its clock, one JSON string per line. */
-function withoutClock(directory: RunDirectory): string[] {
-  return directory.readMetrics().map(({ elapsedSeconds: _, ...rest }) => JSON.stringify(rest));
-}
+import { metricsWithoutClock } from './metricsWithoutClock.js';
 
 /**
  * The kits' in-process resume check: `config` (logEvery 1) trained straight to its last
@@ -41,7 +37,7 @@ export async function assertStopResumeExact(
     const second = await resumeRun(parted.path, process.cwd(), { plugins });
     await second.trainer.fit();
     second.dispose();
-    const [a, b] = [withoutClock(parted), withoutClock(whole)];
+    const [a, b] = [metricsWithoutClock(parted), metricsWithoutClock(whole)];
     const expected = resolved.training.iterations;
     t.true(a.length === expected, `the resumed run logged ${String(a.length)} lines, not ${String(expected)}`);
     const at = a.findIndex((line, i) => line !== b[i]);

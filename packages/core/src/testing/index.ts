@@ -11,3 +11,13 @@ export type { ConstraintConformanceOptions } from './ConstraintConformanceOption
 export { dataSourceConformance } from './dataSourceConformance.js';
 export type { DataSourceConformanceOptions } from './DataSourceConformanceOptions.js';
 export { linearGapObjective } from './linearGapObjective.js';
+export { ringConfig } from './ringConfig.js';
+export { openRun } from './openRun.js';
+export { metricsWithoutClock } from './metricsWithoutClock.js';
+export { criticLipschitz } from './criticLipschitz.js';
+export {
+  killAndResume,
+  type KillResumeCommand,
+  type KillResumeOptions,
+  type KillResumeReport,
+} from './killAndResume.js';
