@@ -185,7 +185,35 @@ const broken = {
   noCheckpoints: brokenRun('no-checkpoints', (d) => {
     rmSync(join(d, 'checkpoints'), { recursive: true });
   }),
+  amendmentsJson: brokenRun('amendments-json', (d) => {
+    writeFileSync(join(d, 'amendments.json'), '{"amendments": [');
+  }),
+  amendmentSeed: brokenRun('amendment-seed', (d) => {
+    writeFileSync(
+      join(d, 'amendments.json'),
+      '{"amendments": [{"fromIteration": 3, "changes": [{"path": "seed", "from": 1, "to": 2}]}]}',
+    );
+  }),
+  amendmentIteration: brokenRun('amendment-iteration', (d) => {
+    writeFileSync(
+      join(d, 'amendments.json'),
+      '{"amendments": [{"fromIteration": 0, "changes": [{"path": "run.logEvery", "to": 2}]}]}',
+    );
+  }),
+  amendmentValue: brokenRun('amendment-value', (d) => {
+    writeFileSync(
+      join(d, 'amendments.json'),
+      '{"amendments": [{"fromIteration": 3, "changes": [{"path": "training.optimizers.critic.lr", "to": -1}]}]}',
+    );
+  }),
 };
+
+const resumeSet = (...assignments: string[]): string[] => [
+  'train',
+  '--resume',
+  run,
+  ...assignments.flatMap((a) => ['--set', a]),
+];
 
 type Case = readonly [what: string, args: readonly string[], code: number, names: string];
 
@@ -437,6 +465,94 @@ const cases: Case[] = [
   ['resume: metrics.jsonl bad line', ['train', '--resume', broken.metricsLine], 2, 'metrics.jsonl:2'],
   ['resume: metrics.jsonl bad field', ['train', '--resume', broken.metricsField], 2, 'metrics.jsonl:1: iteration'],
   ['resume: no checkpoint', ['train', '--resume', broken.noCheckpoints], 2, 'no checkpoint'],
+  [
+    'resume: amendments.json not JSON',
+    ['train', '--resume', broken.amendmentsJson],
+    2,
+    'amendments.json: not valid JSON',
+  ],
+  [
+    'resume: amendments.json changes the seed',
+    ['train', '--resume', broken.amendmentSeed],
+    2,
+    'amendments.json: seed cannot change',
+  ],
+  [
+    'resume: amendments.json fromIteration 0',
+    ['train', '--resume', broken.amendmentIteration],
+    2,
+    'amendments.json: amendments.0.fromIteration:',
+  ],
+  [
+    'resume: amendments.json lr negative',
+    ['train', '--resume', broken.amendmentValue],
+    2,
+    'amendments.json: training.optimizers.critic.lr:',
+  ],
+  ['eval: amendments.json changes the seed', ['eval', broken.amendmentSeed], 2, 'amendments.json: seed cannot change'],
+  ['resume --set seed', resumeSet('seed=2'), 2, '--set: seed cannot change when a run is resumed'],
+  ['resume --set data.name', resumeSet('data.name=grid25'), 2, '--set: data.name cannot change'],
+  ['resume --set objective.name', resumeSet('objective.name=gan'), 2, '--set: objective.name cannot change'],
+  [
+    'resume --set a network width',
+    resumeSet('critic.network.options.hidden=[4]'),
+    2,
+    '--set: critic.network.options.hidden cannot change',
+  ],
+  ['resume --set training.batchSize', resumeSet('training.batchSize=8'), 2, '--set: training.batchSize cannot change'],
+  [
+    'resume --set training.schedule',
+    resumeSet('training.schedule.nCritic=1'),
+    2,
+    '--set: training.schedule.nCritic cannot change',
+  ],
+  ['resume --set run.dir', resumeSet('run.dir=elsewhere'), 2, '--set: run.dir cannot change'],
+  [
+    'resume --set a constraint',
+    resumeSet('critic.constraints.0.options.clip=1'),
+    2,
+    '--set: critic.constraints.0.options.clip cannot change',
+  ],
+  [
+    'resume --set the optimizer name',
+    resumeSet('training.optimizers.critic.name=adam'),
+    2,
+    '--set: training.optimizers.critic.name cannot change',
+  ],
+  [
+    'resume --set a whole optimizer',
+    resumeSet('training.optimizers.generator={"name":"rmsprop","lr":1}'),
+    2,
+    '--set: training.optimizers.generator cannot change',
+  ],
+  [
+    'resume --set lr negative',
+    resumeSet('training.optimizers.critic.lr=-1'),
+    2,
+    '--set: training.optimizers.critic.lr:',
+  ],
+  [
+    'resume --set an Adam field on RMSProp',
+    resumeSet('training.optimizers.critic.beta1=0.5'),
+    2,
+    '--set: training.optimizers.critic.beta1: unknown field',
+  ],
+  ['resume --set evaluation.samples 5000', resumeSet('evaluation.samples=5000'), 2, '--set: evaluation.samples:'],
+  [
+    'resume --set an unknown evaluation field',
+    resumeSet('evaluation.bogus=1'),
+    2,
+    '--set: evaluation.bogus cannot change',
+  ],
+  ['resume --set logEvery 0', resumeSet('run.logEvery=0'), 2, '--set: run.logEvery:'],
+  ['resume --set iterations a word', resumeSet('training.iterations=many'), 2, '--set: training.iterations:'],
+  [
+    'resume --iterations before the checkpoint',
+    ['train', '--resume', run, '--iterations', '1'],
+    2,
+    '--set: training.iterations 1 is not past',
+  ],
+  ['resume --set without =', resumeSet('noequals'), 2, '--set: expected key=value'],
   ['eval: config not JSON', ['eval', broken.notJson], 2, 'config.resolved.json'],
   ['eval: iterations "many"', ['eval', broken.many], 2, 'training.iterations'],
   ['eval: latest.json leaves checkpoints/', ['eval', broken.escape], 2, 'latest.json'],

@@ -70,7 +70,7 @@ export function buildProgram(cwd: string): Command {
     .option('--iterations <n>', 'train until this many generator iterations are done', positiveInt('--iterations'))
     .option(
       '--set <key=value>',
-      'override one config field, e.g. --set training.batchSize=256 (repeatable)',
+      'override one config field, e.g. --set training.batchSize=256 (repeatable); with --resume, continue with a changed lr, iterations, logging or evaluation field, recorded in amendments.json',
       collect,
       [],
     )

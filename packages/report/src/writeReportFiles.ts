@@ -57,10 +57,11 @@ function markdownTable(cells: readonly (readonly string[])[]): string {
 
 /** The run-configuration table: one column per run, one row per field. */
 function configCells(runs: readonly RunData[]): string[][] {
-  const described = runs.map(describeRun);
-  const fields = described[0]?.map(([field]) => field) ?? [];
+  const described = runs.map((r) => new Map(describeRun(r)));
+  // Every run has the same fields but for amendments, which only resumed runs with --set have.
+  const fields = [...new Set(described.flatMap((d) => [...d.keys()]))];
   const header = ['', ...runs.map((r) => (runs.length > 1 ? `${r.label}, seed ${r.seed}` : r.config.name))];
-  return [header, ...fields.map((field, i) => [field, ...described.map((d) => d[i]?.[1] ?? '')])];
+  return [header, ...fields.map((field) => [field, ...described.map((d) => d.get(field) ?? 'none')])];
 }
 
 /**
