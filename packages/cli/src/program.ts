@@ -129,7 +129,9 @@ export function buildProgram(cwd: string): Command {
 
   program
     .command('plugins')
-    .description('list the installed objective plugins and the defaults a config inherits from each')
+    .description(
+      'list every installed extension (objectives with the defaults a config inherits, constraints, data sources, networks, hooks) with its package and version',
+    )
     .option('--json', 'print JSON instead of a table')
     .action(async (opts: { json?: boolean }) => {
       await plugins(opts, cwd);
