@@ -9,6 +9,12 @@ export interface DataSourceConformanceOptions {
   readonly options?: Record<string, unknown>;
   /** Directory relative paths in `options` resolve against (default: the working directory). */
   readonly baseDir?: string;
+  /**
+   * Whether the source is a Gaussian mixture that declares its `modes` (default false). With
+   * it, the kit checks the declared centres and std against samples; without, that the
+   * source declares none.
+   */
+  readonly mixture?: boolean;
   /** Options the schema must reject; the error must name the first key, e.g. `{ std: -1 }`. */
   readonly badOptions: Record<string, unknown>;
 }

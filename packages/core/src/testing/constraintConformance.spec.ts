@@ -61,27 +61,35 @@ function broken(patch: (constraint: Constraint) => Partial<Constraint>): Constra
   };
 }
 
+/** The kit's tests for `constraint`, registered outside ava: [title, implementation]. */
+function registered(constraint: ConstraintExtension, badOptions: Record<string, unknown> = { weight: 0 }) {
+  const tests: [string, Parameters<ConformanceTest['serial']>[1]][] = [];
+  constraintConformance(
+    { serial: (title, implementation) => tests.push([title, implementation]) },
+    { plugin: pluginOf(constraint), badOptions },
+  );
+  return tests;
+}
+
 /** Runs the kit's tests outside ava and returns the titles that failed. */
 async function failures(constraint: ConstraintExtension): Promise<string[]> {
-  const registered: [string, Parameters<ConformanceTest['serial']>[1]][] = [];
-  constraintConformance(
-    { serial: (title, implementation) => registered.push([title, implementation]) },
-    { plugin: pluginOf(constraint), badOptions: { weight: 0 } },
-  );
   const failed: string[] = [];
-  for (const [title, implementation] of registered) {
+  for (const [title, implementation] of registered(constraint)) {
     let ok = true;
     try {
       await implementation({ true: (value) => (ok &&= value), log: () => undefined });
     } catch {
       ok = false;
     }
-    if (!ok) failed.push(title.replace('interpolate-penalty: ', ''));
+    if (!ok) failed.push(title.replace(/^interpolate-penalty:? /, ''));
   }
   return failed;
 }
 
-const PENALTY = "a penalty is a finite scalar, reaches the critic's weights, and draws only from its context";
+const PENALTY = "(penalty): a finite scalar that reaches the critic's weights and draws only from its context";
+const PROJECTION =
+  "(afterCriticStep): a projection: a second call leaves the critic's weights where the first left them (to 2^-20 relative)";
+const REPARAMETRISATION = '(reparametrise): every kernel keeps its shape';
 const RESUME = 'stopped at 3 and resumed to 6, a run equals one run straight';
 
 test.serial('the kit fails a penalty that draws from an unseeded op instead of its context', async (t) => {
@@ -108,7 +116,7 @@ test.serial(
   'the kit fails a reparametrisation that changes the kernel shape, and a penalty that is not a scalar',
   async (t) => {
     const reshaped = broken(() => ({ reparametrise: ({ kernel }) => tf.reshape(kernel, [-1]) }));
-    t.true((await failures(reshaped)).includes("a reparametrisation keeps every kernel's shape"));
+    t.true((await failures(reshaped)).includes(REPARAMETRISATION));
     const vector = broken((c) => ({
       penalty: (inputs, context) => tf.reshape<tf.Rank.R0>(c.penalty?.(inputs, context) ?? tf.scalar(0), [1]),
     }));
@@ -121,4 +129,39 @@ test.serial('the kit fails a constraint with no mechanism and one whose create()
   t.true((await failures(inert)).includes('metadata is complete and create() returns a constraint with a mechanism'));
   const renamed = broken(() => ({ id: 'other' }));
   t.true((await failures(renamed)).includes('metadata is complete and create() returns a constraint with a mechanism'));
+});
+
+test.serial('the kit registers a check for each mechanism a constraint has and none for those it lacks', (t) => {
+  const titles = (constraint: ConstraintExtension, bad: Record<string, unknown>) =>
+    registered(constraint, bad).map(([title]) => title);
+  // Weight clipping only projects: no penalty check, no reparametrisation check.
+  t.deepEqual(titles(weightClipping, { clip: -1 }), [
+    'weight-clipping: metadata is complete and create() returns a constraint with a mechanism',
+    'weight-clipping: the options schema rejects a bad option by name',
+    `weight-clipping ${PROJECTION}`,
+    'weight-clipping: 10 critic steps with the constraint leak no tensor',
+    'weight-clipping: stopped at 3 and resumed to 6, a run equals one run straight',
+  ]);
+  const penaltyOnly = broken(() => ({ afterCriticStep: undefined, reparametrise: undefined }));
+  t.deepEqual(
+    titles(penaltyOnly, { weight: 0 }).filter((title) => title.startsWith('interpolate-penalty (')),
+    [`interpolate-penalty ${PENALTY}`],
+  );
+  t.deepEqual(
+    titles(interpolatePenalty, { weight: 0 }).filter((title) => title.startsWith('interpolate-penalty (')),
+    [`interpolate-penalty ${PENALTY}`, `interpolate-penalty ${PROJECTION}`, `interpolate-penalty ${REPARAMETRISATION}`],
+  );
+});
+
+test.serial('the kit fails a projection that is not idempotent (it shrinks the weights on every call)', async (t) => {
+  const defect = broken(() => ({
+    afterCriticStep: (critic) => {
+      for (const v of critic.trainableVariables) {
+        tf.tidy(() => {
+          v.assign(tf.mul(v, 0.5));
+        });
+      }
+    },
+  }));
+  t.deepEqual(await failures(defect), [PROJECTION]);
 });

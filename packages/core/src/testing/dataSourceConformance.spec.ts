@@ -10,7 +10,7 @@ import { dataSourceConformance } from './dataSourceConformance.js';
 const pluginOf = (data: DataSourceExtension) =>
   definePlugin({ name: '@ipmgan/data-conformance-spec', version: '0.0.0', extensions: [data] });
 
-dataSourceConformance(test, { plugin: pluginOf(ring8), badOptions: { std: -1 } });
+dataSourceConformance(test, { plugin: pluginOf(ring8), mixture: true, badOptions: { std: -1 } });
 
 /** ring8 with its source patched by a defect. */
 function broken(patch: (source: DataSource) => Partial<DataSource>): DataSourceExtension {
@@ -23,11 +23,12 @@ function broken(patch: (source: DataSource) => Partial<DataSource>): DataSourceE
   };
 }
 
-async function failures(data: DataSourceExtension): Promise<string[]> {
+/** Runs the kit's tests on `data` (a mixture unless told) outside ava and returns the titles that failed. */
+async function failures(data: DataSourceExtension, mixture = true): Promise<string[]> {
   const registered: [string, Parameters<ConformanceTest['serial']>[1]][] = [];
   dataSourceConformance(
     { serial: (title, implementation) => registered.push([title, implementation]) },
-    { plugin: pluginOf(data), badOptions: { std: -1 } },
+    { plugin: pluginOf(data), mixture, badOptions: { std: -1 } },
   );
   const failed: string[] = [];
   for (const [title, implementation] of registered) {
@@ -37,21 +38,25 @@ async function failures(data: DataSourceExtension): Promise<string[]> {
     } catch {
       ok = false;
     }
-    if (!ok) failed.push(title.replace('ring8: ', ''));
+    if (!ok) failed.push(title.replace(/^ring8:? /, ''));
   }
   return failed;
 }
+
+const MIXTURE = '(mixture): each of 2000 samples lies std from its nearest declared centre, per coordinate (RMS +-10%)';
 
 test.serial('the kit fails a source that draws from an unseeded op instead of rng', async (t) => {
   const defect = broken((s) => ({
     sample: (n, rng) => tf.tidy(() => tf.add(s.sample(n, rng), tf.randomNormal([n, 2], 0, 0.01))),
   }));
-  t.deepEqual(await failures(defect), ['every random choice comes from rng']);
+  // The extra noise also widens every mode: RMS sqrt(0.0141^2 + 0.01^2) = 0.0173 against std 0.0141.
+  t.deepEqual(await failures(defect), ['every random choice comes from rng', MIXTURE]);
 });
 
 test.serial('the kit fails a source that ignores rng altogether', async (t) => {
   const defect = broken(() => ({ sample: (n) => tf.zeros([n, 2]) }));
-  t.deepEqual(await failures(defect), ['every random choice comes from rng']);
+  // (0, 0) is far from every mode of the ring, too.
+  t.deepEqual(await failures(defect), ['every random choice comes from rng', MIXTURE]);
 });
 
 test.serial('the kit fails a source with the wrong batch shape, and one that leaks', async (t) => {
@@ -63,7 +68,34 @@ test.serial('the kit fails a source with the wrong batch shape, and one that lea
 
 test.serial('the kit fails modes of the wrong dimension and an empty definition', async (t) => {
   const modes = broken((s) => ({ modes: { centres: [[0, 0, 0]], std: s.modes?.std ?? 1 } }));
-  t.deepEqual(await failures(modes), ["declared mixture modes have the sample's dimension and a positive std"]);
+  t.deepEqual(await failures(modes), [MIXTURE]);
   const undefined_ = broken(() => ({ definition: ' ' }));
   t.deepEqual(await failures(undefined_), ['metadata is complete and create() matches it']);
 });
+
+test.serial('the kit fails a declared std twice the true one, and centres moved by 3 std', async (t) => {
+  const wide = broken((s) => ({ modes: { centres: s.modes?.centres ?? [], std: 2 * (s.modes?.std ?? 1) } }));
+  t.deepEqual(await failures(wide), [MIXTURE]);
+  const moved = broken((s) => {
+    const std = s.modes?.std ?? 1;
+    return { modes: { centres: (s.modes?.centres ?? []).map(([x = 0, y = 0]) => [x + 3 * std, y]), std } };
+  });
+  t.deepEqual(await failures(moved), [MIXTURE]);
+});
+
+test.serial(
+  'without mixture: true the kit checks that no modes are declared, and fails a source that has them',
+  async (t) => {
+    t.deepEqual(await failures(ring8, false), [
+      'declares no mixture modes (a mixture passes mixture: true to have them checked)',
+    ]);
+    t.deepEqual(
+      await failures(
+        broken(() => ({ modes: undefined })),
+        false,
+      ),
+      [],
+    );
+    t.deepEqual(await failures(broken(() => ({ modes: undefined }))), [MIXTURE]);
+  },
+);

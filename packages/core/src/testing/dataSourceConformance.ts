@@ -10,6 +10,8 @@ import type { DataSourceConformanceOptions } from './DataSourceConformanceOption
 import { linearGapObjective } from './linearGapObjective.js';
 
 const N = 64;
+/** Samples the mixture check measures the modes' spread on: the RMS is then within about 2% of std. */
+const MODE_SAMPLES = 2000;
 /** Any objective makes a config resolvable; core's linear-gap is the kit's. */
 const kitObjective = definePlugin({ name: '@ipmgan/data-kit', version: '0.0.0', extensions: [linearGapObjective] });
 
@@ -38,7 +40,8 @@ const values = (x: tf.Tensor): Float32Array => x.dataSync() as Float32Array;
  * `dataSourceConformance(test, { plugin: ipmganPlugin, badOptions: {...} })`. The metadata
  * and options schema are sound; sample(n, rng) is [n, ...shape], finite and float32; every
  * random choice comes from `rng` (the same state gives the same batch, another state another
- * batch); sampling leaks no tensor; declared mixture modes match the shape.
+ * batch); sampling leaks no tensor. A mixture (`mixture: true`) declares modes whose centres and
+ * std match its samples; any other source declares none.
  */
 export function dataSourceConformance(test: ConformanceTest, options: DataSourceConformanceOptions): void {
   const extension = dataSourceOf(options);
@@ -110,14 +113,47 @@ export function dataSourceConformance(test: ConformanceTest, options: DataSource
     t.true(after === before, `${String(after - before)} tensors leaked over 20 samples`);
   });
 
-  test.serial(`${label}: declared mixture modes have the sample's dimension and a positive std`, async (t) => {
-    const source = await open(extension, options);
-    const { modes } = source;
-    const dimension = source.shape.reduce((a, b) => a * b, 1);
-    t.true(
-      modes === undefined ||
-        (modes.centres.length > 0 && modes.centres.every((c) => c.length === dimension) && modes.std > 0),
-      `modes ${JSON.stringify(modes)}`,
+  if (options.mixture === true)
+    test.serial(
+      `${label} (mixture): each of ${String(MODE_SAMPLES)} samples lies std from its nearest declared centre, per coordinate (RMS +-10%)`,
+      async (t) => {
+        const source = await open(extension, options);
+        const { modes } = source;
+        const dimension = source.shape.reduce((a, b) => a * b, 1);
+        t.true(modes !== undefined, 'the source declares no modes');
+        if (!modes) return;
+        t.true(modes.centres.length > 0 && modes.std > 0, `modes ${JSON.stringify(modes)}`);
+        t.true(
+          modes.centres.every((c) => c.length === dimension),
+          `a centre does not have the sample's dimension ${String(dimension)}`,
+        );
+        // Well-separated components: min_k ||x - c_k||^2 is std^2 chi^2_d, mean d std^2.
+        const x = source.sample(MODE_SAMPLES, new Rng(5));
+        const points = values(x);
+        x.dispose();
+        let total = 0;
+        for (let i = 0; i < MODE_SAMPLES; i++) {
+          let nearest = Number.POSITIVE_INFINITY;
+          for (const centre of modes.centres) {
+            let squared = 0;
+            for (let j = 0; j < dimension; j++) squared += ((points[i * dimension + j] ?? 0) - (centre[j] ?? 0)) ** 2;
+            nearest = Math.min(nearest, squared);
+          }
+          total += nearest;
+        }
+        const rms = Math.sqrt(total / (MODE_SAMPLES * dimension));
+        t.true(
+          Math.abs(rms / modes.std - 1) <= 0.1,
+          `RMS distance to the nearest centre ${String(rms)} per coordinate, declared std ${String(modes.std)}`,
+        );
+      },
     );
-  });
+  else
+    test.serial(
+      `${label}: declares no mixture modes (a mixture passes mixture: true to have them checked)`,
+      async (t) => {
+        const source = await open(extension, options);
+        t.true(source.modes === undefined, `modes ${JSON.stringify(source.modes)} declared without mixture: true`);
+      },
+    );
 }

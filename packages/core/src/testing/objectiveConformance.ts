@@ -1,7 +1,8 @@
 import { builtinConstraints } from '../constraints/builtinConstraints.js';
+import type { Config } from '../config/ConfigSchema.js';
 import { resolveConfig } from '../config/resolveConfig.js';
 import type { ObjectiveExtension } from '../contracts/Extension.js';
-import type { ObjectiveInputs } from '../contracts/Objective.js';
+import type { Objective, ObjectiveInputs } from '../contracts/Objective.js';
 import { createOptimizer } from '../optimizers/createOptimizer.js';
 import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
@@ -11,6 +12,7 @@ import { tf } from '../tensorflow.js';
 import { criticStep } from '../trainer/criticStep.js';
 import { objectiveInputs } from '../trainer/objectiveInputs.js';
 import { ScheduleConfigSchema } from '../trainer/ScheduleConfig.js';
+import { assertStopResumeExact } from './assertStopResumeExact.js';
 import type { ConformanceAssertions, ConformanceTest } from './ConformanceTest.js';
 import type { ObjectiveConformanceOptions } from './ObjectiveConformanceOptions.js';
 
@@ -46,23 +48,47 @@ function objectiveOf(options: ObjectiveConformanceOptions): ObjectiveExtension {
   return found;
 }
 
-/** A run on ring8 with 2 -> 16 -> 16 networks, cpu backend, no run directory. */
-async function openRun(options: ObjectiveConformanceOptions, id: string): Promise<Run> {
-  const plugins = [corePlugin, options.plugin];
+/** Iterations of the resume check: RESUME_AT, a checkpoint, then on to RESUME_TO. */
+const RESUME_AT = 3;
+const RESUME_TO = 6;
+
+/**
+ * The kit's run: ring8, 2 -> 16 -> 16 networks, cpu backend, the objective's own defaults
+ * (batch, schedule, optimizers, constraints) otherwise; logged and checkpointed for the
+ * resume check.
+ */
+function kitConfig(options: ObjectiveConformanceOptions, id: string, iterations: number): Config {
   const small = { name: 'mlp', options: { hidden: [16, 16] } };
-  const config = resolveConfig(
-    {
-      seed: 11,
-      backend: 'cpu',
-      objective: { name: id, options: options.options ?? {} },
-      data: { name: 'ring8' },
-      generator: { network: small },
-      critic: { network: small, codeSize: 4 },
-      training: { iterations: 1 },
-    },
-    plugins,
-  );
-  return createRun(config, plugins, { directory: null });
+  return {
+    seed: 11,
+    backend: 'cpu',
+    objective: { name: id, options: options.options ?? {} },
+    data: { name: 'ring8' },
+    generator: { network: small },
+    critic: { network: small, codeSize: 4 },
+    training: { iterations },
+    run: { logEvery: 1, checkpointEvery: RESUME_AT },
+  };
+}
+
+const pluginsOf = (options: ObjectiveConformanceOptions) => [corePlugin, options.plugin];
+
+/** A kit run with no run directory. */
+async function openRun(options: ObjectiveConformanceOptions, id: string): Promise<Run> {
+  const plugins = pluginsOf(options);
+  return createRun(resolveConfig(kitConfig(options, id, 1), plugins), plugins, { directory: null });
+}
+
+/**
+ * Whether an objective declares auxiliary variables, without reading them: a getter may make
+ * them on first read (fisher-gan's does), and registration must not allocate.
+ */
+function declaresAuxiliary(objective: Objective): boolean {
+  for (let o: object | null = objective; o !== null; o = Object.getPrototypeOf(o) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, 'auxiliary');
+    if (descriptor) return descriptor.get !== undefined || descriptor.value !== undefined;
+  }
+  return false;
 }
 
 /** The step's inputs, built as the Trainer builds them, with the run's objective context. */
@@ -108,13 +134,18 @@ function close(t: ConformanceAssertions, actual: number, tolerance: number, what
  * as serial ava tests: `objectiveConformance(test, { plugin: ipmganPlugin, badOptions: {...} })`.
  * Losses are finite scalars; gradients reach every generator variable and every critic weight; the
  * estimate is 0 on identical samples and grows with the distance between real and fake;
- * repeated calls leak no tensor; the options schema and metadata are sound.
+ * repeated calls leak no tensor; the options schema and metadata are sound; a run with the
+ * objective's default optimizers and constraints stopped and resumed continues exactly. The
+ * critic's parts are checked only for an objective that uses a critic, and auxiliary
+ * variables only where the objective declares them (create() says which; the titles name it).
  */
 export function objectiveConformance(test: ConformanceTest, options: ObjectiveConformanceOptions): void {
   const extension = objectiveOf(options);
   const label = options.options === undefined ? extension.id : `${extension.id} ${JSON.stringify(options.options)}`;
   const mode = options.estimateOnIdentical ?? 'exact';
   const tolerance = options.tolerance ?? 0.02;
+  const probe = extension.create(extension.optionsSchema.parse(options.options ?? {}));
+  const { usesCritic } = probe;
 
   test.serial(`${label}: metadata is complete and the defaults are valid`, (t) => {
     t.true(/^[a-z0-9][a-z0-9-]*$/.test(extension.id), `id "${extension.id}" is lower-case kebab`);
@@ -145,10 +176,10 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
     t.true(field !== '', 'badOptions names no field');
     let message = '';
     try {
-      resolveConfig({ objective: { name: extension.id, options: options.badOptions }, data: { name: 'ring8' } }, [
-        corePlugin,
-        options.plugin,
-      ]);
+      resolveConfig(
+        { objective: { name: extension.id, options: options.badOptions }, data: { name: 'ring8' } },
+        pluginsOf(options),
+      );
     } catch (error) {
       message = error instanceof Error ? error.message : String(error);
     }
@@ -158,57 +189,67 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
     );
   });
 
-  test.serial(`${label}: losses and estimate are finite scalars`, async (t) => {
-    const run = await openRun(options, extension.id);
-    const { objective, generator, data } = run.trainer;
-    const rng = new Rng(1);
-    tf.tidy(() => {
-      const inputs = inputsFor(run, data.sample(BATCH, rng), generator.sample(BATCH, rng, true));
-      const values = {
-        ...(objective.usesCritic ? { criticLoss: objective.criticLoss(inputs) } : {}),
-        generatorLoss: objective.generatorLoss(inputs),
-        estimate: objective.estimate(inputs),
-      };
-      for (const [name, value] of Object.entries(values)) {
-        t.true(value.shape.length === 0, `${name} has shape [${value.shape.join(', ')}], not []`);
-        t.true(Number.isFinite(read(value)), `${name} is ${String(read(value))}`);
-      }
-    });
-    run.dispose();
-  });
-
-  test.serial(`${label}: gradients reach every generator variable and every critic weight`, async (t) => {
-    const run = await openRun(options, extension.id);
-    const { critic, objective, generator, data } = run.trainer;
-    t.true(objective.usesCritic === (critic !== null), 'usesCritic matches the run');
-    const rng = new Rng(2);
-    tf.tidy(() => {
-      const real = data.sample(BATCH, rng);
-      const z = generator.noise(BATCH, rng);
-      const groups: [string, readonly tf.Variable[], () => tf.Scalar][] = [
-        [
-          'generator',
-          generator.trainableVariables,
-          () => objective.generatorLoss(inputsFor(run, real, generator.generate(z, true))),
-        ],
-      ];
-      if (critic) {
-        const fake = generator.generate(z, true);
-        groups.push(['critic', critic.trainableVariables, () => objective.criticLoss(inputsFor(run, real, fake))]);
-      }
-      for (const [who, variables, loss] of groups) {
-        const { grads } = tf.variableGrads(loss, variables as tf.Variable[]);
-        // An IPM critic's loss ignores a constant added to f, so the output bias may get no
-        // gradient; every weight matrix must.
-        for (const v of who === 'critic' ? variables.filter((v) => v.rank >= 2) : variables) {
-          const g = grads[v.name];
-          const norm = g ? read(tf.sum(tf.abs(g))) : 0;
-          t.true(Number.isFinite(norm) && norm > 0, `${who} variable ${v.name} gets gradient ${String(norm)}`);
+  test.serial(
+    usesCritic
+      ? `${label}: the critic loss, generator loss and estimate are finite scalars`
+      : `${label} (no critic): the generator loss and estimate are finite scalars`,
+    async (t) => {
+      const run = await openRun(options, extension.id);
+      const { objective, generator, data } = run.trainer;
+      const rng = new Rng(1);
+      tf.tidy(() => {
+        const inputs = inputsFor(run, data.sample(BATCH, rng), generator.sample(BATCH, rng, true));
+        const values = {
+          ...(objective.usesCritic ? { criticLoss: objective.criticLoss(inputs) } : {}),
+          generatorLoss: objective.generatorLoss(inputs),
+          estimate: objective.estimate(inputs),
+        };
+        for (const [name, value] of Object.entries(values)) {
+          t.true(value.shape.length === 0, `${name} has shape [${value.shape.join(', ')}], not []`);
+          t.true(Number.isFinite(read(value)), `${name} is ${String(read(value))}`);
         }
-      }
-    });
-    run.dispose();
-  });
+      });
+      run.dispose();
+    },
+  );
+
+  test.serial(
+    usesCritic
+      ? `${label}: gradients reach every generator variable and every critic weight`
+      : `${label} (no critic): gradients reach every generator variable`,
+    async (t) => {
+      const run = await openRun(options, extension.id);
+      const { critic, objective, generator, data } = run.trainer;
+      t.true(objective.usesCritic === (critic !== null), 'usesCritic matches the run');
+      const rng = new Rng(2);
+      tf.tidy(() => {
+        const real = data.sample(BATCH, rng);
+        const z = generator.noise(BATCH, rng);
+        const groups: [string, readonly tf.Variable[], () => tf.Scalar][] = [
+          [
+            'generator',
+            generator.trainableVariables,
+            () => objective.generatorLoss(inputsFor(run, real, generator.generate(z, true))),
+          ],
+        ];
+        if (critic) {
+          const fake = generator.generate(z, true);
+          groups.push(['critic', critic.trainableVariables, () => objective.criticLoss(inputsFor(run, real, fake))]);
+        }
+        for (const [who, variables, loss] of groups) {
+          const { grads } = tf.variableGrads(loss, variables as tf.Variable[]);
+          // An IPM critic's loss ignores a constant added to f, so the output bias may get no
+          // gradient; every weight matrix must.
+          for (const v of who === 'critic' ? variables.filter((v) => v.rank >= 2) : variables) {
+            const g = grads[v.name];
+            const norm = g ? read(tf.sum(tf.abs(g))) : 0;
+            t.true(Number.isFinite(norm) && norm > 0, `${who} variable ${v.name} gets gradient ${String(norm)}`);
+          }
+        }
+      });
+      run.dispose();
+    },
+  );
 
   test.serial(`${label}: the estimate is 0 on identical samples (${mode})`, async (t) => {
     const run = await openRun(options, extension.id);
@@ -285,4 +326,35 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
     t.true(after === before, `${String(after - before)} tensors leaked over 20 calls`);
     run.dispose();
   });
+
+  if (declaresAuxiliary(probe))
+    test.serial(
+      `${label} (auxiliary variables): a critic step moves each by the objective's own update, with the critic's optimizer at rate 0`,
+      async (t) => {
+        const run = await openRun(options, extension.id);
+        const variables = Object.entries(run.trainer.objective.auxiliary?.variables ?? {});
+        t.true(variables.length > 0, 'the run has no auxiliary variables');
+        const before = variables.map(([, v]) => Array.from(v.dataSync()));
+        // SGD at rate 0 leaves every variable it steps where it is: a move is the update's own.
+        const still = tf.train.sgd(0);
+        criticStep(run.trainer, still, { batchSize: BATCH, rng: new Rng(6) });
+        variables.forEach(([name, v], i) => {
+          const after = Array.from(v.dataSync());
+          t.true(after.every(Number.isFinite), `auxiliary variable ${name} is not finite: ${after.join(', ')}`);
+          t.true(
+            after.some((x, j) => x !== before[i]?.[j]),
+            `auxiliary variable ${name} did not move on a critic step: ${after.join(', ')}`,
+          );
+        });
+        still.dispose();
+        run.dispose();
+      },
+    );
+
+  test.serial(
+    `${label}: stopped at ${String(RESUME_AT)} and resumed to ${String(RESUME_TO)} with its default optimizers, a run equals one run straight`,
+    async (t) => {
+      await assertStopResumeExact(t, kitConfig(options, extension.id, RESUME_TO), pluginsOf(options), RESUME_AT);
+    },
+  );
 }
