@@ -15,7 +15,9 @@ const order = [
   'e3-ring',
   'e3-grid',
   'e4-meaningful-loss',
+  'e5-mnist',
   'e6-clipping',
+  'e7-critic-iterations',
   'e8-momentum',
   'e10-clipped-gan',
 ];
@@ -45,6 +47,18 @@ for (const name of names) {
     .replace(/\]\(figures\//g, `](images/reproductions/${name}/`);
   if (existsSync(comparison))
     md += `\n\nFrom the comparison report (one seed per objective for the scatter plots):\n\n![samples](images/reproductions/${name}/comparison-samples.png)\n\n![estimates](images/reproductions/${name}/comparison-estimate.png)\n\n![exact W1](images/reproductions/${name}/comparison-w1.png)\n`;
+  // E5's sample sheets (samples/<label>-<iteration>.png), in the order of its sheet table.
+  const sheets = join(out, name, 'samples');
+  if (existsSync(sheets)) {
+    const files = (results.results?.runs ?? []).flatMap((r) => r.sheets.map((s) => s.file));
+    const real = results.results?.real?.sheet;
+    for (const file of [real, ...files].filter(Boolean))
+      copy(join(out, name, file), file.replace('samples/', 'samples-'));
+    md += `\n\nSample sheets (64 samples from the same noise each time):\n\n${[real, ...files]
+      .filter(Boolean)
+      .map((file) => `![${file}](images/reproductions/${name}/${file.replace('samples/', 'samples-')})`)
+      .join('\n')}\n`;
+  }
   sections.push(md);
 }
 const doc = [

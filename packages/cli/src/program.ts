@@ -111,11 +111,11 @@ export function buildProgram(cwd: string): Command {
   program
     .command('reproduce')
     .description(
-      "run the WGAN paper's toy experiments (shipped with @ipmgan/experiments) and report which of its claims held: e1, e2, e3, e4, e6, e7, e8, e10 or all",
+      "run the WGAN paper's toy experiments (shipped with @ipmgan/experiments) and report which of its claims held: e1, e2, e3, e4, e5, e6, e7, e8, e10 or all",
     )
     .argument(
       '<names...>',
-      'e1 (parallel lines), e2 (optimal critic), e3 (mixtures: e3-ring, e3-grid), e4 (meaningful loss), e6 (clipping), e7 (critic iterations), e8 (momentum), e10 (clipped GAN), all',
+      'e1 (parallel lines), e2 (optimal critic), e3 (mixtures: e3-ring, e3-grid), e4 (meaningful loss), e5 (MNIST with MLPs), e6 (clipping), e7 (critic iterations), e8 (momentum), e10 (clipped GAN), all',
     )
     .option('-o, --out <dir>', 'output folder, one sub-folder per experiment (default: runs/reproduce-<stamp>)')
     .option(

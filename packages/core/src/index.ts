@@ -51,6 +51,7 @@ export { DivergenceError } from './trainer/DivergenceError.js';
 export { weightClipping } from './constraints/weightClipping.js';
 export { builtinConstraints } from './constraints/builtinConstraints.js';
 export { builtinDataSources } from './data/builtinDataSources.js';
+export { mnistDigits } from './data/mnist.js';
 export { parseNpy } from './data/parseNpy.js';
 export { builtinNetworks } from './networks/builtinNetworks.js';
 export { NetworkGenerator } from './players/NetworkGenerator.js';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E1ConfigSchema } from './E1ConfigSchema.js';
 import { E2ConfigSchema } from './E2ConfigSchema.js';
+import { E5ConfigSchema } from './E5ConfigSchema.js';
 import { E6ConfigSchema } from './E6ConfigSchema.js';
 import { E8ConfigSchema } from './E8ConfigSchema.js';
 import { E10ConfigSchema } from './E10ConfigSchema.js';
@@ -17,7 +18,7 @@ test.after.always(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the registry names the nine experiments and their shipped configs validate', async (t) => {
+test('the registry names the ten experiments and their shipped configs validate', async (t) => {
   t.deepEqual(Object.keys(experiments).sort(), [
     'e1-parallel-lines',
     'e10-clipped-gan',
@@ -25,10 +26,17 @@ test('the registry names the nine experiments and their shipped configs validate
     'e3-grid',
     'e3-ring',
     'e4-meaningful-loss',
+    'e5-mnist',
     'e6-clipping',
     'e7-critic-iterations',
     'e8-momentum',
   ]);
+  const e5 = await loadExperimentConfig(E5ConfigSchema, experiments['e5-mnist']?.defaultConfig ?? '');
+  t.deepEqual(
+    e5.objectives.map((o) => o.name),
+    ['wgan', 'gan'],
+  );
+  t.deepEqual(e5.generatorNetwork.options.hidden, [512, 512, 512, 512]);
   const e6 = await loadExperimentConfig(E6ConfigSchema, experiments['e6-clipping']?.defaultConfig ?? '');
   t.deepEqual(e6.clips, [0.001, 0.01, 0.1]);
   const e8 = await loadExperimentConfig(E8ConfigSchema, experiments['e8-momentum']?.defaultConfig ?? '');

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { E1ConfigSchema } from './E1ConfigSchema.js';
 import { E2ConfigSchema } from './E2ConfigSchema.js';
+import { E5ConfigSchema } from './E5ConfigSchema.js';
 import { E6ConfigSchema } from './E6ConfigSchema.js';
 import { E8ConfigSchema } from './E8ConfigSchema.js';
 import { E10ConfigSchema } from './E10ConfigSchema.js';
@@ -9,6 +10,7 @@ import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { loadExperimentConfig } from './loadExperimentConfig.js';
 import { runE1 } from './runE1.js';
 import { runE2 } from './runE2.js';
+import { runE5 } from './runE5.js';
 import { runE6 } from './runE6.js';
 import { runE8 } from './runE8.js';
 import { runE10 } from './runE10.js';
@@ -31,8 +33,8 @@ const shipped = (file: string): string => fileURLToPath(new URL(`../configs/${fi
 
 /**
  * The paper's toy experiments by name: E1, E2, E10 analytic (critics trained with the generator
- * frozen); E3, E4 comparisons (trained by @ipmgan/compare); E6, E8 WGAN trained through core's
- * Trainer at several clippings / critic optimizers.
+ * frozen); E3, E4 comparisons (trained by @ipmgan/compare); E5 (MNIST), E6, E8 trained through
+ * core's Trainer (objectives on digits / clippings / critic optimizers).
  */
 export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   'e1-parallel-lines': {
@@ -86,6 +88,13 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
         options,
         e4Analysis,
       ),
+  },
+  'e5-mnist': {
+    description:
+      'WGAN paper Figures 4, 5 and 8: the 4x512 MLP generator on the shipped MNIST digits with WGAN and the GAN; a digit classifier trained first judges quality (class coverage, class KL, Frechet distance of its features) against each estimate over training, with sample sheets.',
+    defaultConfig: shipped('e5-mnist.yaml'),
+    run: async (configPath, outDir, options) =>
+      runE5(await loadExperimentConfig(E5ConfigSchema, configPath), outDir, options),
   },
   'e6-clipping': {
     description:

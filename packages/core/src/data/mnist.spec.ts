@@ -3,7 +3,7 @@ import test from 'ava';
 import type { DataSource } from '../contracts/DataSource.js';
 import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
-import { mnist } from './mnist.js';
+import { mnist, mnistDigits } from './mnist.js';
 
 const BASE = { baseDir: '.' };
 const PIXELS = 784;
@@ -46,6 +46,18 @@ test('the package ships exactly 10,000 digits, counts per class as recorded', (t
     PER_DIGIT.reduce((a, b) => a + b, 0),
     10_000,
   );
+});
+
+test('mnistDigits: entry d holds the package images of digit d, [n_d, 784], in package order', (t) => {
+  const digits = mnistDigits('.');
+  t.deepEqual(
+    digits.map((d) => d.length / PIXELS),
+    PER_DIGIT,
+  );
+  digits.forEach((d, i) => {
+    t.deepEqual(d, Float32Array.from(raw[i] ?? []), `digit ${String(i)}`);
+  });
+  t.is(mnistDigits('.'), digits, 'loaded once');
 });
 
 test('defaults: all digits, values in [0, 1], every image', async (t) => {

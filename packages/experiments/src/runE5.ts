@@ -1,0 +1,118 @@
+import type { E5Config } from './E5ConfigSchema.js';
+import { e5Claims } from './e5Claims.js';
+import type { ExperimentOptions } from './ExperimentOptions.js';
+import type { ExperimentOutcome } from './ExperimentOutcome.js';
+import { measureE5, type E5Results } from './measureE5.js';
+import { renderFigure } from './renderFigure.js';
+import { writeExperimentReport } from './writeExperimentReport.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const QUANTITIES = ['own estimate', 'Frechet distance', 'classes covered', 'class KL to uniform'];
+const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+
+/**
+ * E5, MNIST with MLPs (the paper's Figures 4, 5 and 8): measures every objective (measureE5),
+ * checks the claims (e5Claims) and writes `outDir`/report.md, report.html, figures, the sample
+ * sheets and results.json.
+ */
+export async function runE5(
+  config: E5Config,
+  outDir: string,
+  options: ExperimentOptions = {},
+): Promise<ExperimentOutcome<E5Results>> {
+  const start = performance.now();
+  const results = await measureE5(config, outDir, options);
+  const claims = e5Claims(results);
+  const seconds = (performance.now() - start) / 1000;
+  const { classifier, real } = results;
+  const curves = results.runs.flatMap((r) =>
+    r.points.flatMap((p) =>
+      [p.estimate, p.frechet, p.covered, p.classKl].map((value, i) => ({
+        objective: r.label,
+        iteration: p.iteration,
+        quantity: QUANTITIES[i],
+        value,
+      })),
+    ),
+  );
+  await writeExperimentReport(
+    outDir,
+    {
+      title: 'E5: MNIST with a 4x512 MLP generator (WGAN paper, Figures 4, 5 and 8)',
+      setup: [
+        `The shipped MNIST digits (core's mnist source, ${JSON.stringify(config.data.options)}); generator ${config.generatorNetwork.name} ${JSON.stringify(config.generatorNetwork.options)} from ${String(config.noiseDimension)}-d Gaussian noise, critic ${config.criticNetwork.name} ${JSON.stringify(config.criticNetwork.options)}, batch ${String(config.batchSize)}, ${String(config.iterations)} generator iterations through core's Trainer per objective (${config.objectives.map((o) => o.label ?? o.name).join(', ')}), each with its own optimizer defaults, seed ${String(config.seed)}, backend ${config.backend}.`,
+        `Quality is judged by a digit classifier trained here first (core's mlp: 784 -> ${config.classifier.hidden.join(' -> ')} ReLU -> ${String(config.classifier.features)} tanh features -> 10, Adam ${String(config.classifier.lr)}, ${String(config.classifier.epochs)} epochs): ${pct(classifier.trainAccuracy)} correct on its ${String(classifier.trainDigits)} training digits, ${pct(classifier.heldOutAccuracy)} on ${String(classifier.heldOutDigits)} held-out digits (${classifier.seconds.toFixed(0)} s). ` +
+          `Every ${String(config.recordEvery)} iterations ${String(config.evaluationSamples)} generated digits are classified: a class is covered when it holds at least ${String(100 * config.coverageShare)} % of them; class KL = KL(class histogram || uniform) (0 when even, log 10 = ${Math.log(10).toFixed(3)} when all one class); the Frechet distance is between Gaussians fitted to the classifier's ${String(config.classifier.features)} features of the generated digits and of the held-out real digits. ` +
+          `The estimate beside each measurement is the mean of the estimates logged (every ${String(config.logEvery)} iterations) since the previous one, as the paper median-filters its curves; rho is Spearman's rank correlation of the estimate and the Frechet distance over a run.`,
+        `Real digits for scale (${String(config.evaluationSamples)} of the classifier's training digits against the held-out ones): Frechet distance ${real.frechet.toFixed(2)}, ${String(real.covered)} classes covered, class KL ${real.classKl.toFixed(3)}. ${seconds.toFixed(0)} s in all.`,
+      ],
+      claims,
+      tables: [
+        {
+          caption: 'Last measurement per objective',
+          header: [
+            'objective',
+            'estimate',
+            'last estimate',
+            'Frechet distance',
+            'classes covered',
+            'class KL',
+            'largest class share',
+            'rho(estimate, Frechet)',
+            'seconds',
+          ],
+          rows: results.runs.map((r) => {
+            const p = r.points.at(-1);
+            return [
+              r.label,
+              r.estimateName,
+              (p?.estimate ?? Number.NaN).toPrecision(3),
+              (p?.frechet ?? Number.NaN).toFixed(2),
+              String(p?.covered ?? '?'),
+              (p?.classKl ?? Number.NaN).toFixed(3),
+              pct(p?.largestShare ?? Number.NaN),
+              r.rhoEstimateFrechet.toFixed(2),
+              r.seconds.toFixed(0),
+            ];
+          }),
+        },
+        {
+          caption: 'Sample sheets (64 samples from the same noise at each iteration)',
+          header: ['objective', 'iteration', 'file'],
+          rows: [
+            ['real digits', '', real.sheet],
+            ...results.runs.flatMap((r) => r.sheets.map((s) => [r.label, String(s.iteration), s.file])),
+          ],
+        },
+      ],
+      figures: [
+        {
+          name: 'e5-estimate-vs-quality',
+          caption:
+            "Per objective, against generator iterations: its own estimate (mean since the previous measurement), the Frechet distance of the classifier's features to real digits, classes covered (of 10) and the class histogram's KL to uniform.",
+          spec: {
+            $schema: SCHEMA,
+            data: { values: curves },
+            facet: {
+              row: { field: 'quantity', type: 'nominal', title: null, sort: QUANTITIES },
+              column: { field: 'objective', type: 'nominal', title: null, sort: null },
+            },
+            spec: {
+              width: 220,
+              height: 110,
+              mark: { type: 'line', point: true, strokeWidth: 1.5 },
+              encoding: {
+                x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
+                y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
+              },
+            },
+            resolve: { scale: { y: 'independent' } },
+          },
+        },
+      ],
+      results: { config, results, claims, seconds },
+    },
+    options.render === undefined ? renderFigure : options.render,
+  );
+  return { results, claims, seconds };
+}
