@@ -255,6 +255,15 @@ export class RunDirectory {
   }
 
   /**
+   * Removes what a run wrote before its first checkpoint (metrics.jsonl, samples/, checkpoints/),
+   * keeping config.resolved.json: a run killed that early starts again from iteration 0.
+   */
+  discardProgress(): void {
+    for (const path of [this.metricsPath, this.samplesPath, this.checkpointsPath])
+      rmSync(path, { recursive: true, force: true });
+  }
+
+  /**
    * Removes `*.tmp-<pid>` files and folders (torn checkpoints, half-written latest.json or
    * config) left by processes that are gone; a live writer's are kept. Returns what went.
    */
