@@ -99,6 +99,10 @@ write('empty.yaml', '');
 write('list.yaml', '- 1\n- 2\n');
 write('scalar.yaml', '42\n');
 write('config.toml', 'seed = 1\n');
+write('tabs.yaml', 'seed: 1\n\tobjective: { name: wgan }\n');
+write('unclosed.yaml', 'seed: 1\nobjective: { name: wgan\ndata: { name: ring8 }\n');
+write('truncated.json', '{"seed": 1,\n  "objective": {"name": "wgan"}\n');
+write('trailing-comma.json', '{\n  "seed": 1,\n  "data": {"name": "ring8",}\n}\n');
 write('plugin-throws.mjs', "throw new Error('boom at import');\n");
 write('plugin-empty.mjs', 'export const nothing = 1;\n');
 write('a-file', 'not a directory\n');
@@ -185,7 +189,78 @@ const broken = {
   noCheckpoints: brokenRun('no-checkpoints', (d) => {
     rmSync(join(d, 'checkpoints'), { recursive: true });
   }),
+  amendmentsJson: brokenRun('amendments-json', (d) => {
+    writeFileSync(join(d, 'amendments.json'), '{"amendments": [');
+  }),
+  amendmentSeed: brokenRun('amendment-seed', (d) => {
+    writeFileSync(
+      join(d, 'amendments.json'),
+      '{"amendments": [{"fromIteration": 3, "changes": [{"path": "seed", "from": 1, "to": 2}]}]}',
+    );
+  }),
+  amendmentIteration: brokenRun('amendment-iteration', (d) => {
+    writeFileSync(
+      join(d, 'amendments.json'),
+      '{"amendments": [{"fromIteration": 0, "changes": [{"path": "run.logEvery", "to": 2}]}]}',
+    );
+  }),
+  amendmentValue: brokenRun('amendment-value', (d) => {
+    writeFileSync(
+      join(d, 'amendments.json'),
+      '{"amendments": [{"fromIteration": 3, "changes": [{"path": "training.optimizers.critic.lr", "to": -1}]}]}',
+    );
+  }),
 };
+
+/** A compare directory holding a copy of the trained run as wgan-seed1, with compare.json as `record` edits it. */
+function compareDir(name: string, edit: (record: Record<string, unknown>) => unknown): string {
+  const dir = join(root, 'compares', name);
+  cpSync(run, join(dir, 'wgan-seed1'), { recursive: true });
+  const record = {
+    config: good,
+    baseDir: root,
+    runs: [{ label: 'wgan', objective: 'wgan', settings: {}, seed: 1, directory: 'wgan-seed1' }],
+  };
+  const edited = edit(record);
+  writeFileSync(join(dir, 'compare.json'), typeof edited === 'string' ? edited : JSON.stringify(edited));
+  return dir;
+}
+const compares = {
+  notJson: compareDir('not-json', () => '{"runs": ['),
+  noRuns: compareDir('no-runs', (r) => ({ ...r, runs: [] })),
+  escape: compareDir('escape', (r) => ({
+    ...r,
+    runs: [{ label: 'wgan', objective: 'wgan', settings: {}, seed: 1, directory: '../../etc' }],
+  })),
+  absentRun: compareDir('absent-run', (r) => ({
+    ...r,
+    runs: [{ label: 'wgan', objective: 'wgan', settings: {}, seed: 1, directory: 'absent' }],
+  })),
+  badStatus: compareDir('bad-status', (r) => ({
+    ...r,
+    runs: [
+      {
+        label: 'wgan',
+        objective: 'wgan',
+        settings: {},
+        seed: 1,
+        directory: 'wgan-seed1',
+        status: { state: 'exploded', iteration: 1, seconds: 1 },
+      },
+    ],
+  })),
+  brokenRun: compareDir('broken-run', (r) => {
+    writeFileSync(join(root, 'compares', 'broken-run', 'wgan-seed1', 'config.resolved.json'), '{"seed": 1,');
+    return r;
+  }),
+};
+
+const resumeSet = (...assignments: string[]): string[] => [
+  'train',
+  '--resume',
+  run,
+  ...assignments.flatMap((a) => ['--set', a]),
+];
 
 type Case = readonly [what: string, args: readonly string[], code: number, names: string];
 
@@ -314,17 +389,81 @@ const cases: Case[] = [
     2,
     'plugins.0: package "./plugin-empty.mjs" does not export an ipmganPlugin',
   ],
+  [
+    'a batch too big for the wasm heap',
+    set('training.batchSize=100000000'),
+    2,
+    'training.batchSize, generator.network.options, critic.network.options: a training step needs about',
+  ],
+  [
+    'a hidden layer too wide for the wasm heap',
+    set('generator.network.options.hidden=[100000000]'),
+    2,
+    "more than the wasm backend's 4.3 GB heap; lower training.batchSize or the network widths",
+  ],
+  [
+    'critic layers too wide for the wasm heap',
+    set('critic.network.options.hidden=[40000,40000]'),
+    2,
+    'critic.network 1600',
+  ],
+  [
+    'a batch too big for this machine (cpu)',
+    set('backend=cpu', 'training.batchSize=10000000000'),
+    2,
+    "more than this machine's",
+  ],
+  [
+    'compare with a batch too big',
+    ['compare', '-c', good, '--set', 'compare={"objectives":["wgan"]}', '--set', 'training.batchSize=100000000'],
+    2,
+    'training.batchSize, generator.network.options',
+  ],
   ['run.dir is a file', set('run.dir=a-file'), 2, 'run.dir:'],
   ['run.dir below a file', set('run.dir=a-file/runs'), 2, 'run.dir:'],
   // ---- config files ----
-  ['a duplicate YAML key', ['train', '-c', join(root, 'dupkey.yaml')], 2, 'dupkey.yaml'],
-  ['bad YAML indentation', ['train', '-c', join(root, 'badindent.yaml')], 2, 'badindent.yaml'],
-  ['a JSON syntax error', ['train', '-c', join(root, 'broken.json')], 2, 'broken.json'],
-  ['a searched JSON config with a syntax error', ['train'], 2, 'ipmgan.config.json'],
+  [
+    'a duplicate YAML key',
+    ['train', '-c', join(root, 'dupkey.yaml')],
+    2,
+    'dupkey.yaml:9:1: cannot be parsed: duplicated mapping key',
+  ],
+  [
+    'bad YAML indentation',
+    ['train', '-c', join(root, 'badindent.yaml')],
+    2,
+    'badindent.yaml:2:12: cannot be parsed: bad indentation of a mapping entry',
+  ],
+  [
+    'a JSON syntax error',
+    ['train', '-c', join(root, 'broken.json')],
+    2,
+    "broken.json:1:21: cannot be parsed: Unexpected token '}'",
+  ],
+  [
+    'a searched JSON config with a syntax error',
+    ['train'],
+    2,
+    'ipmgan.config.json:1:12: cannot be parsed: Expected double-quoted property name',
+  ],
   ['an empty config file', ['train', '-c', join(root, 'empty.yaml')], 2, 'empty.yaml'],
   ['a config that is a list', ['train', '-c', join(root, 'list.yaml')], 2, '(config)'],
   ['a config that is a number', ['train', '-c', join(root, 'scalar.yaml')], 2, '(config)'],
   ['a .toml config', ['train', '-c', join(root, 'config.toml')], 2, 'config.toml'],
+  ['YAML indented with a tab', ['train', '-c', join(root, 'tabs.yaml')], 2, 'tabs.yaml:2:1: cannot be parsed: '],
+  ['an unclosed YAML flow mapping', ['train', '-c', join(root, 'unclosed.yaml')], 2, 'unclosed.yaml:3:'],
+  [
+    'a JSON config that ends early',
+    ['train', '-c', join(root, 'truncated.json')],
+    2,
+    'truncated.json:3:1: cannot be parsed',
+  ],
+  [
+    'a JSON trailing comma',
+    ['train', '-c', join(root, 'trailing-comma.json')],
+    2,
+    'trailing-comma.json:3:28: cannot be parsed: Expected double-quoted property name',
+  ],
   ['a missing config file', ['train', '-c', 'absent.yaml'], 2, 'absent.yaml'],
   ['a config path that is a directory', ['train', '-c', join(root, 'emptydir')], 2, 'emptydir'],
   // ---- data files ----
@@ -393,6 +532,51 @@ const cases: Case[] = [
   ['distance --bandwidth -1', ['distance', 'a.csv', 'b.csv', '--metric', 'mmd', '--bandwidth', '-1'], 2, '--bandwidth'],
   ['compare without a compare block', ['compare', '-c', good], 2, 'compare'],
   ['compare --workers 0', ['compare', '-c', good, '--workers', '0'], 2, '--workers'],
+  ['compare --resume a missing folder', ['compare', '--resume', 'nowhere'], 2, '--resume: not a compare directory'],
+  ['compare --resume a run directory', ['compare', '--resume', run], 2, 'no compare.json'],
+  [
+    'compare --resume with -c',
+    ['compare', '--resume', compares.noRuns, '-c', good],
+    2,
+    '--resume: continues the comparison',
+  ],
+  [
+    'compare --resume with --iterations',
+    ['compare', '--resume', compares.noRuns, '--iterations', '5'],
+    2,
+    '--resume: continues the comparison',
+  ],
+  [
+    'compare --resume: compare.json not JSON',
+    ['compare', '--resume', compares.notJson],
+    2,
+    'compare.json: not valid JSON',
+  ],
+  ['compare --resume: compare.json without runs', ['compare', '--resume', compares.noRuns], 2, 'compare.json: runs:'],
+  [
+    'compare --resume: a run folder outside the compare directory',
+    ['compare', '--resume', compares.escape],
+    2,
+    'compare.json: runs.0.directory: expected a folder name inside the compare directory',
+  ],
+  [
+    'compare --resume: a run folder that is missing',
+    ['compare', '--resume', compares.absentRun],
+    2,
+    'compare.json: run absent: not a run directory',
+  ],
+  [
+    'compare --resume: an unknown run state',
+    ['compare', '--resume', compares.badStatus],
+    2,
+    'compare.json: runs.0.status.state:',
+  ],
+  [
+    "compare --resume: a run's config not JSON",
+    ['compare', '--resume', compares.brokenRun],
+    2,
+    'config.resolved.json: not valid JSON',
+  ],
   ['init over an existing file', ['init', '-o', 'existing.yaml'], 2, 'existing.yaml'],
   ['new-plugin with a bad name', ['new-plugin', 'Bad Name'], 2, 'Bad Name'],
   ['reproduce an unknown experiment', ['reproduce', 'e9'], 2, 'e9'],
@@ -437,6 +621,94 @@ const cases: Case[] = [
   ['resume: metrics.jsonl bad line', ['train', '--resume', broken.metricsLine], 2, 'metrics.jsonl:2'],
   ['resume: metrics.jsonl bad field', ['train', '--resume', broken.metricsField], 2, 'metrics.jsonl:1: iteration'],
   ['resume: no checkpoint', ['train', '--resume', broken.noCheckpoints], 2, 'no checkpoint'],
+  [
+    'resume: amendments.json not JSON',
+    ['train', '--resume', broken.amendmentsJson],
+    2,
+    'amendments.json: not valid JSON',
+  ],
+  [
+    'resume: amendments.json changes the seed',
+    ['train', '--resume', broken.amendmentSeed],
+    2,
+    'amendments.json: seed cannot change',
+  ],
+  [
+    'resume: amendments.json fromIteration 0',
+    ['train', '--resume', broken.amendmentIteration],
+    2,
+    'amendments.json: amendments.0.fromIteration:',
+  ],
+  [
+    'resume: amendments.json lr negative',
+    ['train', '--resume', broken.amendmentValue],
+    2,
+    'amendments.json: training.optimizers.critic.lr:',
+  ],
+  ['eval: amendments.json changes the seed', ['eval', broken.amendmentSeed], 2, 'amendments.json: seed cannot change'],
+  ['resume --set seed', resumeSet('seed=2'), 2, '--set: seed cannot change when a run is resumed'],
+  ['resume --set data.name', resumeSet('data.name=grid25'), 2, '--set: data.name cannot change'],
+  ['resume --set objective.name', resumeSet('objective.name=gan'), 2, '--set: objective.name cannot change'],
+  [
+    'resume --set a network width',
+    resumeSet('critic.network.options.hidden=[4]'),
+    2,
+    '--set: critic.network.options.hidden cannot change',
+  ],
+  ['resume --set training.batchSize', resumeSet('training.batchSize=8'), 2, '--set: training.batchSize cannot change'],
+  [
+    'resume --set training.schedule',
+    resumeSet('training.schedule.nCritic=1'),
+    2,
+    '--set: training.schedule.nCritic cannot change',
+  ],
+  ['resume --set run.dir', resumeSet('run.dir=elsewhere'), 2, '--set: run.dir cannot change'],
+  [
+    'resume --set a constraint',
+    resumeSet('critic.constraints.0.options.clip=1'),
+    2,
+    '--set: critic.constraints.0.options.clip cannot change',
+  ],
+  [
+    'resume --set the optimizer name',
+    resumeSet('training.optimizers.critic.name=adam'),
+    2,
+    '--set: training.optimizers.critic.name cannot change',
+  ],
+  [
+    'resume --set a whole optimizer',
+    resumeSet('training.optimizers.generator={"name":"rmsprop","lr":1}'),
+    2,
+    '--set: training.optimizers.generator cannot change',
+  ],
+  [
+    'resume --set lr negative',
+    resumeSet('training.optimizers.critic.lr=-1'),
+    2,
+    '--set: training.optimizers.critic.lr:',
+  ],
+  [
+    'resume --set an Adam field on RMSProp',
+    resumeSet('training.optimizers.critic.beta1=0.5'),
+    2,
+    '--set: training.optimizers.critic.beta1: unknown field',
+  ],
+  ['resume --set evaluation.samples 5000', resumeSet('evaluation.samples=5000'), 2, '--set: evaluation.samples:'],
+  [
+    'resume --set an unknown evaluation field',
+    resumeSet('evaluation.bogus=1'),
+    2,
+    '--set: evaluation.bogus cannot change',
+  ],
+  ['resume --set logEvery 0', resumeSet('run.logEvery=0'), 2, '--set: run.logEvery:'],
+  ['resume --set iterations a word', resumeSet('training.iterations=many'), 2, '--set: training.iterations:'],
+  [
+    'resume --iterations before the checkpoint',
+    ['train', '--resume', run, '--iterations', '1'],
+    2,
+    '--set: training.iterations 1 is not past',
+  ],
+  ['resume --set without =', resumeSet('noequals'), 2, '--set: expected key=value'],
   ['eval: config not JSON', ['eval', broken.notJson], 2, 'config.resolved.json'],
   ['eval: iterations "many"', ['eval', broken.many], 2, 'training.iterations'],
   ['eval: latest.json leaves checkpoints/', ['eval', broken.escape], 2, 'latest.json'],

@@ -124,5 +124,8 @@ test('a diverging run is reported, the others finish, and compare exits 1', (t) 
   t.is(code, 1);
   t.regex(stdout, /^wgan-seed1 .* finished +4 /m);
   t.regex(stdout, /^mmd-seed1 .* diverged +0 /m);
-  t.regex(stderr, /\nipmgan: 1 of 2 runs failed: mmd-seed1 \(the generator loss is NaN at iteration 1\)\n$/);
+  t.regex(
+    stderr,
+    /\nipmgan: 1 of 2 runs failed: mmd-seed1 \(the generator loss is NaN at iteration 1\); retry the failed with ipmgan compare --resume \S+\n$/,
+  );
 });

@@ -70,7 +70,7 @@ export function buildProgram(cwd: string): Command {
     .option('--iterations <n>', 'train until this many generator iterations are done', positiveInt('--iterations'))
     .option(
       '--set <key=value>',
-      'override one config field, e.g. --set training.batchSize=256 (repeatable)',
+      'override one config field, e.g. --set training.batchSize=256 (repeatable); with --resume, continue with a changed lr, iterations, logging or evaluation field, recorded in amendments.json',
       collect,
       [],
     )
@@ -98,15 +98,21 @@ export function buildProgram(cwd: string): Command {
     )
     .option('-c, --config <file>', 'config file with a compare block (default: searched for as by train)')
     .option(
+      '--resume <dir>',
+      'continue a compare directory: resume every unfinished run from its checkpoint, start those never started, rebuild the report',
+    )
+    .option(
       '--workers <n>',
       'runs trained at once, each in its own process (default: the number of CPUs)',
       positiveInt('--workers'),
     )
     .option('--iterations <n>', 'generator iterations of every run', positiveInt('--iterations'))
     .option('--set <key=value>', 'override one shared config field (repeatable)', collect, [])
-    .action(async (opts: { config?: string; workers?: number; iterations?: number; set: string[] }) => {
-      await compare(opts, cwd);
-    });
+    .action(
+      async (opts: { config?: string; resume?: string; workers?: number; iterations?: number; set: string[] }) => {
+        await compare(opts, cwd);
+      },
+    );
 
   program
     .command('reproduce')

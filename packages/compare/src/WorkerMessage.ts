@@ -1,10 +1,10 @@
-import type { ResolvedConfig, TrainOutcome } from '@ipmgan/core';
+import type { TrainOutcome } from '@ipmgan/core';
 
 /** Parent to compare worker. */
 export type ToWorker =
   | {
       readonly type: 'start';
-      readonly config: ResolvedConfig;
+      /** The run directory, its config.resolved.json written: resumed from its checkpoint, else started. */
       readonly directory: string;
       /** The project directory: plugins are imported and relative data paths resolved from here. */
       readonly baseDir: string;

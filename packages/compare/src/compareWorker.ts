@@ -5,7 +5,10 @@ import {
   createRun,
   DivergenceError,
   importPlugin,
+  resumeRun,
   RunDirectory,
+  type ResolvedConfig,
+  type Run,
   type StepResult,
   type TrainerHook,
 } from '@ipmgan/core';
@@ -37,13 +40,12 @@ process.on('disconnect', () => {
   controller.abort();
 });
 
+/**
+ * Trains one run directory: from its latest checkpoint when it has one (a resumed compare),
+ * else from iteration 0, discarding what a worker killed before its first checkpoint wrote.
+ */
 async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
-  const { config, baseDir } = start;
-  const plugins = [
-    corePlugin,
-    await importPlugin(config.objective.package, baseDir, 'objective.package'),
-    ...(await Promise.all(config.plugins.map((p, i) => importPlugin(p, baseDir, `plugins.${String(i)}`)))),
-  ];
+  const { baseDir } = start;
   const relay: TrainerHook = {
     name: 'compare-progress',
     afterGeneratorStep: (_trainer, step: StepResult) => {
@@ -55,11 +57,25 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
       );
     },
   };
-  const run = await createRun(config, plugins, {
-    baseDir,
-    directory: new RunDirectory(start.directory),
-    hooks: [relay],
-  });
+  const directory = RunDirectory.open(start.directory, 'compare', { clean: true });
+  let run: Run;
+  if (directory.latestCheckpoint()) {
+    run = await resumeRun(directory.path, baseDir, { baseDir, hooks: [relay] });
+  } else {
+    directory.discardProgress();
+    const config = directory.readConfig();
+    const plugins = [
+      corePlugin,
+      await importPlugin(config.objective.package, baseDir, 'objective.package'),
+      ...(await Promise.all(config.plugins.map((p, i) => importPlugin(p, baseDir, `plugins.${String(i)}`)))),
+    ];
+    run = await createRun(config, plugins, { baseDir, directory, hooks: [relay] });
+    // The plan wrote the config before the run existed; record the data source's definition as train does.
+    directory.writeConfig({
+      ...config,
+      data: { ...config.data, definition: run.trainer.data.definition },
+    } as ResolvedConfig);
+  }
   const began = performance.now();
   try {
     const outcome = await run.trainer.fit({ signal: controller.signal });

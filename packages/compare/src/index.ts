@@ -1,4 +1,4 @@
-export { runComparison, type Comparison, type ComparisonOptions } from './runComparison.js';
+export { runComparison, resumeComparison, type Comparison, type ComparisonOptions } from './runComparison.js';
 export { planCompare } from './planCompare.js';
 export { CompareProgress } from './CompareProgress.js';
 export type { PlannedRun } from './PlannedRun.js';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  checkMemoryEstimate,
   ConfigError,
   ConfigSchema,
   expandSweep,
@@ -89,7 +90,9 @@ export async function planCompare(
   if (first) {
     await useBackend(first.backend);
     const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
-    await registry.get('data', first.data.name, 'data.name').create(first.data.options, { baseDir });
+    const data = await registry.get('data', first.data.name, 'data.name').create(first.data.options, { baseDir });
+    // And every run's training step must fit in memory, before the compare directory exists.
+    for (const run of resolved) checkMemoryEstimate(run.config, data.shape, registry);
   }
   const stamp = now
     .toISOString()

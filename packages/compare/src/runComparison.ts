@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { writeFileAtomic } from '@ipmgan/core';
-import { writeComparisonReport, type ComparisonReport } from '@ipmgan/report';
+import { basename } from 'node:path';
+import { CompareDirectory, RunDirectory, type CompareRecord } from '@ipmgan/core';
+import { writeComparisonReport, type ComparisonReport, type ReportRun } from '@ipmgan/report';
 import { CompareProgress } from './CompareProgress.js';
 import { divideCores } from './divideCores.js';
 import type { PlannedRun } from './PlannedRun.js';
@@ -22,15 +21,17 @@ export interface ComparisonOptions {
 export interface Comparison {
   readonly directory: string;
   readonly runs: readonly PlannedRun[];
-  /** One per run that started, in plan order. */
+  /** One per run that has ended (this time or, for a resumed compare, before), in plan order. */
   readonly results: readonly RunResult[];
-  /** null when no run logged anything. */
+  /** null when no run finished. */
   readonly report: ComparisonReport | null;
 }
 
 /**
- * Plans a compare config (every run validated first), trains the runs in `workers` child
- * processes, each into its own run directory, and writes the comparison report beside them.
+ * Plans a compare config (every run validated first), writes each run directory's
+ * config.resolved.json and compare.json (the plan), trains the runs in `workers` child
+ * processes and writes the comparison report beside them. compare.json records how each
+ * run ends as it ends, so `resumeComparison` can continue after any crash.
  */
 export async function runComparison(raw: unknown, baseDir: string, options: ComparisonOptions): Promise<Comparison> {
   const planned = await planCompare(raw, baseDir, new Date(), options.directory);
@@ -43,40 +44,113 @@ export async function runComparison(raw: unknown, baseDir: string, options: Comp
     planned.runs.length,
     availableParallelism(),
   );
-  const plan = {
-    ...planned,
-    runs: planned.runs.map((r) => ({ ...r, config: { ...r.config, threads: division.threads } })),
-  };
-  mkdirSync(plan.directory, { recursive: true });
-  writeFileAtomic(
-    join(plan.directory, 'compare.json'),
-    `${JSON.stringify({ config: options.configPath, runs: plan.runs.map((r) => ({ label: r.label, objective: r.objective, settings: r.settings, seed: r.seed, directory: r.directory })) }, null, 2)}\n`,
-  );
+  const runs = planned.runs.map((r) => ({ ...r, config: { ...r.config, threads: division.threads } }));
+  // Each run's config is in its own run directory from the start: a resume reads the plan from them.
+  for (const run of runs) new RunDirectory(run.directory).writeConfig(run.config);
+  const directory = new CompareDirectory(planned.directory);
+  directory.write({
+    config: options.configPath,
+    baseDir,
+    ...(planned.plotIterations ? { plotIterations: planned.plotIterations } : {}),
+    runs: runs.map((r) => ({
+      label: r.label,
+      objective: r.objective,
+      settings: r.settings,
+      seed: r.seed,
+      directory: basename(r.directory),
+    })),
+  });
   process.stderr.write(
-    `ipmgan: comparing ${String(plan.runs.length)} runs (${[...new Set(plan.runs.map((r) => r.label))].join(', ')}; ` +
-      `seeds ${[...new Set(plan.runs.map((r) => r.seed))].join(', ')}) with ${String(options.workers)} worker${options.workers === 1 ? '' : 's'} in ${plan.directory}\n` +
+    `ipmgan: comparing ${String(runs.length)} runs (${[...new Set(runs.map((r) => r.label))].join(', ')}; ` +
+      `seeds ${[...new Set(runs.map((r) => r.seed))].join(', ')}) with ${String(options.workers)} worker${options.workers === 1 ? '' : 's'} in ${directory.path}\n` +
       `ipmgan: ${division.note}\n`,
   );
-  const progress = new CompareProgress(plan.runs);
-  const results = (await runInWorkers(plan.runs, options.workers, baseDir, progress, options.signal)).filter(
-    (r): r is RunResult => r !== null,
+  return trainAndReport(directory, directory.read(), runs, [], options);
+}
+
+/**
+ * Continues a comparison from its directory (`ipmgan compare --resume DIR`): every run
+ * that has not finished is resumed from its checkpoint (or started, when it has none), in
+ * worker processes as the first attempt was; then the report is rebuilt. A run that
+ * diverged is kept as it is (a seeded run diverges again at the same iteration). A
+ * finished comparison trains nothing and rebuilds the same report.
+ */
+export async function resumeComparison(
+  path: string,
+  options: Pick<ComparisonOptions, 'workers' | 'signal'>,
+): Promise<Comparison> {
+  const directory = CompareDirectory.open(path, '--resume');
+  const record = directory.read();
+  // Everything is read and validated before any run continues.
+  const runs = record.runs.map((r): PlannedRun => {
+    const run = RunDirectory.open(directory.runPath(r.directory), `${directory.recordPath}: run ${r.directory}`);
+    return {
+      label: r.label,
+      objective: r.objective,
+      settings: r.settings,
+      seed: r.seed,
+      config: run.readConfig(),
+      directory: run.path,
+    };
+  });
+  const settled = runs.flatMap((run, i): RunResult[] => {
+    const status = record.runs[i]?.status;
+    const runDirectory = new RunDirectory(run.directory);
+    const latest = runDirectory.latestCheckpoint();
+    if (latest && latest.iteration >= run.config.training.iterations) {
+      // Seconds of training across every attempt, as metrics.jsonl counts them.
+      const seconds = runDirectory.readMetrics().at(-1)?.elapsedSeconds ?? status?.seconds ?? 0;
+      return [{ run, status: 'finished', iteration: latest.iteration, seconds }];
+    }
+    if (status?.state === 'diverged') return [{ run, ...status, status: status.state }];
+    return [];
+  });
+  const pending = runs.length - settled.length;
+  process.stderr.write(
+    `ipmgan: resuming ${directory.path}: ${String(settled.length)} of ${String(runs.length)} runs already ended, ${String(pending)} to train\n`,
   );
-  // Runs that logged nothing (failed at start, stopped before a log line) have nothing to show.
-  const reported = results.filter((r) => existsSync(join(r.run.directory, 'metrics.jsonl')));
-  const swept = plan.runs.some((r) => Object.keys(r.settings).length > 0);
-  const sweep = plan.runs
-    .filter((r, i) => plan.runs.findIndex((other) => other.label === r.label) === i)
+  return trainAndReport(directory, record, runs, settled, options);
+}
+
+/** Trains the runs without a settled result, records each end in compare.json, and writes the report. */
+async function trainAndReport(
+  directory: CompareDirectory,
+  record: CompareRecord,
+  runs: readonly PlannedRun[],
+  settled: readonly RunResult[],
+  options: Pick<ComparisonOptions, 'workers' | 'signal'>,
+): Promise<Comparison> {
+  const progress = new CompareProgress(runs);
+  for (const result of settled) progress.ended(result);
+  const pending = runs.filter((run) => !settled.some((s) => s.run === run));
+  const ended = await runInWorkers(pending, options.workers, record.baseDir, progress, options.signal, (result) => {
+    const { run, status, ...rest } = result;
+    directory.recordStatus(runs.indexOf(run), { ...rest, state: status });
+  });
+  const results = runs.flatMap((run) => {
+    const result = settled.find((s) => s.run === run) ?? ended[pending.indexOf(run)];
+    return result ? [result] : [];
+  });
+  const reportRuns = runs.map((run): ReportRun => {
+    const result = results.find((r) => r.run === run);
+    return {
+      label: run.label,
+      seed: run.seed,
+      directory: run.directory,
+      status: result
+        ? { state: result.status, iteration: result.iteration, ...(result.message ? { message: result.message } : {}) }
+        : { state: 'not started', iteration: 0 },
+    };
+  });
+  const swept = runs.some((r) => Object.keys(r.settings).length > 0);
+  const sweep = runs
+    .filter((r, i) => runs.findIndex((other) => other.label === r.label) === i)
     .map((r) => ({ label: r.label, objective: r.objective, settings: r.settings }));
-  const report =
-    reported.length === 0
-      ? null
-      : await writeComparisonReport(
-          plan.directory,
-          reported.map((r) => ({ label: r.run.label, seed: r.run.seed, directory: r.run.directory })),
-          {
-            ...(plan.plotIterations ? { plotIterations: plan.plotIterations } : {}),
-            ...(swept ? { sweep } : {}),
-          },
-        );
-  return { directory: plan.directory, runs: plan.runs, results, report };
+  const report = results.some((r) => r.status === 'finished')
+    ? await writeComparisonReport(directory.path, reportRuns, {
+        ...(record.plotIterations ? { plotIterations: record.plotIterations } : {}),
+        ...(swept ? { sweep } : {}),
+      })
+    : null;
+  return { directory: directory.path, runs, results, report };
 }

@@ -13,6 +13,7 @@ function runOne(
   baseDir: string,
   progress: CompareProgress,
   children: Set<(message: ToWorker) => void>,
+  onEnded: (result: RunResult) => void,
 ): Promise<RunResult> {
   return new Promise((resolveRun) => {
     const child = fork(workerModule, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
@@ -57,17 +58,18 @@ function runOne(
             message: `worker exited with ${signal ?? `code ${String(code)}`}${lastLine ? `: ${lastLine}` : ''}`,
           };
       progress.ended(result);
+      onEnded(result);
       resolveRun(result);
     });
-    child.send({ type: 'start', config: run.config, directory: run.directory, baseDir } satisfies ToWorker);
+    child.send({ type: 'start', directory: run.directory, baseDir } satisfies ToWorker);
   });
 }
 
 /**
  * Trains the planned runs in at most `workers` child processes at once, in plan order,
- * and returns their results in plan order. Aborting `signal` stops every running child
- * after its current iteration (with a checkpoint) and starts no more; a failed run does
- * not stop the others.
+ * and returns their results in plan order (null: never started). `onEnded` hears each result
+ * as its child exits. Aborting `signal` stops every running child after its current iteration
+ * (with a checkpoint) and starts no more; a failed run does not stop the others.
  */
 export async function runInWorkers(
   runs: readonly PlannedRun[],
@@ -75,6 +77,7 @@ export async function runInWorkers(
   baseDir: string,
   progress: CompareProgress,
   signal: AbortSignal,
+  onEnded: (result: RunResult) => void = () => undefined,
 ): Promise<(RunResult | null)[]> {
   const results: (RunResult | null)[] = runs.map(() => null);
   const children = new Set<(message: ToWorker) => void>();
@@ -88,7 +91,7 @@ export async function runInWorkers(
       const run = runs[index];
       if (!run) continue;
       progress.started(run);
-      results[index] = await runOne(run, baseDir, progress, children);
+      results[index] = await runOne(run, baseDir, progress, children, onEnded);
     }
   };
   await Promise.all(Array.from({ length: Math.min(workers, runs.length) }, lane));

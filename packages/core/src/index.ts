@@ -24,6 +24,7 @@ export type {
   DataSourceContext,
   NetworkExtension,
   NetworkShapes,
+  NetworkSize,
   ConstraintExtension,
   ObjectiveExtension,
 } from './contracts/Extension.js';
@@ -86,9 +87,12 @@ export { resolveThreads } from './backend/resolveThreads.js';
 export { registerWasmFixes } from './backend/registerWasmFixes.js';
 
 export { RunDirectory } from './runs/RunDirectory.js';
+export { CompareDirectory, type CompareRecord, type CompareRunStatus } from './runs/CompareDirectory.js';
+export { checkMemoryEstimate } from './runs/checkMemoryEstimate.js';
+export type { RunAmendment, ConfigChange } from './runs/RunAmendment.js';
 export type { MetricsRecord } from './runs/MetricsRecord.js';
 export { createRun, type Run, type RunOptions } from './runs/createRun.js';
-export { resumeRun } from './runs/resumeRun.js';
+export { resumeRun, type ResumeOptions } from './runs/resumeRun.js';
 export { saveCheckpoint, loadCheckpoint, latestCheckpoint, checkpointName } from './runs/checkpoint.js';
 export { writeSamples } from './runs/writeSamples.js';
 export { encodeNpy } from './runs/encodeNpy.js';

@@ -20,7 +20,7 @@ function row(label: string, values: { modesCovered?: number; massKl?: number; la
     meaningfulLoss: null,
     msPerIteration: m(10),
   };
-  return { label, estimateName: 'x', seeds: [1, 2, 3, 4, 5], cells, custom: {} };
+  return { label, estimateName: 'x', seeds: [1, 2, 3, 4, 5], unfinished: [], cells, custom: {} };
 }
 
 /** largestShare as logged (0..1). */

@@ -25,7 +25,7 @@ const ev = (massKl: number, largestShare: number, highQuality: number, modesCove
 });
 
 function run(label: string, seed: number, metrics: MetricsRecord[]): RunData {
-  return { label, seed, directory: '/nowhere', config: {} as ResolvedConfig, metrics, samples: [] };
+  return { label, seed, directory: '/nowhere', config: {} as ResolvedConfig, amendments: [], metrics, samples: [] };
 }
 
 test('means over seeds per objective and evaluation iteration, ascending; unevaluated lines ignored', (t) => {

@@ -23,7 +23,7 @@ function run(label: string, seed: number, estimates: number[], losses: number[],
     estimate: 100,
     elapsedSeconds: 0,
   });
-  return { label, seed, directory: '/nowhere', config: {} as ResolvedConfig, metrics, samples: [] };
+  return { label, seed, directory: '/nowhere', config: {} as ResolvedConfig, amendments: [], metrics, samples: [] };
 }
 
 test('rho over evaluations: monotone gives 1, reversed -1, hand case 0.4; mean and se over seeds', (t) => {

@@ -14,6 +14,20 @@ function options(ref: ResolvedRef): string {
   return entries.length === 0 ? ref.name : `${ref.name} (${entries.map(([k, v]) => `${k} ${String(v)}`).join(', ')})`;
 }
 
+function show(value: unknown): string {
+  return value === undefined ? 'unset' : JSON.stringify(value);
+}
+
+/** `from iteration 11: training.optimizers.critic.lr 0.0001 → 0.00001`, one entry per amendment. */
+function amendments(run: RunData): string {
+  return run.amendments
+    .map(
+      (a) =>
+        `from iteration ${String(a.fromIteration)}: ${a.changes.map((c) => `${c.path} ${show(c.from)} → ${show(c.to)}`).join(', ')}`,
+    )
+    .join('; ');
+}
+
 /** The config summary of one run as [field, value] pairs for the report's config table. */
 export function describeRun(run: RunData): [string, string][] {
   const { config } = run;
@@ -43,5 +57,7 @@ export function describeRun(run: RunData): [string, string][] {
     ['seed', String(run.seed)],
     ['backend', config.backend],
     ['directory', run.directory],
+    // Only for a run resumed with --set: the rows above show the config in effect at its end.
+    ...(run.amendments.length > 0 ? [['amendments', amendments(run)] as [string, string]] : []),
   ];
 }

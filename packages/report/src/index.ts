@@ -4,7 +4,7 @@ export { REPORT_FONT } from './REPORT_FONT.js';
 export { writeRunReport, type RunReportOptions } from './writeRunReport.js';
 export { writeComparisonReport, type ComparisonReportOptions } from './writeComparisonReport.js';
 export type { ReportFiles } from './ReportFiles.js';
-export type { ReportRun } from './ReportRun.js';
+export type { ReportRun, RunStatus } from './ReportRun.js';
 export type { SweepRun } from './SweepRun.js';
 export type { ComparisonReport } from './ComparisonReport.js';
 export type { SummaryRow } from './SummaryRow.js';

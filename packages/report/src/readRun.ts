@@ -3,7 +3,7 @@ import { RunDirectory } from '@ipmgan/core';
 import type { RunData } from './RunData.js';
 
 /**
- * Reads config.resolved.json, metrics.jsonl and the list of sample files of a run directory,
+ * Reads config.resolved.json, amendments.json, metrics.jsonl and the list of sample files of a run directory,
  * each validated by core's RunDirectory (the one owner of the layout).
  * `label` defaults to the objective id and `seed` to the config's seed.
  */
@@ -15,6 +15,7 @@ export function readRun(directory: string, label?: string, seed?: number): RunDa
     seed: seed ?? config.seed,
     directory: run.path,
     config,
+    amendments: run.readAmendments(),
     metrics: run.readMetrics(),
     samples: run.sampleFiles(),
   };

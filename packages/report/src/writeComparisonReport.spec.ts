@@ -118,3 +118,46 @@ test("a hook's own evaluation metric gets a column, labelled by its name, in the
   t.true(markdown.includes('| ms/iter | gradNorm |'));
   t.true(readFileSync(report.html, 'utf8').includes('<th>gradNorm</th>'));
 });
+
+test('a run that did not finish is not read: its row counts it ("1 of 3"), a Runs table lists it with its error', async (t) => {
+  const finished = wganRun(1, [0.6, 0.2], 100);
+  const runs = [
+    {
+      label: 'wgan',
+      seed: 1,
+      directory: writeFixtureRun(finished),
+      status: { state: 'finished' as const, iteration: 40 },
+    },
+    // Never read: a killed run's folder may hold anything, or nothing.
+    {
+      label: 'wgan',
+      seed: 2,
+      directory: '/nowhere/wgan-seed2',
+      status: { state: 'failed' as const, iteration: 17, message: 'worker exited with SIGKILL' },
+    },
+    {
+      label: 'wgan',
+      seed: 3,
+      directory: '/nowhere/wgan-seed3',
+      status: { state: 'not started' as const, iteration: 0 },
+    },
+  ];
+  const out = mkdtempSync(join(tmpdir(), 'ipmgan-comparison-failed-'));
+  t.teardown(() => {
+    for (const directory of [out, runs[0]?.directory ?? '']) rmSync(directory, { recursive: true, force: true });
+  });
+  const report = await writeComparisonReport(out, runs, { title: 'with failures' });
+  t.deepEqual(report.rows[0]?.seeds, [1]);
+  // The finished seed alone: W1 0.2, no standard error.
+  t.deepEqual(report.rows[0]?.cells.w1, { mean: 0.2, se: null, n: 1 });
+  const markdown = readFileSync(report.markdown, 'utf8');
+  t.true(
+    markdown.includes('| wgan | W1*K | 1 of 3 (1; seed 2 failed at 17; seed 3 not started at 0) | 0.2 ± — |'),
+    markdown,
+  );
+  t.true(markdown.includes('## Runs'));
+  t.true(markdown.includes('| wgan | 2 | failed | 17 | worker exited with SIGKILL |'));
+  t.true(markdown.includes('| wgan | 3 | not started | 0 |  |'));
+  t.true(markdown.includes('2 runs did not finish and are not in the cells (see Runs).'));
+  t.true(readFileSync(report.html, 'utf8').includes('<h2>Runs</h2>'));
+});

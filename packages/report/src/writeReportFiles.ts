@@ -8,6 +8,7 @@ import { escapeHtml } from './escapeHtml.js';
 import { formatSummaryTable } from './formatSummaryTable.js';
 import { mixtureModesOf } from './mixtureModesOf.js';
 import type { RunData } from './RunData.js';
+import type { ReportRun } from './ReportRun.js';
 import { summariseRuns } from './summariseRuns.js';
 import { SUMMARY_COLUMNS } from './SUMMARY_COLUMNS.js';
 import { customColumns, summaryCells } from './summaryCells.js';
@@ -57,10 +58,34 @@ function markdownTable(cells: readonly (readonly string[])[]): string {
 
 /** The run-configuration table: one column per run, one row per field. */
 function configCells(runs: readonly RunData[]): string[][] {
-  const described = runs.map(describeRun);
-  const fields = described[0]?.map(([field]) => field) ?? [];
+  const described = runs.map((r) => new Map(describeRun(r)));
+  // Every run has the same fields but for amendments, which only resumed runs with --set have.
+  const fields = [...new Set(described.flatMap((d) => [...d.keys()]))];
   const header = ['', ...runs.map((r) => (runs.length > 1 ? `${r.label}, seed ${r.seed}` : r.config.name))];
-  return [header, ...fields.map((field, i) => [field, ...described.map((d) => d[i]?.[1] ?? '')])];
+  return [header, ...fields.map((field) => [field, ...described.map((d) => d.get(field) ?? 'none')])];
+}
+
+/** The runs table of a comparison: every run with its state, iterations and error. */
+function statusCells(statuses: readonly ReportRun[]): string[][] {
+  return [
+    ['run', 'seed', 'status', 'iterations', 'error'],
+    ...statuses.map((r) => [
+      r.label,
+      String(r.seed),
+      r.status?.state ?? 'finished',
+      r.status ? String(r.status.iteration) : '',
+      r.status?.message ?? '',
+    ]),
+  ];
+}
+
+export interface ReportFilesOptions {
+  readonly plotIterations?: readonly number[] | undefined;
+  readonly sweep?: readonly SweepRun[] | undefined;
+  /** A comparison's runs with their status: adds the runs table. */
+  readonly statuses?: readonly ReportRun[];
+  /** Runs that did not finish (not in `runs`): counted in their row's seeds cell. */
+  readonly unfinished?: readonly ReportRun[];
 }
 
 /**
@@ -71,15 +96,15 @@ export async function writeReportFiles(
   outDirectory: string,
   title: string,
   runs: readonly RunData[],
-  plotIterations?: readonly number[],
-  sweep?: readonly SweepRun[],
+  options: ReportFilesOptions = {},
 ): Promise<ComparisonReport> {
+  const { plotIterations, sweep, statuses } = options;
   const root = resolve(outDirectory);
   const figuresDirectory = join(root, 'figures');
   mkdirSync(figuresDirectory, { recursive: true });
   const first = runs[0];
   const modes = first === undefined ? undefined : await mixtureModesOf(first.config, first.directory);
-  const rows = summariseRuns(runs);
+  const rows = summariseRuns(runs, options.unfinished);
   const { figures, notes } = await buildFigures(runs, modes, plotIterations, sweep ? { rows, sweep } : undefined);
   const table = formatSummaryTable(rows);
   const allNotes = notesFor(runs, notes, rows);
@@ -95,7 +120,12 @@ export async function writeReportFiles(
     ...customColumns(rows).map((name) => `${name}: a hook's evaluate() metric, at the last evaluation`),
   ];
   const seeds = [...new Set(runs.map((r) => r.seed))].join(', ');
-  const lead = `${runs.length} run${runs.length === 1 ? '' : 's'}, seeds ${seeds}. Table cells: mean ± standard error over seeds (— for a single seed).`;
+  const notFinished = options.unfinished?.length ?? 0;
+  const lead =
+    `${runs.length} run${runs.length === 1 ? '' : 's'}, seeds ${seeds}. Table cells: mean ± standard error over seeds (— for a single seed).` +
+    (notFinished > 0
+      ? ` ${String(notFinished)} run${notFinished === 1 ? '' : 's'} did not finish and ${notFinished === 1 ? 'is' : 'are'} not in the cells (see Runs).`
+      : '');
 
   const html = `<!doctype html>
 <html lang="en">
@@ -113,6 +143,7 @@ ${STYLE}
 ${htmlTable(configCells(runs), Number.POSITIVE_INFINITY)}
 <h2>Metrics</h2>
 ${htmlTable(metricsCells, 3)}
+${statuses ? `<h2>Runs</h2>\n${htmlTable(statusCells(statuses), Number.POSITIVE_INFINITY)}` : ''}
 <ul class="notes">
 ${[...legend, ...allNotes].map((n) => `<li>${escapeHtml(n)}</li>`).join('\n')}
 </ul>
@@ -140,7 +171,7 @@ ${markdownTable(configCells(runs))}
 ## Metrics
 
 ${markdownTable(metricsCells)}
-
+${statuses ? `\n## Runs\n\n${markdownTable(statusCells(statuses))}\n` : ''}
 ${[...legend, ...allNotes].map((n) => `- ${n}`).join('\n')}
 
 ${figures.map((f) => `## ${f.heading}\n\n![${f.heading}](figures/${f.name}.png)\n\n${f.caption}\n`).join('\n')}`;

@@ -12,6 +12,11 @@ export interface RunReportOptions {
 export async function writeRunReport(runDirectory: string, options: RunReportOptions = {}): Promise<ReportFiles> {
   const run = readRun(runDirectory);
   const title = `${run.config.name}: ${run.config.objective.name} on ${run.config.data.name}`;
-  const { html, markdown, figures } = await writeReportFiles(run.directory, title, [run], options.plotIterations);
+  const { html, markdown, figures } = await writeReportFiles(
+    run.directory,
+    title,
+    [run],
+    options.plotIterations ? { plotIterations: options.plotIterations } : {},
+  );
   return { html, markdown, figures };
 }

@@ -1,6 +1,6 @@
 import { ConfigError, createRun, DivergenceError, openConfig, resumeRun, type Run } from '@ipmgan/core';
 import { writeRunReport } from '@ipmgan/report';
-import { applySetOverride } from '../applySetOverride.js';
+import { applySetOverride, parseSetAssignment } from '../applySetOverride.js';
 import { ProgressReporter } from '../ProgressReporter.js';
 
 export interface TrainOptions {
@@ -12,15 +12,19 @@ export interface TrainOptions {
 
 /**
  * `ipmgan train`: trains the configured objective, writing a run directory. Ctrl-C stops
- * after the current iteration and writes a checkpoint that `--resume DIR` continues from.
+ * after the current iteration and writes a checkpoint that `--resume DIR` continues from;
+ * `--set` and `--iterations` with `--resume` continue with the change, recorded in the run
+ * directory as an amendment (only fields that leave the checkpoint meaningful).
  */
 export async function train(options: TrainOptions, cwd: string): Promise<void> {
   const progress = new ProgressReporter();
   let run: Run;
   if (options.resume !== undefined) {
-    if (options.set.length > 0 || options.config !== undefined)
-      throw new ConfigError('--resume: continues the run with its saved config; drop -c and --set');
-    run = await resumeRun(options.resume, cwd, { hooks: [progress] });
+    if (options.config !== undefined)
+      throw new ConfigError('--resume: continues the run with its saved config; drop -c (change fields with --set)');
+    const changes = options.set.map(parseSetAssignment);
+    if (options.iterations !== undefined) changes.push({ path: 'training.iterations', value: options.iterations });
+    run = await resumeRun(options.resume, cwd, { hooks: [progress], changes });
   } else {
     const opened = await openConfig(cwd, options.config, (raw) => {
       let out = raw;
@@ -31,7 +35,7 @@ export async function train(options: TrainOptions, cwd: string): Promise<void> {
     });
     run = await createRun(opened.config, opened.plugins, { baseDir: opened.baseDir, hooks: [progress] });
   }
-  const target = options.iterations ?? run.config.training.iterations;
+  const target = run.config.training.iterations;
   progress.target = target;
   const directory = run.directory?.path ?? '(none)';
   process.stderr.write(

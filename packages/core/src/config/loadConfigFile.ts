@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { ConfigError } from './ConfigError.js';
+import { describeParseError } from './describeParseError.js';
 
 export interface LoadedConfigFile {
   /** The config as written, not yet validated. */
@@ -33,11 +34,6 @@ export const CONFIG_SEARCH_PLACES = [
   `${MODULE}.config.cjs`,
 ];
 
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n').find((l) => l.trim() !== '') ?? text).trim();
-}
-
 /**
  * Finds and reads the config with cosmiconfig: `explicitPath` if given, else the first of
  * CONFIG_SEARCH_PLACES from `cwd` upwards to the project root.
@@ -51,7 +47,7 @@ export async function loadConfigFile(cwd: string, explicitPath?: string): Promis
     try {
       result = await explorer.load(path);
     } catch (error) {
-      throw new ConfigError(`${path}: cannot be parsed: ${firstLine(error)}`);
+      throw new ConfigError(describeParseError(error, path));
     }
     if (!result || result.isEmpty) throw new ConfigError(`${path}: the config file is empty`);
     return { raw: result.config, filepath: path, baseDir: dirname(path) };
@@ -60,7 +56,8 @@ export async function loadConfigFile(cwd: string, explicitPath?: string): Promis
   try {
     result = await explorer.search(cwd);
   } catch (error) {
-    throw new ConfigError(`config: cannot be parsed: ${firstLine(error)}`);
+    const { filepath } = error as { filepath?: unknown };
+    throw new ConfigError(describeParseError(error, typeof filepath === 'string' ? filepath : 'config'));
   }
   if (!result)
     throw new ConfigError(

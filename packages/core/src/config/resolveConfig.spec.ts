@@ -91,8 +91,8 @@ test('errors are one line naming the field and what was expected', (t) => {
       'training.optimizers.critic.name: expected one of "rmsprop", "adam", "sgd", got "adagrad"',
     ],
     [
-      { ...base, training: { optimizers: { critic: { name: 'rmsprop', lr: 0 } } } },
-      'training.optimizers.critic.lr: expected a positive number, got 0',
+      { ...base, training: { optimizers: { critic: { name: 'rmsprop', lr: -0.5 } } } },
+      'training.optimizers.critic.lr: expected a non-negative number, got -0.5',
     ],
     [
       { ...base, critic: { constraints: [{ name: 'clip', options: { clip: -1 } }] } },

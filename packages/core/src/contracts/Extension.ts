@@ -39,8 +39,18 @@ export interface NetworkShapes {
   readonly name: string;
 }
 
+/** A network's size, for the memory check made before anything is allocated. */
+export interface NetworkSize {
+  /** Trainable and state values. */
+  readonly weights: number;
+  /** Floats one sample's forward pass keeps for the backward pass (every layer's output). */
+  readonly activationsPerSample: number;
+}
+
 export interface NetworkExtension<Options = unknown> extends ExtensionBase<'network', Options> {
   create(options: Options, shapes: NetworkShapes): Network;
+  /** Optional: the size `create` would allocate; a network without it is left out of the memory check. */
+  estimateSize?(options: Options, shapes: Pick<NetworkShapes, 'inputShape' | 'outputShape'>): NetworkSize;
 }
 
 export interface ConstraintExtension<Options = unknown> extends ExtensionBase<'constraint', Options> {

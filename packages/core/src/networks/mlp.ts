@@ -27,6 +27,20 @@ export const mlp = defineNetwork<z.output<typeof MlpOptions>>({
   id: 'mlp',
   description: 'Multilayer perceptron: flattened input, dense hidden layers (optional batch norm), dense output.',
   optionsSchema: MlpOptions,
+  estimateSize(options, shapes) {
+    const units = [product(shapes.inputShape), ...options.hidden, product(shapes.outputShape)];
+    let weights = 0;
+    let activationsPerSample = 0;
+    for (let i = 0; i + 1 < units.length; i++) {
+      const outUnits = units[i + 1] ?? 0;
+      const withBatchNorm = i + 2 < units.length && options.batchNorm;
+      // Kernel and bias, or kernel and batch norm's scale, shift and two running statistics.
+      weights += (units[i] ?? 0) * outUnits + (withBatchNorm ? 4 * outUnits : outUnits);
+      // The dense output, the activation's (and the normalised values with batch norm).
+      activationsPerSample += (withBatchNorm ? 3 : 2) * outUnits;
+    }
+    return { weights, activationsPerSample };
+  },
   create(options, shapes) {
     const { rng, name } = shapes;
     const units = [product(shapes.inputShape), ...options.hidden, product(shapes.outputShape)];

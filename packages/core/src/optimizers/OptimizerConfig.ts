@@ -8,21 +8,21 @@ import { z } from 'zod';
 export const OptimizerConfigSchema = z.discriminatedUnion('name', [
   z.strictObject({
     name: z.literal('rmsprop'),
-    lr: z.number().positive(),
+    lr: z.number().nonnegative(),
     decay: z.number().min(0).lt(1).default(0.99),
     epsilon: z.number().positive().default(1e-8),
     momentum: z.number().min(0).lt(1).default(0),
   }),
   z.strictObject({
     name: z.literal('adam'),
-    lr: z.number().positive(),
+    lr: z.number().nonnegative(),
     beta1: z.number().min(0).lt(1).default(0.9),
     beta2: z.number().min(0).lt(1).default(0.999),
     epsilon: z.number().positive().default(1e-8),
   }),
   z.strictObject({
     name: z.literal('sgd'),
-    lr: z.number().positive(),
+    lr: z.number().nonnegative(),
   }),
 ]);
 

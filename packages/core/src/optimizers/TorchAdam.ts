@@ -1,9 +1,5 @@
 import { tf } from '../tensorflow.js';
-
-interface NamedTensor {
-  name: string;
-  tensor: tf.Tensor;
-}
+import { SlotStore, type NamedTensor } from './SlotStore.js';
 
 /** torch.lerp's float kernel: start + w (end - start) for w < 0.5, else end - (end - start)(1 - w). */
 function lerp(start: tf.Tensor, end: tf.Tensor, weight: number): tf.Tensor {
@@ -22,8 +18,8 @@ function lerp(start: tf.Tensor, end: tf.Tensor, weight: number): tf.Tensor {
  */
 export class TorchAdam extends tf.Optimizer {
   static readonly className = 'TorchAdam';
-  readonly #first: tf.Variable[] = [];
-  readonly #second: tf.Variable[] = [];
+  /** m and v per variable. */
+  readonly #slots = new SlotStore(['m', 'v'] as const);
 
   constructor(
     readonly learningRate: number,
@@ -44,8 +40,8 @@ export class TorchAdam extends tf.Optimizer {
     entries.forEach(([name, gradient], i) => {
       const variable = tf.engine().registeredVariables[name];
       if (!variable || !gradient) return;
-      const m = (this.#first[i] ??= tf.variable(tf.zerosLike(variable), false));
-      const v = (this.#second[i] ??= tf.variable(tf.zerosLike(variable), false));
+      const m = this.#slots.slot('m', i, variable);
+      const v = this.#slots.slot('v', i, variable);
       tf.tidy(() => {
         const first = lerp(m, gradient, 1 - this.beta1);
         // addcmul: v beta2 + ((1 - beta2) g) g
@@ -61,28 +57,15 @@ export class TorchAdam extends tf.Optimizer {
   }
 
   override async getWeights(): Promise<NamedTensor[]> {
-    const slots = [
-      ...this.#first.map((tensor, i) => ({ name: `slot${String(i)}/m`, tensor })),
-      ...this.#second.map((tensor, i) => ({ name: `slot${String(i)}/v`, tensor })),
-    ];
-    return [await this.saveIterations(), ...slots];
+    return [await this.saveIterations(), ...this.#slots.named()];
   }
 
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
-    const slots = await this.extractIterations(weightValues);
-    this.dispose();
-    for (const { name, tensor } of slots) {
-      const [, kind] = name.split('/');
-      const index = Number(name.slice(4, name.indexOf('/')));
-      const target = kind === 'v' ? this.#second : this.#first;
-      target[index] = tf.variable(tensor, false);
-    }
+    this.#slots.restore(await this.extractIterations(weightValues));
   }
 
   override dispose(): void {
-    tf.dispose([...this.#first, ...this.#second]);
-    this.#first.length = 0;
-    this.#second.length = 0;
+    this.#slots.dispose();
   }
 
   getConfig(): tf.serialization.ConfigDict {

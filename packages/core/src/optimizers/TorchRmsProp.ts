@@ -1,9 +1,5 @@
 import { tf } from '../tensorflow.js';
-
-interface NamedTensor {
-  name: string;
-  tensor: tf.Tensor;
-}
+import { SlotStore, type NamedTensor } from './SlotStore.js';
 
 /**
  * RMSProp exactly as PyTorch (and so the WGAN reference code) computes it:
@@ -13,8 +9,8 @@ interface NamedTensor {
  */
 export class TorchRmsProp extends tf.Optimizer {
   static readonly className = 'TorchRMSProp';
-  readonly #squares: tf.Variable[] = [];
-  readonly #buffers: tf.Variable[] = [];
+  /** The mean square and (with momentum) the momentum buffer per variable. */
+  readonly #slots = new SlotStore(['square', 'buffer'] as const);
 
   constructor(
     readonly learningRate: number,
@@ -32,8 +28,8 @@ export class TorchRmsProp extends tf.Optimizer {
     entries.forEach(([name, gradient], i) => {
       const variable = tf.engine().registeredVariables[name];
       if (!variable || !gradient) return;
-      const square = (this.#squares[i] ??= tf.variable(tf.zerosLike(variable), false));
-      const buffer = this.momentum > 0 ? (this.#buffers[i] ??= tf.variable(tf.zerosLike(variable), false)) : null;
+      const square = this.#slots.slot('square', i, variable);
+      const buffer = this.momentum > 0 ? this.#slots.slot('buffer', i, variable) : null;
       tf.tidy(() => {
         const meanSquare = tf.add(tf.mul(square, this.alpha), tf.mul(tf.square(gradient), 1 - this.alpha));
         square.assign(meanSquare);
@@ -49,28 +45,15 @@ export class TorchRmsProp extends tf.Optimizer {
   }
 
   override async getWeights(): Promise<NamedTensor[]> {
-    const slots = [
-      ...this.#squares.map((tensor, i) => ({ name: `slot${String(i)}/square`, tensor })),
-      ...this.#buffers.map((tensor, i) => ({ name: `slot${String(i)}/buffer`, tensor })),
-    ];
-    return [await this.saveIterations(), ...slots];
+    return [await this.saveIterations(), ...this.#slots.named()];
   }
 
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
-    const slots = await this.extractIterations(weightValues);
-    this.dispose();
-    for (const { name, tensor } of slots) {
-      const [, kind] = name.split('/');
-      const index = Number(name.slice(4, name.indexOf('/')));
-      const target = kind === 'buffer' ? this.#buffers : this.#squares;
-      target[index] = tf.variable(tensor, false);
-    }
+    this.#slots.restore(await this.extractIterations(weightValues));
   }
 
   override dispose(): void {
-    tf.dispose([...this.#squares, ...this.#buffers]);
-    this.#squares.length = 0;
-    this.#buffers.length = 0;
+    this.#slots.dispose();
   }
 
   getConfig(): tf.serialization.ConfigDict {

@@ -111,3 +111,31 @@ test('open refuses a folder without config.resolved.json, naming the flag and th
     `--resume: not a run directory (no config.resolved.json in ${path})`,
   );
 });
+
+test('amendments.json: readConfig applies its changes in order; addAmendment appends; an unamendable path is named', (t) => {
+  const saved = resolveConfig({ backend: 'cpu', objective: { name: 'linear-gap' }, data: { name: 'ring8' } }, plugins);
+  const run = runWith({ 'config.resolved.json': JSON.stringify(saved) });
+  t.deepEqual(run.readAmendments(), []);
+  run.addAmendment({ fromIteration: 11, changes: [{ path: 'training.iterations', from: 1000, to: 2000 }] });
+  run.addAmendment({
+    fromIteration: 2001,
+    changes: [
+      { path: 'training.iterations', from: 2000, to: 3000 },
+      { path: 'training.optimizers.critic.lr', from: saved.training.optimizers.critic.lr, to: 0 },
+    ],
+  });
+  t.is(run.readAmendments().length, 2);
+  const config = run.readConfig();
+  t.is(config.training.iterations, 3000);
+  t.is(config.training.optimizers.critic.lr, 0);
+  t.is(config.training.optimizers.generator.lr, saved.training.optimizers.generator.lr);
+  t.is(config.seed, saved.seed);
+  writeFileSync(
+    run.amendmentsPath,
+    JSON.stringify({ amendments: [{ fromIteration: 3, changes: [{ path: 'training.batchSize', to: 8 }] }] }),
+  );
+  t.regex(
+    t.throws(() => run.readConfig(), { instanceOf: ConfigError }).message,
+    /^.*amendments\.json: training\.batchSize cannot change when a run is resumed \(its checkpoint was trained with it\); a resumed run may change training\.iterations, .*$/,
+  );
+});

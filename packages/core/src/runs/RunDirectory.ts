@@ -8,11 +8,13 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { amendConfig } from '../config/amendConfig.js';
 import { ConfigError } from '../config/ConfigError.js';
 import { formatIssue } from '../config/formatIssue.js';
 import type { ResolvedConfig } from '../config/ResolvedConfig.js';
 import { ResolvedConfigSchema } from '../config/ResolvedConfigSchema.js';
 import type { MetricsRecord } from './MetricsRecord.js';
+import type { RunAmendment } from './RunAmendment.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
 const CHECKPOINT_NAME = /^iter-(\d{7})$/;
@@ -33,6 +35,15 @@ const MetricsRecordSchema = z.looseObject({
   estimate: z.number(),
   elapsedSeconds: z.number(),
   evaluation: z.record(z.string(), z.number()).optional(),
+});
+
+const AmendmentsSchema = z.strictObject({
+  amendments: z.array(
+    z.strictObject({
+      fromIteration: z.number().int().positive(),
+      changes: z.array(z.strictObject({ path: z.string().min(1), from: z.unknown().optional(), to: z.unknown() })).min(1),
+    }),
+  ),
 });
 
 /** A sample file a run wrote: samples/iter-NNNNNNN.csv or .npy. */
@@ -75,8 +86,8 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, path: string):
 }
 
 /**
- * The one owner of a run directory's layout: config.resolved.json, metrics.jsonl,
- * checkpoints/ (iter-NNNNNNN/ folders and latest.json) and samples/. Everything is written
+ * The one owner of a run directory's layout: config.resolved.json, amendments.json (changes
+ * made on resume), metrics.jsonl, checkpoints/ (iter-NNNNNNN/ folders and latest.json) and samples/. Everything is written
  * atomically and every file is validated when read, with errors that name the file.
  */
 export class RunDirectory {
@@ -112,6 +123,10 @@ export class RunDirectory {
     return join(this.path, 'config.resolved.json');
   }
 
+  get amendmentsPath(): string {
+    return join(this.path, 'amendments.json');
+  }
+
   get metricsPath(): string {
     return join(this.path, 'metrics.jsonl');
   }
@@ -138,9 +153,31 @@ export class RunDirectory {
     writeFileAtomic(this.configPath, `${JSON.stringify(config, null, 2)}\n`);
   }
 
-  /** config.resolved.json, validated against the resolved-config schema. */
+  /**
+   * The config the run trains with now: config.resolved.json, validated against the
+   * resolved-config schema, with amendments.json's changes applied in order (validated again).
+   */
   readConfig(): ResolvedConfig {
-    return validate(ResolvedConfigSchema, readJson(this.configPath), this.configPath);
+    const saved = validate(ResolvedConfigSchema, readJson(this.configPath), this.configPath);
+    const amendments = this.readAmendments();
+    if (amendments.length === 0) return saved;
+    return amendConfig(
+      saved,
+      amendments.flatMap((a) => a.changes),
+      this.amendmentsPath,
+    );
+  }
+
+  /** amendments.json's entries in the order they were made; none when the file is absent. */
+  readAmendments(): RunAmendment[] {
+    if (!existsSync(this.amendmentsPath)) return [];
+    return validate(AmendmentsSchema, readJson(this.amendmentsPath), this.amendmentsPath).amendments;
+  }
+
+  /** Appends an amendment to amendments.json, replacing the file atomically. */
+  addAmendment(amendment: RunAmendment): void {
+    const amendments = [...this.readAmendments(), amendment];
+    writeFileAtomic(this.amendmentsPath, `${JSON.stringify({ amendments }, null, 2)}\n`);
   }
 
   appendMetrics(record: MetricsRecord): void {
@@ -215,6 +252,15 @@ export class RunDirectory {
         return [{ iteration: Number(match[1]), path: join(this.samplesPath, name), format }];
       })
       .sort((a, b) => a.iteration - b.iteration);
+  }
+
+  /**
+   * Removes what a run wrote before its first checkpoint (metrics.jsonl, samples/, checkpoints/),
+   * keeping config.resolved.json: a run killed that early starts again from iteration 0.
+   */
+  discardProgress(): void {
+    for (const path of [this.metricsPath, this.samplesPath, this.checkpointsPath])
+      rmSync(path, { recursive: true, force: true });
   }
 
   /**

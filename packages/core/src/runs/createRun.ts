@@ -24,6 +24,7 @@ import { tf } from '../tensorflow.js';
 import { PluginContexts } from '../trainer/PluginContexts.js';
 import { Trainer } from '../trainer/Trainer.js';
 import type { TrainerHook } from '../trainer/TrainerHook.js';
+import { checkMemoryEstimate } from './checkMemoryEstimate.js';
 import { RunDirectory } from './RunDirectory.js';
 
 export interface RunOptions {
@@ -169,8 +170,10 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
   let trainer: Trainer;
   let directory: RunDirectory | null;
   try {
-    // The players first: a bad data file or network fails before the run directory exists.
-    await container.getAsync<DataSource>(IDS.DataSource);
+    // The players first: a bad data file or network, or a step too big for memory, fails
+    // before the run directory exists (and the size before any weight is allocated).
+    const data = await container.getAsync<DataSource>(IDS.DataSource);
+    checkMemoryEstimate(config, data.shape, registry);
     await container.getAsync<Generator>(IDS.Generator);
     if (container.isBound(IDS.Critic)) await container.getAsync<Critic>(IDS.Critic);
     trainer = await container.getAsync<Trainer>(IDS.Trainer);

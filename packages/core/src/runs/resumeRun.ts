@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { amendConfig, configValueAt } from '../config/amendConfig.js';
 import { ConfigError } from '../config/ConfigError.js';
 import { deepFreeze } from '../config/deepFreeze.js';
 import { corePlugin } from '../plugins/corePlugin.js';
@@ -8,22 +9,39 @@ import { loadCheckpoint, verifyCheckpoint } from './checkpoint.js';
 import { createRun, type Run, type RunOptions } from './createRun.js';
 import { RunDirectory } from './RunDirectory.js';
 
+export interface ResumeOptions extends Omit<RunOptions, 'directory'> {
+  readonly plugins?: readonly IpmPlugin[];
+  /**
+   * Config changes to continue with (`--set path=value`): only fields that leave the
+   * checkpoint meaningful (see amendConfig). They are recorded in amendments.json with the
+   * iteration they take effect from, once the run is rebuilt and its checkpoint loaded.
+   */
+  readonly changes?: readonly { readonly path: string; readonly value: unknown }[];
+}
+
 /**
- * Reopens a run directory at its latest checkpoint: the same resolved config, the
- * weights, optimizer slots, random stream and iteration, and metrics.jsonl cut back to
- * that iteration, so the run continues exactly as if it had never stopped.
+ * Reopens a run directory at its latest checkpoint: the same resolved config (with its
+ * amendments and any new `changes`), the weights, optimizer slots, random stream and
+ * iteration, and metrics.jsonl cut back to that iteration, so the run continues exactly as
+ * if it had never stopped.
  */
-export async function resumeRun(
-  path: string,
-  projectDir: string,
-  options: Omit<RunOptions, 'directory'> & { readonly plugins?: readonly IpmPlugin[] } = {},
-): Promise<Run> {
+export async function resumeRun(path: string, projectDir: string, options: ResumeOptions = {}): Promise<Run> {
   // Everything is read and validated before anything in the directory changes.
   const directory = RunDirectory.open(resolve(projectDir, path), '--resume', { clean: true });
-  const config = deepFreeze(directory.readConfig());
+  const saved = directory.readConfig();
   const checkpoint = directory.latestCheckpoint();
   if (!checkpoint) throw new ConfigError(`--resume: ${directory.path} has no checkpoint to resume from`);
   verifyCheckpoint(checkpoint.path);
+  const changes = (options.changes ?? []).map(({ path: field, value }) => ({
+    path: field,
+    from: configValueAt(saved, field),
+    to: value,
+  }));
+  const config = deepFreeze(changes.length === 0 ? saved : amendConfig(saved, changes, '--set'));
+  if (changes.some((c) => c.path === 'training.iterations') && config.training.iterations <= checkpoint.iteration)
+    throw new ConfigError(
+      `--set: training.iterations ${String(config.training.iterations)} is not past the checkpoint's iteration ${String(checkpoint.iteration)}`,
+    );
   const plugins = options.plugins ?? [
     corePlugin,
     await importPlugin(config.objective.package, projectDir, 'objective.package'),
@@ -31,6 +49,7 @@ export async function resumeRun(
   ];
   const run = await createRun(config, plugins, { ...options, directory });
   await loadCheckpoint(run.trainer, checkpoint.path);
+  if (changes.length > 0) directory.addAmendment({ fromIteration: checkpoint.iteration + 1, changes });
   directory.truncateMetrics(checkpoint.iteration);
   if (run.checkpointer) run.checkpointer.lastCheckpoint = checkpoint.path;
   return run;

@@ -20,6 +20,7 @@ const row = (label: string, w1: number, se: number | null): SummaryRow => ({
   label,
   estimateName: 'W1*K',
   seeds: [1, 2],
+  unfinished: [],
   cells: { ...empty, w1: { mean: w1, se, n: se === null ? 1 : 2 } },
   custom: {},
 });
@@ -44,6 +45,6 @@ test('one point per label, path and recorded metric, the other paths naming the 
 
 test('no swept path, or no metric recorded: no chart', (t) => {
   t.is(sweepChart([row('wgan', 0.5, 0.1)], [{ label: 'wgan', objective: 'wgan', settings: {} }]), null);
-  const none: SummaryRow = { label: 'a', estimateName: 'x', seeds: [1], cells: empty, custom: {} };
+  const none: SummaryRow = { label: 'a', estimateName: 'x', seeds: [1], unfinished: [], cells: empty, custom: {} };
   t.is(sweepChart([none], [{ label: 'a', objective: 'wgan', settings: { 'c.clip': 1 } }]), null);
 });
