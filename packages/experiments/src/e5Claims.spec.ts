@@ -9,6 +9,7 @@ const point = (frechet: number, covered: number, classKl: number): E5Point => ({
   covered,
   classKl,
   largestShare: 0.2,
+  lipschitz: 1,
 });
 
 const run = (label: string, rho: number, last: E5Point): E5Run => ({
@@ -17,6 +18,7 @@ const run = (label: string, rho: number, last: E5Point): E5Run => ({
   estimateName: label === 'wgan' ? 'W1*K' : 'JS lower bound',
   points: [point(50, 1, 2), last],
   rhoEstimateFrechet: rho,
+  rhoEstimateOverKFrechet: rho,
   sheets: [],
   seconds: 1,
 });

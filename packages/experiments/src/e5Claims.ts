@@ -28,7 +28,7 @@ export function e5Claims(results: E5Results): Claim[] {
       id: 'wgan-meaningful-loss-mnist',
       paper:
         'Section 4.3, Figure 4 (upper left, an MLP generator): "a clear correlation between lower error and better sample quality".',
-      measured: `rho(${wgan?.estimateName ?? 'W1*K'} estimate, Frechet distance) = ${f(wgan?.rhoEstimateFrechet)} over ${String(wgan?.points.length ?? 0)} measurements`,
+      measured: `rho(${wgan?.estimateName ?? 'W1*K'} estimate, Frechet distance) = ${f(wgan?.rhoEstimateFrechet)} over ${String(wgan?.points.length ?? 0)} measurements (estimate / K: ${f(wgan?.rhoEstimateOverKFrechet)})`,
       criterion: `rho >= ${String(t)}`,
       held: (wgan?.rhoEstimateFrechet ?? nan) >= t,
     },

@@ -2,9 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createRun,
+  lipschitzEstimate,
   mnistDigits,
   Rng,
   spearman,
+  tf,
   type StepResult,
   type TrainerContext,
   type TrainerHook,
@@ -22,6 +24,8 @@ import { resolveEntry } from './resolveEntry.js';
 const MEASURE_SALT = 0x65350001;
 const SHEET_SALT = 0x65350002;
 const SHEET_SIZE = 64;
+// Real and generated digits of each Lipschitz estimate (3x as many gradients: real, fake, between).
+const LIPSCHITZ_SAMPLES = 256;
 const CLASSES = 10;
 
 /** One quality measurement of a generator during training. */
@@ -36,6 +40,8 @@ export interface E5Point {
   /** KL(class histogram of the generated digits || uniform), nats. */
   readonly classKl: number;
   readonly largestShare: number;
+  /** The critic's empirical Lipschitz constant K (lipschitzEstimate) at this iteration; NaN without a critic. */
+  readonly lipschitz: number;
 }
 
 export interface E5Run {
@@ -45,6 +51,8 @@ export interface E5Run {
   readonly points: readonly E5Point[];
   /** Spearman's rho of the estimate against the Frechet distance over the run's measurements. */
   readonly rhoEstimateFrechet: number;
+  /** The same for the estimate divided by K (WGAN's W1 * K / K: W1 up to the critic's growth). */
+  readonly rhoEstimateOverKFrechet: number;
   /** The sample sheets written, relative to outDir. */
   readonly sheets: readonly { readonly iteration: number; readonly file: string }[];
   readonly seconds: number;
@@ -103,7 +111,7 @@ function quality(
   reference: FeatureMoments,
   digits01: Float32Array,
   coverageShare: number,
-): Omit<E5Point, 'iteration' | 'estimate'> {
+): Omit<E5Point, 'iteration' | 'estimate' | 'lipschitz'> {
   const coverage = classCoverage(classifier.classify(digits01), CLASSES, coverageShare);
   return {
     frechet: frechetDistance(featureMoments(classifier.features(digits01), classifier.featureSize), reference),
@@ -118,7 +126,8 @@ function quality(
  * each objective trained through core's Trainer with the same generator, critic, data and seed;
  * every `recordEvery` iterations `evaluationSamples` generated digits are classified: class
  * coverage, class KL to uniform and the Frechet distance of their features to the held-out real
- * digits', beside the mean of the estimates logged since the last measurement. Sample sheets of
+ * digits', beside the mean of the estimates logged since the last measurement and the critic's
+ * Lipschitz estimate K. Sample sheets of
  * the same 64 noise vectors go to `outDir`/samples/<label>-<iteration>.png.
  */
 export async function measureE5(config: E5Config, outDir: string, options: ExperimentOptions = {}): Promise<E5Results> {
@@ -173,10 +182,21 @@ export async function measureE5(config: E5Config, outDir: string, options: Exper
           if (step.iteration % config.recordEvery !== 0 && step.iteration !== config.iterations) return;
           const rng = new Rng((config.seed ^ MEASURE_SALT) + Math.imul(step.iteration, 0x9e3779b1));
           const digits = generatedDigits(context, config.evaluationSamples, rng, signed);
+          let lipschitz = Number.NaN;
+          if (context.critic) {
+            const real = context.data.sample(LIPSCHITZ_SAMPLES, rng);
+            const fake = context.generator.sample(LIPSCHITZ_SAMPLES, rng, false);
+            try {
+              lipschitz = lipschitzEstimate(context.critic, real, fake, rng);
+            } finally {
+              tf.dispose([real, fake]);
+            }
+          }
           points.push({
             iteration: step.iteration,
             estimate: window.length === 0 ? Number.NaN : window.reduce((s, v) => s + v, 0) / window.length,
             ...quality(classifier, reference, digits, config.coverageShare),
+            lipschitz,
           });
           window = [];
         },
@@ -196,6 +216,10 @@ export async function measureE5(config: E5Config, outDir: string, options: Exper
         points,
         rhoEstimateFrechet: spearman(
           points.map((p) => p.estimate),
+          points.map((p) => p.frechet),
+        ),
+        rhoEstimateOverKFrechet: spearman(
+          points.map((p) => p.estimate / p.lipschitz),
           points.map((p) => p.frechet),
         ),
         sheets,

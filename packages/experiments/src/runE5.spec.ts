@@ -78,6 +78,13 @@ test('small E5: a measurement every 2 iterations per objective, sheets, claims, 
       t.is(p.covered, 1);
       assertClose(t, p.classKl, Math.log(10), 1e-12);
       t.is(p.largestShare, 1);
+      // K of a 784 -> 32 -> 1 critic: positive; clipped at 0.01 (WGAN) at most ||W2|| ||W1|| <= sqrt(32) 0.01 sqrt(784 * 32) 0.01.
+      if (r.label === 'wgan')
+        t.true(
+          p.lipschitz > 0 && p.lipschitz <= Math.sqrt(32) * Math.sqrt(784 * 32) * 1e-4 * (1 + 1e-5),
+          String(p.lipschitz),
+        );
+      else t.true(p.lipschitz > 0 && Number.isFinite(p.lipschitz), String(p.lipschitz));
       t.true(Number.isFinite(p.estimate) && p.frechet > 10 * results.real.frechet, JSON.stringify(p));
     }
   t.deepEqual(

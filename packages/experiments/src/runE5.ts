@@ -7,7 +7,7 @@ import { renderFigure } from './renderFigure.js';
 import { writeExperimentReport } from './writeExperimentReport.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const QUANTITIES = ['own estimate', 'Frechet distance', 'classes covered', 'class KL to uniform'];
+const QUANTITIES = ['own estimate', 'critic K', 'Frechet distance', 'classes covered', 'class KL to uniform'];
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
 /**
@@ -27,7 +27,7 @@ export async function runE5(
   const { classifier, real } = results;
   const curves = results.runs.flatMap((r) =>
     r.points.flatMap((p) =>
-      [p.estimate, p.frechet, p.covered, p.classKl].map((value, i) => ({
+      [p.estimate, p.lipschitz, p.frechet, p.covered, p.classKl].map((value, i) => ({
         objective: r.label,
         iteration: p.iteration,
         quantity: QUANTITIES[i],
@@ -43,7 +43,7 @@ export async function runE5(
         `The shipped MNIST digits (core's mnist source, ${JSON.stringify(config.data.options)}); generator ${config.generatorNetwork.name} ${JSON.stringify(config.generatorNetwork.options)} from ${String(config.noiseDimension)}-d Gaussian noise, critic ${config.criticNetwork.name} ${JSON.stringify(config.criticNetwork.options)}, batch ${String(config.batchSize)}, ${String(config.iterations)} generator iterations through core's Trainer per objective (${config.objectives.map((o) => o.label ?? o.name).join(', ')}), each with its own optimizer defaults, seed ${String(config.seed)}, backend ${config.backend}.`,
         `Quality is judged by a digit classifier trained here first (core's mlp: 784 -> ${config.classifier.hidden.join(' -> ')} ReLU -> ${String(config.classifier.features)} tanh features -> 10, Adam ${String(config.classifier.lr)}, ${String(config.classifier.epochs)} epochs): ${pct(classifier.trainAccuracy)} correct on its ${String(classifier.trainDigits)} training digits, ${pct(classifier.heldOutAccuracy)} on ${String(classifier.heldOutDigits)} held-out digits (${classifier.seconds.toFixed(0)} s). ` +
           `Every ${String(config.recordEvery)} iterations ${String(config.evaluationSamples)} generated digits are classified: a class is covered when it holds at least ${String(100 * config.coverageShare)} % of them; class KL = KL(class histogram || uniform) (0 when even, log 10 = ${Math.log(10).toFixed(3)} when all one class); the Frechet distance is between Gaussians fitted to the classifier's ${String(config.classifier.features)} features of the generated digits and of the held-out real digits. ` +
-          `The estimate beside each measurement is the mean of the estimates logged (every ${String(config.logEvery)} iterations) since the previous one, as the paper median-filters its curves; rho is Spearman's rank correlation of the estimate and the Frechet distance over a run.`,
+          `The estimate beside each measurement is the mean of the estimates logged (every ${String(config.logEvery)} iterations) since the previous one, as the paper median-filters its curves; rho is Spearman's rank correlation of the estimate and the Frechet distance over a run; K is the critic's empirical Lipschitz constant (core's lipschitzEstimate on 256 real, generated and interpolated digits), and rho(estimate / K) ranks WGAN's W1 * K with the critic's growth divided out.`,
         `Real digits for scale (${String(config.evaluationSamples)} of the classifier's training digits against the held-out ones): Frechet distance ${real.frechet.toFixed(2)}, ${String(real.covered)} classes covered, class KL ${real.classKl.toFixed(3)}. ${seconds.toFixed(0)} s in all.`,
       ],
       claims,
@@ -59,6 +59,8 @@ export async function runE5(
             'class KL',
             'largest class share',
             'rho(estimate, Frechet)',
+            'K',
+            'rho(estimate / K, Frechet)',
             'seconds',
           ],
           rows: results.runs.map((r) => {
@@ -72,6 +74,8 @@ export async function runE5(
               (p?.classKl ?? Number.NaN).toFixed(3),
               pct(p?.largestShare ?? Number.NaN),
               r.rhoEstimateFrechet.toFixed(2),
+              (p?.lipschitz ?? Number.NaN).toPrecision(3),
+              r.rhoEstimateOverKFrechet.toFixed(2),
               r.seconds.toFixed(0),
             ];
           }),
@@ -89,7 +93,7 @@ export async function runE5(
         {
           name: 'e5-estimate-vs-quality',
           caption:
-            "Per objective, against generator iterations: its own estimate (mean since the previous measurement), the Frechet distance of the classifier's features to real digits, classes covered (of 10) and the class histogram's KL to uniform.",
+            "Per objective, against generator iterations: its own estimate (mean since the previous measurement), the critic's Lipschitz estimate K, the Frechet distance of the classifier's features to real digits, classes covered (of 10) and the class histogram's KL to uniform.",
           spec: {
             $schema: SCHEMA,
             data: { values: curves },
