@@ -154,12 +154,15 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
     const withDirectory = (make: (directory: RunDirectory) => TrainerHook) => (context: ResolutionContext) =>
       make(context.get<RunDirectory>(IDS.RunDirectory));
     container.bind<TrainerHook>(IDS.TrainerHook).toDynamicValue(withDirectory((d) => new MetricsLogger(d)));
-    container
-      .bind<TrainerHook>(IDS.TrainerHook)
-      .toDynamicValue(withDirectory((d) => new Checkpointer(d, config.run.checkpointEvery)));
+    // Samples before the checkpoint of the same iteration: a run killed between the two
+    // resumes from the previous checkpoint and writes them again (atomically, identically);
+    // the other way round, a checkpoint could exist whose samples were never written.
     container
       .bind<TrainerHook>(IDS.TrainerHook)
       .toDynamicValue(withDirectory((d) => new SampleWriter(d, config.run.sampleEvery, config.run.sampleCount)));
+    container
+      .bind<TrainerHook>(IDS.TrainerHook)
+      .toDynamicValue(withDirectory((d) => new Checkpointer(d, config.run.checkpointEvery)));
   }
   if (config.run.evaluateEvery > 0) container.bind<TrainerHook>(IDS.Evaluator).toConstantValue(new SampleQualityEvaluator());
   for (const hook of options.hooks ?? []) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
