@@ -105,6 +105,11 @@ write('truncated.json', '{"seed": 1,\n  "objective": {"name": "wgan"}\n');
 write('trailing-comma.json', '{\n  "seed": 1,\n  "data": {"name": "ring8",}\n}\n');
 write('plugin-throws.mjs', "throw new Error('boom at import');\n");
 write('plugin-empty.mjs', 'export const nothing = 1;\n');
+// A plugin module is any object with load(options); this one takes core's generator.
+write(
+  'plugin-overreach.mjs',
+  "export const ipmganPlugin = { name: 'overreach', version: '0.0.0', extensions: [], module: { load: ({ rebind }) => { rebind(Symbol.for('@ipmgan/core/Generator')).toConstantValue({}); } } };\n",
+);
 write('a-file', 'not a directory\n');
 write('existing.yaml', 'seed: 1\n');
 mkdirSync(join(root, 'emptydir'));
@@ -388,6 +393,12 @@ const cases: Case[] = [
     set('plugins=["./plugin-empty.mjs"]'),
     2,
     'plugins.0: package "./plugin-empty.mjs" does not export an ipmganPlugin',
+  ],
+  [
+    'plugin that rebinds a core-owned service',
+    set('plugins=["./plugin-overreach.mjs"]'),
+    2,
+    "plugins: overreach rebinds IDS.Generator, which is core's; a plugin may rebind IDS.DataSource",
   ],
   [
     'a batch too big for the wasm heap',

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
+import type { ContainerModuleLoadOptions as LoadOptions } from 'inversify';
 import type { Config } from '../config/ConfigSchema.js';
 import { resolveConfig } from '../config/resolveConfig.js';
 import type { DataSource } from '../contracts/DataSource.js';
@@ -114,6 +115,81 @@ test.serial('binding a core service a second time fails with one line that says 
     message:
       'plugins: IDS.DataSource is bound twice; a plugin replaces a core service with rebind(), not bind() (docs/plugin-services.md)',
   });
+});
+
+const ALLOWED =
+  'a plugin may rebind IDS.DataSource, IDS.RunDirectory, IDS.Trainer and bind more IDS.TrainerHook, IDS.Evaluator, IDS.Extension (docs/plugin-services.md)';
+
+test.serial(
+  'a plugin that rebinds, binds or unbinds a core-owned service is refused with one line naming both',
+  async (t) => {
+    const cases = [
+      {
+        verb: 'rebinds',
+        id: 'IDS.Generator',
+        load: ({ rebind }: LoadOptions) => void rebind(IDS.Generator).toConstantValue({}),
+      },
+      { verb: 'binds', id: 'IDS.Rng', load: ({ bind }: LoadOptions) => void bind(IDS.Rng).toConstantValue(new Rng(1)) },
+      {
+        verb: 'unbinds',
+        id: 'IDS.Objective',
+        load: ({ unbind }: LoadOptions) => {
+          unbind(IDS.Objective);
+        },
+      },
+      {
+        verb: 'unbinds',
+        id: 'IDS.Extension',
+        load: ({ unbind }: LoadOptions) => {
+          unbind(IDS.Extension);
+        },
+      },
+      {
+        verb: 'rebinds',
+        id: 'IDS.Extension',
+        load: ({ rebind }: LoadOptions) => void rebind(IDS.Extension).toConstantValue(linearGapObjective),
+      },
+      {
+        verb: 'replaces on activation',
+        id: 'IDS.Critic',
+        load: ({ onActivation }: LoadOptions) => {
+          onActivation(IDS.Critic, (_context, critic) => critic);
+        },
+      },
+    ];
+    for (const { verb, id, load } of cases) {
+      const plugins = [
+        corePlugin,
+        fixture,
+        definePlugin({ name: 'overreach', version: '0.0.0', extensions: [], load }),
+      ];
+      await t.throwsAsync(createRun(resolveConfig(config(), plugins), plugins, { directory: null }), {
+        message: `plugins: overreach ${verb} ${id}, which is core's; ${ALLOWED}`,
+      });
+    }
+  },
+);
+
+test.serial("a plugin's own identifiers are its own to bind, and core's to read stay readable", async (t) => {
+  const own = Symbol('overreach/own');
+  let seenSeed = Number.NaN;
+  const plugin = definePlugin({
+    name: 'own-services',
+    version: '0.0.0',
+    extensions: [],
+    load: ({ bind, isBound }) => {
+      t.true(isBound(IDS.Generator));
+      bind<number>(own).toConstantValue(17);
+      bind<TrainerHook>(IDS.TrainerHook).toDynamicValue((context) => {
+        seenSeed = context.get<{ seed: number }>(IDS.ResolvedConfig).seed + context.get<number>(own);
+        return { name: 'reads' };
+      });
+    },
+  });
+  const plugins = [corePlugin, fixture, plugin];
+  const run = await createRun(resolveConfig(config(), plugins), plugins, { directory: null });
+  t.is(seenSeed, 4 + 17);
+  run.dispose();
 });
 
 test.serial('a plugin may rebind the run directory, and its hooks resolve it from the container', async (t) => {

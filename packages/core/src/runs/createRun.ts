@@ -19,6 +19,7 @@ import { installReparametrisations } from '../players/installReparametrisations.
 import { NetworkGenerator } from '../players/NetworkGenerator.js';
 import { ExtensionRegistry } from '../plugins/ExtensionRegistry.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
+import { guardPluginModule, serviceName, SINGLE_SERVICES } from '../plugins/pluginServices.js';
 import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 import { PluginContexts } from '../trainer/PluginContexts.js';
@@ -53,23 +54,13 @@ export interface Run {
 
 let runCounter = 0;
 
-/** Services bound once (not multi-bound): a second `bind` from a plugin would be ambiguous. */
-const SINGLE_SERVICES: Readonly<Record<string, symbol>> = {
-  'IDS.DataSource': IDS.DataSource,
-  'IDS.RunDirectory': IDS.RunDirectory,
-  'IDS.Trainer': IDS.Trainer,
-  'IDS.Generator': IDS.Generator,
-  'IDS.Critic': IDS.Critic,
-  'IDS.Objective': IDS.Objective,
-  'IDS.Constraints': IDS.Constraints,
-};
 
 /**
  * The composition root: one inversify container per run. Core binds its defaults first
  * (the config, streams, data source, players, objective, constraints, run directory, hooks,
  * evaluator and trainer, each by role); then every plugin's ContainerModule loads and may
  * rebind the services docs/plugin-services.md lists (`rebind(IDS.DataSource)`,
- * `rebind(IDS.Trainer)`, `bind(IDS.TrainerHook)`, ...). Only then is the trainer resolved,
+ * `rebind(IDS.Trainer)`, `bind(IDS.TrainerHook)`, ...; guardPluginModule refuses the rest). Only then is the trainer resolved,
  * so a replacement is what every dependant receives. The ids of the resolved config are
  * looked up once, here.
  */
@@ -168,7 +159,7 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
   for (const hook of options.hooks ?? []) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
   container.bind<Trainer>(IDS.Trainer).to(Trainer).inSingletonScope();
 
-  for (const plugin of plugins) await container.loadAsync(plugin.module);
+  for (const plugin of plugins) await container.loadAsync(guardPluginModule(plugin));
 
   let trainer: Trainer;
   let directory: RunDirectory | null;
@@ -183,10 +174,10 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
     directory = container.isBound(IDS.RunDirectory) ? await container.getAsync<RunDirectory>(IDS.RunDirectory) : null;
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    const service = Object.entries(SINGLE_SERVICES).find(([, id]) => message.includes(`Ambiguous bindings found for service: "${String(id)}"`));
+    const service = SINGLE_SERVICES.find((id) => message.includes(`Ambiguous bindings found for service: "${String(id)}"`));
     if (!service) throw error;
     throw new ConfigError(
-      `plugins: ${service[0]} is bound twice; a plugin replaces a core service with rebind(), not bind() (docs/plugin-services.md)`,
+      `plugins: ${serviceName(service)} is bound twice; a plugin replaces a core service with rebind(), not bind() (docs/plugin-services.md)`,
     );
   }
   // The data source's exact definition is recorded beside its options (informational).

@@ -1,0 +1,78 @@
+import { ContainerModule, type ContainerModuleLoadOptions } from 'inversify';
+import { ConfigError } from '../config/ConfigError.js';
+import { IDS } from '../identifiers.js';
+import type { IpmPlugin } from './IpmPlugin.js';
+
+/**
+ * What a plugin's ContainerModule may do with each of core's services; docs/plugin-services.md
+ * is the prose of this table. Identifiers a plugin declares itself are its own to bind.
+ */
+const ACCESS = {
+  /** Bound once by core; a plugin replaces it with rebind(). */
+  replaceable: [IDS.DataSource, IDS.RunDirectory, IDS.Trainer],
+  /** Multi-bound; a plugin adds values with bind() (and may rebind hooks and evaluators). */
+  extendable: [IDS.TrainerHook, IDS.Evaluator],
+  /** Multi-bound from every plugin's extensions: bind() adds, nothing may take them away. */
+  addOnly: [IDS.Extension],
+  /** Core's to bind and a plugin's to read. */
+  coreOwned: [
+    IDS.ResolvedConfig,
+    IDS.Rng,
+    IDS.PluginContexts,
+    IDS.Generator,
+    IDS.Critic,
+    IDS.Objective,
+    IDS.Constraints,
+  ],
+} as const satisfies Record<string, readonly symbol[]>;
+
+const NAMES = new Map<symbol, string>(Object.entries(IDS).map(([key, id]) => [id, `IDS.${key}`]));
+
+/** `IDS.DataSource` for core's identifiers, the description otherwise. */
+export function serviceName(id: unknown): string {
+  return (typeof id === 'symbol' && NAMES.get(id)) || String(id);
+}
+
+/** The services a plugin may replace, bound once: binding one a second time makes it ambiguous. */
+export const SINGLE_SERVICES: readonly symbol[] = ACCESS.replaceable;
+
+const includes = (list: readonly symbol[], id: unknown): boolean => typeof id === 'symbol' && list.includes(id);
+
+const ALLOWED = `a plugin may rebind ${ACCESS.replaceable.map(serviceName).join(', ')} and bind more ${[
+  ...ACCESS.extendable,
+  ...ACCESS.addOnly,
+]
+  .map(serviceName)
+  .join(', ')}`;
+
+/**
+ * The plugin's module, loaded through options that refuse what docs/plugin-services.md does
+ * not allow: binding, rebinding, unbinding or activating a core-owned service, and removing
+ * installed extensions. The refusal is one line naming the plugin and the service.
+ */
+export function guardPluginModule(plugin: IpmPlugin): ContainerModule {
+  const refuse = (verb: string, id: unknown): never => {
+    throw new ConfigError(
+      `plugins: ${plugin.name} ${verb} ${serviceName(id)}, which is core's; ${ALLOWED} (docs/plugin-services.md)`,
+    );
+  };
+  const check = <F extends (id: never, ...rest: never[]) => unknown>(
+    verb: string,
+    forbidden: readonly symbol[],
+    f: F,
+  ): F => ((id: never, ...rest: never[]) => (includes(forbidden, id) ? refuse(verb, id) : f(id, ...rest))) as F;
+  const everything: readonly symbol[] = ACCESS.coreOwned;
+  const noRemoval: readonly symbol[] = [...ACCESS.coreOwned, ...ACCESS.addOnly];
+  return new ContainerModule((options: ContainerModuleLoadOptions) =>
+    plugin.module.load({
+      ...options,
+      bind: check('binds', everything, options.bind),
+      rebind: check('rebinds', noRemoval, options.rebind),
+      rebindAsync: check('rebinds', noRemoval, options.rebindAsync),
+      unbind: check('unbinds', noRemoval, options.unbind),
+      unbindAsync: check('unbinds', noRemoval, options.unbindAsync),
+      onActivation: check('replaces on activation', everything, options.onActivation),
+      onDeactivation: check('hooks the deactivation of', everything, options.onDeactivation),
+    }),
+  );
+}
