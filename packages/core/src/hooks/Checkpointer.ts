@@ -7,6 +7,7 @@ import type { TrainerHook, TrainOutcome } from '../trainer/TrainerHook.js';
 /** Checkpoints every `every` iterations (0: never in between) and when training ends well. */
 export class Checkpointer implements TrainerHook {
   readonly name = 'checkpointer';
+  readonly savesCheckpoints = true;
   lastCheckpoint: string | null = null;
 
   constructor(

@@ -54,7 +54,6 @@ export interface Run {
 
 let runCounter = 0;
 
-
 /**
  * The composition root: one inversify container per run. Core binds its defaults first
  * (the config, streams, data source, players, objective, constraints, run directory, hooks,
@@ -64,7 +63,11 @@ let runCounter = 0;
  * so a replacement is what every dependant receives. The ids of the resolved config are
  * looked up once, here.
  */
-export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlugin[], options: RunOptions = {}): Promise<Run> {
+export async function createRun(
+  config: ResolvedConfig,
+  plugins: readonly IpmPlugin[],
+  options: RunOptions = {},
+): Promise<Run> {
   await useBackend(config.backend, config.threads ?? 1);
   const baseDir = options.baseDir ?? process.cwd();
   const container = new Container();
@@ -139,15 +142,17 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
     container
       .bind<RunDirectory>(IDS.RunDirectory)
       .toDynamicValue(() =>
-        given === undefined || given === 'new' ? RunDirectory.create(resolve(baseDir, config.run.dir), config.name) : given,
+        given === undefined || given === 'new'
+          ? RunDirectory.create(resolve(baseDir, config.run.dir), config.name)
+          : given,
       )
       .inSingletonScope();
     const withDirectory = (make: (directory: RunDirectory) => TrainerHook) => (context: ResolutionContext) =>
       make(context.get<RunDirectory>(IDS.RunDirectory));
     container.bind<TrainerHook>(IDS.TrainerHook).toDynamicValue(withDirectory((d) => new MetricsLogger(d)));
-    // Samples before the checkpoint of the same iteration: a run killed between the two
-    // resumes from the previous checkpoint and writes them again (atomically, identically);
-    // the other way round, a checkpoint could exist whose samples were never written.
+    // The trainer calls the checkpointer after every other hook (savesCheckpoints), whatever
+    // the order here: a run killed between the samples of iteration N and its checkpoint
+    // resumes from the previous checkpoint and writes them again (atomically, identically).
     container
       .bind<TrainerHook>(IDS.TrainerHook)
       .toDynamicValue(withDirectory((d) => new SampleWriter(d, config.run.sampleEvery, config.run.sampleCount)));
@@ -155,7 +160,8 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
       .bind<TrainerHook>(IDS.TrainerHook)
       .toDynamicValue(withDirectory((d) => new Checkpointer(d, config.run.checkpointEvery)));
   }
-  if (config.run.evaluateEvery > 0) container.bind<TrainerHook>(IDS.Evaluator).toConstantValue(new SampleQualityEvaluator());
+  if (config.run.evaluateEvery > 0)
+    container.bind<TrainerHook>(IDS.Evaluator).toConstantValue(new SampleQualityEvaluator());
   for (const hook of options.hooks ?? []) container.bind<TrainerHook>(IDS.TrainerHook).toConstantValue(hook);
   container.bind<Trainer>(IDS.Trainer).to(Trainer).inSingletonScope();
 
@@ -174,7 +180,9 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
     directory = container.isBound(IDS.RunDirectory) ? await container.getAsync<RunDirectory>(IDS.RunDirectory) : null;
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    const service = SINGLE_SERVICES.find((id) => message.includes(`Ambiguous bindings found for service: "${String(id)}"`));
+    const service = SINGLE_SERVICES.find((id) =>
+      message.includes(`Ambiguous bindings found for service: "${String(id)}"`),
+    );
     if (!service) throw error;
     throw new ConfigError(
       `plugins: ${serviceName(service)} is bound twice; a plugin replaces a core service with rebind(), not bind() (docs/plugin-services.md)`,
@@ -183,7 +191,10 @@ export async function createRun(config: ResolvedConfig, plugins: readonly IpmPlu
   // The data source's exact definition is recorded beside its options (informational).
   // A resumed run's config is already there (and must not change before its checkpoint is known good).
   if (directory && !existsSync(directory.configPath))
-    directory.writeConfig({ ...config, data: { ...config.data, definition: trainer.data.definition } } as ResolvedConfig);
+    directory.writeConfig({
+      ...config,
+      data: { ...config.data, definition: trainer.data.definition },
+    } as ResolvedConfig);
   const checkpointer = trainer.hooks.find((h): h is Checkpointer => h instanceof Checkpointer) ?? null;
 
   return {

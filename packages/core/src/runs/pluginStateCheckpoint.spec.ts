@@ -7,9 +7,11 @@ import type { Config } from '../config/ConfigSchema.js';
 import { resolveConfig } from '../config/resolveConfig.js';
 import type { ConstraintExtension } from '../contracts/Extension.js';
 import type { JsonValue } from '../contracts/PluginState.js';
+import { IDS } from '../identifiers.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
 import { tf } from '../tensorflow.js';
+import type { TrainerHook } from '../trainer/TrainerHook.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
 import { createRun } from './createRun.js';
 import { resumeRun } from './resumeRun.js';
@@ -123,9 +125,9 @@ test.serial('a constraint that draws random numbers: 20, then --resume to 40, eq
   const first = await createRun(resolved, plugins, { directory: parted });
   await first.trainer.fit({ iterations: 20 });
   first.dispose();
-  const manifest = JSON.parse(
-    readFileSync(join(parted.checkpointsPath, 'iter-0000020', 'manifest.json'), 'utf8'),
-  ) as { plugins: { streams: Record<string, unknown>; json: Record<string, unknown> } };
+  const manifest = JSON.parse(readFileSync(join(parted.checkpointsPath, 'iter-0000020', 'manifest.json'), 'utf8')) as {
+    plugins: { streams: Record<string, unknown>; json: Record<string, unknown> };
+  };
   t.deepEqual(Object.keys(manifest.plugins.streams), ['objective:linear-gap', 'constraint:random-penalty#0']);
   t.deepEqual(manifest.plugins.json, { 'constraint:random-penalty#0': { calls: 60 } });
 
@@ -162,27 +164,78 @@ test.serial('the saved stream is what makes it exact: a checkpoint without it re
   t.notDeepEqual(a[4], b[4], 'iteration 25 depends on the penalty stream');
 });
 
-test.serial('attach creates per-layer state before resume restores it: 20, --resume, 40 counts 120 in every layer', async (t) => {
-  const counted = resolveConfig(
-    { ...config, critic: { network: { name: 'mlp', options: { hidden: [8] } }, constraints: [{ name: 'layer-counter' }] } },
-    plugins,
-  );
-  const counts = (run: Awaited<ReturnType<typeof createRun>>): Record<string, number[]> =>
-    Object.fromEntries(
-      Object.entries(run.trainer.plugins.states.get('constraint:layer-counter#0')?.tensors ?? {}).map(([name, v]) => [
-        name,
-        Array.from(v.dataSync()),
-      ]),
+test.serial(
+  'attach creates per-layer state before resume restores it: 20, --resume, 40 counts 120 in every layer',
+  async (t) => {
+    const counted = resolveConfig(
+      {
+        ...config,
+        critic: { network: { name: 'mlp', options: { hidden: [8] } }, constraints: [{ name: 'layer-counter' }] },
+      },
+      plugins,
     );
-  const parted = new RunDirectory(join(parent, 'parted-3'));
-  const first = await createRun(counted, plugins, { directory: parted });
-  // The critic 2 -> 8 -> 1 has two layers, with 8 and 1 outputs.
-  t.deepEqual(counts(first), { layer0: Array<number>(8).fill(0), layer1: [0] });
-  await first.trainer.fit({ iterations: 20 });
-  first.dispose();
-  const second = await resumeRun(parted.path, process.cwd(), { plugins });
-  t.deepEqual(counts(second), { layer0: Array<number>(8).fill(60), layer1: [60] });
-  await second.trainer.fit();
-  t.deepEqual(counts(second), { layer0: Array<number>(8).fill(120), layer1: [120] });
-  second.dispose();
-});
+    const counts = (run: Awaited<ReturnType<typeof createRun>>): Record<string, number[]> =>
+      Object.fromEntries(
+        Object.entries(run.trainer.plugins.states.get('constraint:layer-counter#0')?.tensors ?? {}).map(([name, v]) => [
+          name,
+          Array.from(v.dataSync()),
+        ]),
+      );
+    const parted = new RunDirectory(join(parent, 'parted-3'));
+    const first = await createRun(counted, plugins, { directory: parted });
+    // The critic 2 -> 8 -> 1 has two layers, with 8 and 1 outputs.
+    t.deepEqual(counts(first), { layer0: Array<number>(8).fill(0), layer1: [0] });
+    await first.trainer.fit({ iterations: 20 });
+    first.dispose();
+    const second = await resumeRun(parted.path, process.cwd(), { plugins });
+    t.deepEqual(counts(second), { layer0: Array<number>(8).fill(60), layer1: [60] });
+    await second.trainer.fit();
+    t.deepEqual(counts(second), { layer0: Array<number>(8).fill(120), layer1: [120] });
+    second.dispose();
+  },
+);
+
+test.serial(
+  "a plugin's hook bound after core's checkpointer still has its iteration in the checkpoint: 20, --resume, 40 counts 40",
+  async (t) => {
+    // A hook that counts generator iterations in its JSON state, like a weight average's step count.
+    const counter = (): TrainerHook => {
+      let seen = 0;
+      return {
+        name: 'counter',
+        afterGeneratorStep: () => {
+          seen += 1;
+        },
+        state: { save: (): JsonValue => ({ seen }), restore: (saved) => (seen = (saved as { seen: number }).seen) },
+      };
+    };
+    const withCounter = [
+      ...plugins,
+      definePlugin({
+        name: 'counting-hook',
+        version: '0.0.0',
+        extensions: [],
+        load: ({ bind }) => {
+          bind<TrainerHook>(IDS.TrainerHook).toDynamicValue(counter);
+        },
+      }),
+    ];
+    const resolved = resolveConfig(config, withCounter);
+    const parted = new RunDirectory(join(parent, 'parted-4'));
+    const first = await createRun(resolved, withCounter, { directory: parted });
+    t.deepEqual(
+      first.trainer.hooks.map((h) => h.name),
+      ['metrics-logger', 'sample-writer', 'counter', 'checkpointer'],
+    );
+    await first.trainer.fit({ iterations: 20 });
+    first.dispose();
+    const manifest = JSON.parse(
+      readFileSync(join(parted.checkpointsPath, 'iter-0000010', 'manifest.json'), 'utf8'),
+    ) as { plugins: { json: Record<string, unknown> } };
+    t.deepEqual(manifest.plugins.json['hook:counter'], { seen: 10 });
+    const second = await resumeRun(parted.path, process.cwd(), { plugins: withCounter });
+    await second.trainer.fit();
+    t.deepEqual(second.trainer.plugins.states.get('hook:counter')?.save?.(), { seen: 40 });
+    second.dispose();
+  },
+);

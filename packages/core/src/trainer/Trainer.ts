@@ -51,7 +51,12 @@ export class Trainer implements TrainerContext {
     @multiInject(IDS.Evaluator) @optional() evaluators: TrainerHook[] | undefined,
   ) {
     this.critic = critic ?? null;
-    this.#hooks = [...(hooks ?? []), ...(evaluators ?? [])];
+    // Checkpointing hooks last (TrainerHook.savesCheckpoints): a checkpoint holds every other hook's work.
+    const all = [...(hooks ?? []), ...(evaluators ?? [])];
+    this.#hooks = [
+      ...all.filter((h) => h.savesCheckpoints !== true),
+      ...all.filter((h) => h.savesCheckpoints === true),
+    ];
     for (const hook of this.#hooks) plugins.declare(PluginContexts.hookKey(hook.name), hook.state);
     const { optimizers } = config.training;
     this.state = {

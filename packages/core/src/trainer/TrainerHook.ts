@@ -10,6 +10,13 @@ export interface TrainerHook {
   readonly name: string;
   /** State that checkpoints save and resume restores (key "hook:<name>"). */
   readonly state?: PluginState;
+  /**
+   * True for a hook that saves the run's state (core's Checkpointer): the trainer calls it
+   * after every other hook, whatever the binding order, so that the checkpoint of iteration N
+   * holds what every hook did at N (its state, its samples) and a run killed at any moment
+   * resumes exactly.
+   */
+  readonly savesCheckpoints?: boolean;
   onTrainBegin?(context: TrainerContext): void | Promise<void>;
   afterCriticStep?(context: TrainerContext, criticLoss: number): void | Promise<void>;
   /**
