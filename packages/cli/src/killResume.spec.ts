@@ -15,12 +15,18 @@ test.after.always(() => {
 });
 
 // Every shipped objective with its own default optimizers and constraints (wgan: RMSProp and
-// weight clipping; gan, ebgan, mmd: Adam), plus the optimizers the defaults do not cover.
+// weight clipping; gan, ebgan, mmd: Adam; wgan-gp: Adam and the gradient penalty, whose
+// interpolates draw from the plugin's stream; sn-gan: Adam and spectral normalisation's
+// power-iteration vectors; fisher-gan: Adam and the Lagrange multiplier), found in the
+// workspace as `ipmgan train` finds them, plus the optimizers the defaults do not cover.
 const cases: [string, string[]][] = [
   ['wgan', []],
   ['gan', []],
   ['ebgan', []],
   ['mmd', []],
+  ['wgan-gp', []],
+  ['sn-gan', []],
+  ['fisher-gan', []],
   [
     'wgan with adam',
     [
