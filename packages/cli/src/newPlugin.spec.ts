@@ -29,7 +29,7 @@ function tempDir(t: { teardown: (fn: () => void) => void }): string {
   return dir;
 }
 
-test('a scaffolded plugin builds, passes the conformance kit and trains from a config by its id', (t) => {
+test('a scaffolded objective (from the real templates) builds, passes the conformance kit and trains from a config by its id', (t) => {
   const project = tempDir(t);
   const plugin = join(project, 'ipmgan-mean-gap');
 
@@ -47,6 +47,10 @@ test('a scaffolded plugin builds, passes the conformance kit and trains from a c
     'meanGapLosses.spec.ts',
     'meanGapLosses.ts',
   ]);
+  // From the real templates in src/scaffold/templates/objective/: every token replaced.
+  for (const file of readdirSync(join(plugin, 'src')))
+    t.false(readFileSync(join(plugin, 'src', file), 'utf8').includes('emplate'), file);
+  t.true(readFileSync(join(plugin, 'src', 'meanGap.ts'), 'utf8').includes("id: 'mean-gap'"));
 
   const built = node([tsc, '-p', plugin], plugin);
   t.is(built.code, 0, built.stdout + built.stderr);

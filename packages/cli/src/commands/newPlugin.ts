@@ -6,10 +6,10 @@ import { defaultObjectiveId } from '../scaffold/defaultObjectiveId.js';
 import { identifierOf } from '../scaffold/identifierOf.js';
 import { objectiveIdProblem } from '../scaffold/objectiveIdProblem.js';
 import { packageNameProblem } from '../scaffold/packageNameProblem.js';
-import { pluginFiles } from '../scaffold/pluginFiles.js';
 import { pluginGitignore } from '../scaffold/pluginGitignore.js';
 import { PLUGIN_KINDS, type PluginKind } from '../scaffold/PluginKind.js';
 import { pluginPackageJson } from '../scaffold/pluginPackageJson.js';
+import { pluginReadme } from '../scaffold/pluginReadme.js';
 import { pluginTsconfig } from '../scaffold/pluginTsconfig.js';
 import type { PluginSpec } from '../scaffold/PluginSpec.js';
 import { templateFiles } from '../scaffold/templateFiles.js';
@@ -23,10 +23,12 @@ export interface NewPluginOptions {
   readonly kind?: string;
 }
 
-/** Every file of a plugin of `kind`: the objective's string templates, or the real .ts templates. */
+/** Every file of a plugin of `kind`: package files, and src/ from the real .ts templates. */
 function filesOf(kind: PluginKind, spec: PluginSpec): ReadonlyMap<string, string> {
-  if (kind === 'objective') return pluginFiles(spec);
-  const readme = `# ${spec.packageName}\n\nThe \`${spec.id}\` ${kind} plugin for ipmgan, scaffolded by \`ipmgan new-plugin --kind ${kind}\`.\nBuild and test with \`npm install && npm run build && npm test\`; install it into an ipmgan project\nand list it in the config's \`plugins:\`. See ipmgan's docs/authoring-plugins.md.\n`;
+  const readme =
+    kind === 'objective'
+      ? pluginReadme(spec)
+      : `# ${spec.packageName}\n\nThe \`${spec.id}\` ${kind} plugin for ipmgan, scaffolded by \`ipmgan new-plugin --kind ${kind}\`.\nBuild and test with \`npm install && npm run build && npm test\`; install it into an ipmgan project\nand list it in the config's \`plugins:\`. See ipmgan's docs/authoring-plugins.md.\n`;
   return new Map([
     ['package.json', pluginPackageJson(spec, kind)],
     ['tsconfig.json', pluginTsconfig()],

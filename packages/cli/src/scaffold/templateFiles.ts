@@ -6,12 +6,12 @@ import type { PluginSpec } from './PluginSpec.js';
 const pascal = (identifier: string): string => identifier.charAt(0).toUpperCase() + identifier.slice(1);
 
 /**
- * The src/ files of a constraint, data, network or hook plugin, from the real TypeScript
+ * The src/ files of a plugin of any kind, from the real TypeScript
  * templates in src/scaffold/templates/<kind>/ (compiled, linted and tested with the CLI, so
  * they cannot drift from core's API): the template's package name, id, identifier and class
  * name (ipmgan-template-<kind>, template-<kind>, template<Kind>, Template<Kind>) become the spec's.
  */
-export function templateFiles(kind: Exclude<PluginKind, 'objective'>, spec: PluginSpec): ReadonlyMap<string, string> {
+export function templateFiles(kind: PluginKind, spec: PluginSpec): ReadonlyMap<string, string> {
   // From dist/scaffold/ (the built CLI) or src/scaffold/ (tests under tsx): the .ts sources in src/.
   const directory = fileURLToPath(new URL(`../../src/scaffold/templates/${kind}/`, import.meta.url));
   const tokens: readonly [string, string][] = [

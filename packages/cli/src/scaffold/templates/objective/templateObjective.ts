@@ -1,31 +1,26 @@
-import type { PluginSpec } from './PluginSpec.js';
-
-/** src/<identifier>.ts: the ObjectiveExtension, its options schema and its defaults. */
-export function pluginObjective(spec: PluginSpec): string {
-  const { id, identifier } = spec;
-  return `import type { CriticOutput, ObjectiveExtension, ObjectiveInputs } from '@ipmgan/core';
+import type { CriticOutput, ObjectiveExtension, ObjectiveInputs } from '@ipmgan/core';
 import { z } from 'zod';
-import { ${identifier}Losses } from './${identifier}Losses.js';
+import { templateObjectiveLosses } from './templateObjectiveLosses.js';
 
 /**
- * The options a config file sets under \`objective.options\`. Give each a default and say
+ * The options a config file sets under `objective.options`. Give each a default and say
  * why; the schema is strict, so a misspelt key is an error that names it.
  */
 const Options = z.strictObject({});
 
 function scores(output: CriticOutput | undefined, side: string): CriticOutput['score'] {
-  if (!output) throw new Error('${id} needs the critic scores on the ' + side + ' batch');
+  if (!output) throw new Error(`template-objective needs the critic scores on the ${side} batch`);
   return output.score;
 }
 
 /**
  * An IPM with a score critic: sup_f E_r[f(x)] - E_g[f(g(z))] over the critics the
- * constraint allows (see ${identifier}Losses). The scaffold's starting point: it trains as
- * it is; change the losses, the constraint or the defaults to make it your objective.
+ * constraint allows (see templateObjectiveLosses). The scaffold's starting point: it trains
+ * as it is; change the losses, the constraint or the defaults to make it your objective.
  */
-export const ${identifier}: ObjectiveExtension<z.output<typeof Options>> = {
+export const templateObjective: ObjectiveExtension<z.output<typeof Options>> = {
   kind: 'objective',
-  id: '${id}',
+  id: 'template-objective',
   description: 'IPM with a score critic: E_r[f(x)] - E_g[f(g(z))] maximised over the constrained critics.',
   optionsSchema: Options,
   estimate: {
@@ -44,15 +39,13 @@ export const ${identifier}: ObjectiveExtension<z.output<typeof Options>> = {
     criticForm: 'score',
   },
   create: () => ({
-    id: '${id}',
+    id: 'template-objective',
     usesCritic: true,
-    estimateInfo: ${identifier}.estimate,
+    estimateInfo: templateObjective.estimate,
     criticLoss: (inputs: ObjectiveInputs) =>
-      ${identifier}Losses.critic(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
-    generatorLoss: (inputs: ObjectiveInputs) => ${identifier}Losses.generator(scores(inputs.criticFake, 'fake')),
+      templateObjectiveLosses.critic(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
+    generatorLoss: (inputs: ObjectiveInputs) => templateObjectiveLosses.generator(scores(inputs.criticFake, 'fake')),
     estimate: (inputs: ObjectiveInputs) =>
-      ${identifier}Losses.estimate(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
+      templateObjectiveLosses.estimate(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
   }),
 };
-`;
-}

@@ -1,10 +1,6 @@
-/** src/conformance.spec.ts: the contract every ipmgan objective passes, from core's kit. */
-export function pluginConformanceSpec(): string {
-  return `import { objectiveConformance } from '@ipmgan/core/testing';
+import { objectiveConformance } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
 // badOptions: options the schema must reject, naming the first key.
 objectiveConformance(test, { plugin: ipmganPlugin, badOptions: { notAnOption: 1 } });
-`;
-}

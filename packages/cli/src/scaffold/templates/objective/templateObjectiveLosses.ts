@@ -1,8 +1,4 @@
-import type { PluginSpec } from './PluginSpec.js';
-
-/** src/<identifier>Losses.ts: the IPM loss pair of a score critic, as pure functions of the scores. */
-export function pluginLosses(spec: PluginSpec): string {
-  return `import { tf } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
 
 /**
  * The losses of an integral probability metric with a score critic f, from the critic's
@@ -15,7 +11,7 @@ export function pluginLosses(spec: PluginSpec): string {
  * Change the constraint or the network to get another IPM; change these functions to get
  * another objective.
  */
-export const ${spec.identifier}Losses = {
+export const templateObjectiveLosses = {
   /** The critic maximises the gap, i.e. minimises E_g[f] - E_r[f]. */
   critic: (realScores: tf.Tensor1D, fakeScores: tf.Tensor1D): tf.Scalar =>
     tf.sub(tf.mean(fakeScores), tf.mean(realScores)),
@@ -25,5 +21,3 @@ export const ${spec.identifier}Losses = {
   estimate: (realScores: tf.Tensor1D, fakeScores: tf.Tensor1D): tf.Scalar =>
     tf.sub(tf.mean(realScores), tf.mean(fakeScores)),
 };
-`;
-}
