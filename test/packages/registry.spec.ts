@@ -462,6 +462,42 @@ step('npm install @ipmgan/experiments, then ipmgan reproduce e2 (a small E2)', [
   );
 });
 
+step(
+  'gradient-penalty, spectral-norm and fisher-gan install one at a time: each objective is named as missing, then trains',
+  ['userInstalled'],
+  async (t) => {
+    const packages = [
+      ['@ipmgan/gradient-penalty', 'wgan-gp', 'W1', ['constraint gradient-penalty', 'objective wgan-gp']],
+      ['@ipmgan/spectral-norm', 'sn-gan', 'IPM(SN)', ['constraint spectral-norm', 'objective sn-gan']],
+      ['@ipmgan/fisher-gan', 'fisher-gan', 'IPM', ['objective fisher-gan']],
+    ] as const;
+    for (const [name, objective, estimateName, extensions] of packages) {
+      const train = `npx ipmgan train --set objective.name=${objective} --iterations 20`;
+      const runsBefore = readdirSync(join(user, 'runs'));
+      const missing = await sh(t, user, train, { expectedCode: 2, documented: false });
+      t.is(
+        missing.stderr,
+        `ipmgan: objective.name: "${objective}" is provided by ${name}, which is not installed (npm install ${name})\n`,
+      );
+      t.deepEqual(readdirSync(join(user, 'runs')), runsBefore, 'nothing written for a config that failed');
+      await sh(t, user, `npm install ${name} ${npmFlags}`, { documented: false });
+      const listed = await sh(t, user, 'npx ipmgan plugins --json', { documented: false });
+      t.deepEqual(
+        installedExtensions(listed.stdout).filter((line) => line.endsWith(` ${name}`)),
+        extensions.map((e) => `${e} ${name}`),
+      );
+      const runDir = assertTrained(t, await sh(t, user, train, { documented: false }), objective, 20);
+      t.deepEqual(
+        metrics(runDir).map((r) => [r.iteration, r.estimateName]),
+        [
+          [10, estimateName],
+          [20, estimateName],
+        ],
+      );
+    }
+  },
+);
+
 test.serial('docs/authoring-plugins.md shows the registry config and every command this test ran', (t) => {
   const docs = readFileSync(join(repoRoot, 'docs', 'authoring-plugins.md'), 'utf8');
   t.true(docs.includes(`\`\`\`yaml\n${verdaccioConfig}\`\`\``), 'the verdaccio.yaml block is verdaccioConfig');
