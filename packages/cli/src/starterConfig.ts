@@ -3,7 +3,7 @@ export const starterConfig = `# ipmgan config (every field: docs/configuration.m
 name: my-run                 # run directory: <run.dir>/<name>-<UTC timestamp>
 seed: 1                      # same seed, same run
 objective:
-  name: wgan                 # see \`ipmgan plugins\`: wgan, gan, ebgan, mmd
+  name: wgan                 # the installed objectives: \`ipmgan plugins\`
 data:
   name: ring8                # 8 Gaussians on a circle; also grid25, swissroll, mnist, csv, npy
 generator:
@@ -23,6 +23,6 @@ run:
   evaluateEvery: 50          # sample-quality metrics (W1, MMD, modes) every 50 iterations
 # To run several objectives side by side on this setup: ipmgan compare
 # compare:
-#   objectives: [wgan, gan, ebgan, mmd]
+#   objectives: [wgan, wgan-gp]   # any installed objectives
 #   seeds: [1, 2]
 `;
