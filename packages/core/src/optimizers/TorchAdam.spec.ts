@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import test from 'ava';
 import { tf } from '../tensorflow.js';
 import { assertClose } from '../testing/assertClose.js';
+import { pythonWithTorch } from '../testing/pythonWithTorch.js';
 import { TorchAdam } from './TorchAdam.js';
 
 // A fixed least-squares problem: loss(w) = mean((A w - b)^2), w in R^3 from (0.5, -1, 2).
@@ -56,15 +57,16 @@ for s in settings:
 print(json.dumps(out))
 `;
 
-const hasTorch = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
-// torch is a reference only, never a dependency: without python3-torch this cross-check cannot run.
-const torchTest = hasTorch ? test : test.skip;
+// torch is a reference only, never a dependency: without python3-torch this cross-check cannot
+// run (and .ci/run, which installs it, makes its absence a failure: IPMGAN_REQUIRE_TORCH).
+const { python, reason } = pythonWithTorch();
+const torchTest = python === null ? test.skip : test;
 
 torchTest(
-  `TorchAdam follows torch.optim.Adam for ${String(STEPS)} steps on a fixed least-squares problem${hasTorch ? '' : ' (python3-torch not installed)'}`,
+  `TorchAdam follows torch.optim.Adam for ${String(STEPS)} steps on a fixed least-squares problem${reason === null ? '' : ` (${reason})`}`,
   async (t) => {
     await tf.setBackend('cpu');
-    const result = spawnSync('python3', ['-c', torchScript, JSON.stringify([A, b, start, STEPS, settings])], {
+    const result = spawnSync(python ?? 'python3', ['-c', torchScript, JSON.stringify([A, b, start, STEPS, settings])], {
       encoding: 'utf8',
     });
     t.is(result.status, 0, result.stderr);

@@ -15,6 +15,7 @@ export { ringConfig } from './ringConfig.js';
 export { openRun } from './openRun.js';
 export { metricsWithoutClock } from './metricsWithoutClock.js';
 export { criticLipschitz } from './criticLipschitz.js';
+export { pythonWithTorch } from './pythonWithTorch.js';
 export {
   killAndResume,
   type KillResumeCommand,
