@@ -211,3 +211,27 @@ test.serial('on wasm with registerWasmFixes the gradients match cpu and training
   tf.dispose([x, w]);
   net.dispose();
 });
+
+test('estimateSize counts exactly the weights the network builds; activations as derived by hand', (t) => {
+  for (const [options, out] of [
+    [{}, [1]],
+    [{ batchNorm: false }, [1]],
+    [{ constantFilters: true, filters: 8 }, [1]],
+    [{ filters: 3 }, [5]],
+  ] as const) {
+    const parsed = dcganCritic.optionsSchema.parse(options);
+    const net = build(options, [...out]);
+    const built = [...net.trainableVariables, ...net.stateVariables].reduce((n, v) => n + v.size, 0);
+    t.is(dcganCritic.estimateSize?.(parsed, { inputShape: [28, 28, 1], outputShape: [...out] }).weights, built);
+    net.dispose();
+  }
+  // filters 64, batch norm: 14x14x64 (+ LeakyReLU), 7x7x128 (+ BN, LeakyReLU), the score (+ its
+  // activation): 2 * 12544 + 3 * 6272 + 2 * 1 = 43906.
+  t.is(
+    dcganCritic.estimateSize?.(dcganCritic.optionsSchema.parse({}), {
+      inputShape: [28, 28, 1],
+      outputShape: [1],
+    }).activationsPerSample,
+    43906,
+  );
+});

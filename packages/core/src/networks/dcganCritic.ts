@@ -33,6 +33,18 @@ export const dcganCritic = defineNetwork<z.output<typeof DcganCriticOptions>>({
   id: 'dcgan-critic',
   description: 'DCGAN critic for 28x28x1 images: two stride-2 convolutions with LeakyReLU, then dense.',
   optionsSchema: DcganCriticOptions,
+  estimateSize(options, shapes) {
+    const c1 = options.filters;
+    const c2 = options.constantFilters ? c1 : 2 * c1;
+    const out = shapes.outputShape.reduce((a, b) => a * b, 1);
+    // Batch norm (scale, shift, two running statistics per channel) replaces the second conv's bias.
+    const secondBias = options.batchNorm ? 4 * c2 : c2;
+    return {
+      weights: KERNEL * KERNEL * c1 + c1 + KERNEL * KERNEL * c1 * c2 + secondBias + 49 * c2 * out + out,
+      // Each layer's output, batch norm's and the activation's: 14x14xC1, 7x7xC2, the output.
+      activationsPerSample: 2 * 196 * c1 + (options.batchNorm ? 3 : 2) * 49 * c2 + 2 * out,
+    };
+  },
   create(options, shapes) {
     const { inputShape, outputShape, rng, name } = shapes;
     if (inputShape.length !== 3 || inputShape[0] !== 28 || inputShape[1] !== 28 || inputShape[2] !== 1) {

@@ -201,3 +201,27 @@ test.serial('on wasm with registerWasmFixes the gradients match cpu', async (t) 
   tf.dispose([z, w]);
   net.dispose();
 });
+
+test('estimateSize counts exactly the weights the network builds; activations as derived by hand', (t) => {
+  for (const options of [
+    {},
+    { batchNorm: false },
+    { constantFilters: true, filters: 8 },
+    { filters: 3, batchNorm: false },
+  ]) {
+    const parsed = dcganGenerator.optionsSchema.parse(options);
+    const net = build(options);
+    const built = [...net.trainableVariables, ...net.stateVariables].reduce((n, v) => n + v.size, 0);
+    t.is(dcganGenerator.estimateSize?.(parsed, { inputShape: [100], outputShape: [28, 28, 1] }).weights, built);
+    net.dispose();
+  }
+  // filters 64, batch norm: C1 = 128, C2 = 64. Dense 7x7x128 (+ BN, ReLU), 14x14x64 (+ BN, ReLU),
+  // 28x28x1 (+ tanh): 3 * 6272 + 3 * 12544 + 2 * 784 = 58016.
+  t.is(
+    dcganGenerator.estimateSize?.(dcganGenerator.optionsSchema.parse({}), {
+      inputShape: [100],
+      outputShape: [28, 28, 1],
+    }).activationsPerSample,
+    58016,
+  );
+});

@@ -31,6 +31,20 @@ export const dcganGenerator = defineNetwork<z.output<typeof DcganGeneratorOption
   id: 'dcgan-generator',
   description: 'DCGAN generator for 28x28x1 images: dense to 7x7, two stride-2 transposed convolutions.',
   optionsSchema: DcganGeneratorOptions,
+  estimateSize(options, shapes) {
+    const zSize = shapes.inputShape.reduce((a, b) => a * b, 1);
+    const c2 = options.filters;
+    const c1 = options.constantFilters ? c2 : 2 * c2;
+    // Batch norm (scale, shift, two running statistics per channel) replaces a layer's bias.
+    const biasOr = (bias: number, channels: number): number => (options.batchNorm ? 4 * channels : bias);
+    const bnOut = (units: number): number => (options.batchNorm ? units : 0);
+    return {
+      weights:
+        zSize * 49 * c1 + biasOr(49 * c1, c1) + KERNEL * KERNEL * c1 * c2 + biasOr(c2, c2) + KERNEL * KERNEL * c2 + 1,
+      // Each layer's output, batch norm's and the activation's: 7x7xC1, 14x14xC2, 28x28x1.
+      activationsPerSample: 2 * 49 * c1 + bnOut(49 * c1) + 2 * 196 * c2 + bnOut(196 * c2) + 2 * 784,
+    };
+  },
   create(options, shapes) {
     const { inputShape, outputShape, rng, name } = shapes;
     if (outputShape.length !== 3 || outputShape[0] !== 28 || outputShape[1] !== 28 || outputShape[2] !== 1) {

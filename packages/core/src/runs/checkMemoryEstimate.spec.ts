@@ -64,3 +64,27 @@ test('the weights count 4 times: a [100000000] hidden layer (4e8 + 3e8 weights) 
     /needs about 9\.6 GB .*generator\.network 500000002 weights and 200000004 activations per sample/,
   );
 });
+
+test('the DCGAN networks are sized too: a dcgan-generator with 3000 filters is refused before it is built', (t) => {
+  const config = resolveConfig(
+    {
+      objective: { name: 'linear-gap' },
+      data: { name: 'mnist' },
+      generator: { noise: { dimension: 100 }, network: { name: 'dcgan-generator', options: { filters: 3000 } } },
+      critic: { network: { name: 'dcgan-critic' } },
+      training: { batchSize: 64 },
+    },
+    plugins,
+  );
+  // C1 = 6000, C2 = 3000: 100*49*6000 + 4*6000 + 16*6000*3000 + 4*3000 + 16*3000 + 1 = 317484001
+  // weights, 4 floats each (5.08 GB), and 2 * 64 * 2647568 activations (1.36 GB): 6.5 GB with
+  // the critic's 138945 weights and 43906 activations per sample.
+  t.is(
+    t.throws(() => {
+      checkMemoryEstimate(config, [28, 28, 1], registry);
+    }).message,
+    'training.batchSize, generator.network.options, critic.network.options: a training step needs about 6.5 GB of float32 tensors ' +
+      '(batch 64; generator.network 317484001 weights and 2647568 activations per sample, critic.network 138945 weights and 43906 activations per sample), ' +
+      "more than the wasm backend's 4.3 GB heap; lower training.batchSize or the network widths",
+  );
+});
