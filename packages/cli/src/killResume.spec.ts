@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killAndResume } from '@ipmgan/core/testing';
@@ -90,3 +90,32 @@ for (const [objective, sets] of cases) {
     },
   );
 }
+
+test.serial(
+  'gan resumed with --set (a lower learning rate from iteration 31) and SIGKILLed: a plain --resume keeps the amendment, and the run is byte-identical to the amended run uninterrupted',
+  async (t) => {
+    const runOf = (dir: string): string => join(dir, readdirSync(dir)[0] ?? '');
+    const report = await killAndResume(t, {
+      cwd: repo,
+      command: {
+        prepare: (dir) => [bin, ...args('gan', [], dir), '--iterations', '30'],
+        start: (dir) => [
+          bin,
+          'train',
+          '--resume',
+          runOf(dir),
+          '--set',
+          'training.optimizers.critic.lr=0.00005',
+          '--set',
+          'training.optimizers.generator.lr=0.00005',
+          '--iterations',
+          String(ITERATIONS),
+        ],
+        resume: (run) => [bin, 'train', '--resume', run],
+      },
+    });
+    t.is(report.lines, ITERATIONS);
+    // The first command's last iteration (30) writes samples too.
+    t.deepEqual(report.samples, ['iter-0000030.csv', 'iter-0000040.csv', 'iter-0000080.csv', 'iter-0000120.csv']);
+  },
+);

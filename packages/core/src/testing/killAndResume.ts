@@ -14,7 +14,13 @@ const DRILL_RUN = { sampleEvery: 20, sampleCount: 64, evaluateEvery: 20 };
 
 /** A training command line of your own (a CLI), run as `node <args>`. */
 export interface KillResumeCommand {
-  /** Arguments that train a new run inside the folder `dir` (one run directory, any name). */
+  /**
+   * Arguments run to completion, never killed, before `start` in the same `dir`: e.g. a first
+   * `ipmgan train`, so that `start` can be a `train --resume RUN --set ...` that is drilled.
+   * The kill then lands after the lines this wrote.
+   */
+  prepare?(dir: string): readonly string[];
+  /** Arguments that train a new run inside the folder `dir` (one run directory, any name), or continue the prepared one. */
   start(dir: string): readonly string[];
   /** Arguments that resume the run directory `run` to the end. */
   resume(run: string): readonly string[];
@@ -90,8 +96,8 @@ function coreChild(): string[] {
 /**
  * The exact-resume drill, for any objective, constraint or CLI: a run trained uninterrupted
  * in a child process; then, per trial, the same run in a new child SIGKILLed as soon as its
- * metrics.jsonl has a random number of lines (5 to lines - 16: mid-step, mid-write, mid-
- * checkpoint, wherever the kill lands), resumed in another child with `resume`, and
+ * metrics.jsonl has a random number of lines (5 to lines - 16 beyond a prepare command's:
+ * mid-step, mid-write, mid-checkpoint, wherever the kill lands), resumed in another child with `resume`, and
  * trained to the end. metrics.jsonl (clock aside), every sample file and the final
  * checkpoint's tensors.bin must equal the uninterrupted run's byte for byte. Call it in a
  * serial test (spawnSync blocks the event loop that watches for the kill point); it
@@ -116,18 +122,30 @@ export async function killAndResume(t: ConformanceAssertions, options: KillResum
         };
   const node = (args: readonly string[]) =>
     spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  /** The prepared run's metrics lines in `dir` (0 without prepare). */
+  const prepare = (dir: string, name: string): number => {
+    if (!command.prepare) return 0;
+    const prepared = node(command.prepare(dir));
+    t.true(prepared.status === 0, `${name}: the prepare command exited ${String(prepared.status)}: ${prepared.stderr}`);
+    return lineCount(join(runIn(dir), 'metrics.jsonl'));
+  };
   try {
     const wholeDir = join(root, 'whole');
+    const before = prepare(wholeDir, 'the uninterrupted run');
     const whole = node(command.start(wholeDir));
     t.true(whole.status === 0, `the uninterrupted run exited ${String(whole.status)}: ${whole.stderr}`);
     const expected = filesOf(runIn(wholeDir));
     const lines = expected.metrics.length;
-    t.true(lines >= 20, `the uninterrupted run logged ${String(lines)} lines; the drill needs 20 or more`);
+    t.true(
+      lines - before >= 20,
+      `the uninterrupted run logged ${String(lines - before)} lines after its prepare command; the drill needs 20 or more`,
+    );
     t.true(Object.keys(expected.samples).length > 0, 'the uninterrupted run wrote no samples (set run.sampleEvery)');
     const report: { killedAfter: number; identical: boolean }[] = [];
     for (let trial = 0; trial < trials; trial++) {
       const dir = join(root, `killed-${String(trial)}`);
-      const at = 5 + Math.floor(Math.random() * (lines - 20));
+      const preparedLines = prepare(dir, `trial ${String(trial)}`);
+      const at = preparedLines + 5 + Math.floor(Math.random() * (lines - preparedLines - 20));
       const child = spawn(process.execPath, [...command.start(dir)], { cwd, stdio: 'ignore' });
       const exited = new Promise<string | null>((resolve) => {
         child.once('exit', (_code, signal) => {
