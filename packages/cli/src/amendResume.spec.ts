@@ -1,8 +1,9 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import test from 'ava';
 import { makeTempDir } from './testing/makeTempDir.js';
 import { runIpmgan } from './testing/runIpmgan.js';
+import { snapshotFiles } from './testing/snapshotFiles.js';
 
 /**
  * `train --resume RUN --set ...`: a run continues with changed optimizer, length, logging or
@@ -74,20 +75,6 @@ function group(run: string, iteration: number, name: string): number[][] {
   return (manifest.groups[name] ?? []).map((e) =>
     Array.from(all.subarray(e.offset, e.offset + e.shape.reduce((a, b) => a * b, 1))),
   );
-}
-
-function snapshot(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      out.push(`${relative(folder, path)} ${String(stat.size)} ${String(stat.mtimeMs)}`);
-    }
-  };
-  walk(folder);
-  return out.sort();
 }
 
 const saved = JSON.parse(readFileSync(join(base, 'config.resolved.json'), 'utf8')) as {
@@ -183,7 +170,7 @@ test('--iterations 9 on the 6-iteration run trains exactly iterations 7 to 9, as
 
 test('a field the checkpoint was trained with is refused in one line, and nothing in the run changes', (t) => {
   const run = copyOfBase('refused');
-  const before = snapshot(run);
+  const before = snapshotFiles(run);
   for (const field of ['seed=4', 'critic.network.options.hidden=[4]', 'training.optimizers.critic.name=sgd']) {
     const result = runIpmgan(['train', '--resume', run, '--set', field], dir);
     const path = field.slice(0, field.indexOf('='));
@@ -199,6 +186,6 @@ test('a field the checkpoint was trained with is refused in one line, and nothin
   const shorter = runIpmgan(['train', '--resume', run, '--iterations', '5'], dir);
   t.is(shorter.stderr, "ipmgan: --set: training.iterations 5 is not past the checkpoint's iteration 6\n");
   t.is(shorter.code, 2);
-  t.deepEqual(snapshot(run), before);
+  t.deepEqual(snapshotFiles(run), before);
   t.false(existsSync(join(run, 'amendments.json')));
 });

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import test from 'ava';
 import { makeTempDir } from './testing/makeTempDir.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
+import { snapshotFiles } from './testing/snapshotFiles.js';
 
 /**
  * The bad-input suite: every case spawns the built binary on a bad config, data file, run
@@ -740,20 +741,7 @@ const cases: Case[] = [
 ];
 
 /** Every file under `dir` with its size and modification time. */
-function snapshot(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      out.push(`${relative(dir, path)} ${String(stat.size)} ${String(stat.mtimeMs)}`);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-const before = snapshot(root);
+const before = snapshotFiles(root);
 
 function ipmgan(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -798,6 +786,6 @@ for (const [what, args, code, names] of cases) {
     t.true(result.stderr.startsWith('ipmgan: '), result.stderr);
     t.true(result.stderr.includes(names), `${JSON.stringify(names)} in ${JSON.stringify(result.stderr)}`);
     t.false(/\n\s+at /.test(result.stderr), 'no stack trace');
-    t.deepEqual(snapshot(root), before, 'nothing under the fixture folder was written or changed');
+    t.deepEqual(snapshotFiles(root), before, 'nothing under the fixture folder was written or changed');
   });
 }

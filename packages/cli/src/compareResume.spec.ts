@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import test from 'ava';
 import { makeTempDir } from './testing/makeTempDir.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
+import { snapshotFiles } from './testing/snapshotFiles.js';
 
 /**
  * Comparisons that survive their workers: a worker killed with SIGKILL is reported as failed
@@ -119,20 +120,6 @@ async function compareKilled(
   return { code, stdout, stderr, compareDir, worker };
 }
 
-function snapshot(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else out.push(`${relative(folder, path)} ${String(stat.size)} ${String(stat.mtimeMs)}`);
-    }
-  };
-  walk(folder);
-  return out.sort();
-}
-
 test('a worker killed with SIGKILL is reported failed; --resume continues it exactly; a finished compare resumed trains nothing', async (t) => {
   const cwd = join(dir, 'worker-killed');
   const killed = await compareKilled(cwd, 'worker');
@@ -167,11 +154,11 @@ test('a worker killed with SIGKILL is reported failed; --resume continues it exa
   t.true(after.includes('| wgan | W1*K | 2 (1, 2) |'), after);
   t.true(after.includes(`| wgan | 1 | finished | ${String(ITERATIONS)} |  |`), after);
 
-  const runsBefore = snapshot(join(killed.compareDir, 'wgan-seed1'));
+  const runsBefore = snapshotFiles(join(killed.compareDir, 'wgan-seed1'));
   const again = runIpmgan(['compare', '--resume', killed.compareDir, '--workers', '1'], cwd);
   t.is(again.code, 0, again.stderr);
   t.true(again.stderr.startsWith(`ipmgan: resuming ${killed.compareDir}: 2 of 2 runs already ended, 0 to train\n`));
-  t.deepEqual(snapshot(join(killed.compareDir, 'wgan-seed1')), runsBefore, 'no run trained or changed');
+  t.deepEqual(snapshotFiles(join(killed.compareDir, 'wgan-seed1')), runsBefore, 'no run trained or changed');
   t.is(readFileSync(join(killed.compareDir, 'report.md'), 'utf8'), after, 'the same report');
 });
 
