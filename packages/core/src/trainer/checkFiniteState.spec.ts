@@ -32,12 +32,15 @@ test.serial(
       },
       plugins,
     );
-    // After iteration 3 is logged and checkpointed, the generator's first Adam second moment
-    // becomes NaN (a fault injected from outside, as a bit flip or a bad kernel would).
+    // After iteration 3 is logged and checkpointed (hooks run before the checkpointer, so the
+    // fault comes with iteration 4's first critic step), the generator's first Adam second
+    // moment becomes NaN (a fault injected from outside, as a bit flip or a bad kernel would).
+    let poisoned = false;
     const poison = {
       name: 'poison',
-      afterGeneratorStep: async (trainer: Trainer, step: { iteration: number }) => {
-        if (step.iteration !== 3) return;
+      afterCriticStep: async (trainer: Trainer) => {
+        if (poisoned || trainer.state.iteration !== 3) return;
+        poisoned = true;
         const weights = await trainer.state.generatorOptimizer.getWeights();
         const v = weights.find((w) => w.name === 'slot0/v')?.tensor;
         if (v instanceof tf.Variable) v.assign(tf.fill(v.shape, Number.NaN));
