@@ -1,5 +1,5 @@
 import { tf } from '../tensorflow.js';
-import { SlotStore, type NamedTensor } from './SlotStore.js';
+import { SlottedOptimizer } from './SlottedOptimizer.js';
 
 /** torch.lerp's float kernel: start + w (end - start) for w < 0.5, else end - (end - start)(1 - w). */
 function lerp(start: tf.Tensor, end: tf.Tensor, weight: number): tf.Tensor {
@@ -16,10 +16,8 @@ function lerp(start: tf.Tensor, end: tf.Tensor, weight: number): tf.Tensor {
  * instead carries beta^t as float32 products and rebuilds them with pow() on restore, which
  * rounds differently, so a resumed run drifted from an uninterrupted one.
  */
-export class TorchAdam extends tf.Optimizer {
+export class TorchAdam extends SlottedOptimizer<'m' | 'v'> {
   static readonly className = 'TorchAdam';
-  /** m and v per variable. */
-  readonly #slots = new SlotStore(['m', 'v'] as const);
 
   constructor(
     readonly learningRate: number,
@@ -27,45 +25,24 @@ export class TorchAdam extends tf.Optimizer {
     readonly beta2: number,
     readonly epsilon: number,
   ) {
-    super();
+    super(['m', 'v']);
   }
 
-  applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
-    const entries: [string, tf.Tensor | undefined][] = Array.isArray(variableGradients)
-      ? variableGradients.map((v) => [v.name, v.tensor])
-      : Object.entries(variableGradients);
-    const step = this.iterations + 1;
+  protected updateVariable(variable: tf.Variable, gradient: tf.Tensor, index: number, step: number): void {
     const stepSize = this.learningRate / (1 - this.beta1 ** step);
     const correction2Sqrt = Math.sqrt(1 - this.beta2 ** step);
-    entries.forEach(([name, gradient], i) => {
-      const variable = tf.engine().registeredVariables[name];
-      if (!variable || !gradient) return;
-      const m = this.#slots.slot('m', i, variable);
-      const v = this.#slots.slot('v', i, variable);
-      tf.tidy(() => {
-        const first = lerp(m, gradient, 1 - this.beta1);
-        // addcmul: v beta2 + ((1 - beta2) g) g
-        const second = tf.add(tf.mul(v, this.beta2), tf.mul(tf.mul(gradient, 1 - this.beta2), gradient));
-        m.assign(first);
-        v.assign(second);
-        const denominator = tf.add(tf.div(tf.sqrt(second), correction2Sqrt), this.epsilon);
-        // addcdiv: w + ((-stepSize) m) / denominator
-        variable.assign(tf.add(variable, tf.div(tf.mul(first, -stepSize), denominator)));
-      });
+    const m = this.slots.slot('m', index, variable);
+    const v = this.slots.slot('v', index, variable);
+    tf.tidy(() => {
+      const first = lerp(m, gradient, 1 - this.beta1);
+      // addcmul: v beta2 + ((1 - beta2) g) g
+      const second = tf.add(tf.mul(v, this.beta2), tf.mul(tf.mul(gradient, 1 - this.beta2), gradient));
+      m.assign(first);
+      v.assign(second);
+      const denominator = tf.add(tf.div(tf.sqrt(second), correction2Sqrt), this.epsilon);
+      // addcdiv: w + ((-stepSize) m) / denominator
+      variable.assign(tf.add(variable, tf.div(tf.mul(first, -stepSize), denominator)));
     });
-    this.incrementIterations();
-  }
-
-  override async getWeights(): Promise<NamedTensor[]> {
-    return [await this.saveIterations(), ...this.#slots.named()];
-  }
-
-  override async setWeights(weightValues: NamedTensor[]): Promise<void> {
-    this.#slots.restore(await this.extractIterations(weightValues));
-  }
-
-  override dispose(): void {
-    this.#slots.dispose();
   }
 
   getConfig(): tf.serialization.ConfigDict {
