@@ -5,6 +5,7 @@ import test from 'ava';
 import { makeTempDir } from './testing/makeTempDir.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 import { snapshotFiles } from './testing/snapshotFiles.js';
+import { npyBytes } from '@ipmgan/core/testing';
 
 /**
  * The bad-input suite: every case spawns the built binary on a bad config, data file, run
@@ -30,26 +31,6 @@ function write(name: string, content: string | Uint8Array): string {
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, content);
   return path;
-}
-
-function npy(shape: readonly number[], values: readonly number[], descr = '<f4', fortran = false): Uint8Array {
-  const dims = shape.length === 1 ? `${String(shape[0])},` : shape.join(', ');
-  const size = descr === '<f8' ? 8 : 4;
-  const dict = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${dims}), }`;
-  const padded = dict.padEnd(Math.ceil((11 + dict.length) / 64) * 64 - 11, ' ') + '\n';
-  const bytes = new Uint8Array(10 + padded.length + size * values.length);
-  const view = new DataView(bytes.buffer);
-  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
-  view.setUint16(8, padded.length, true);
-  bytes.set(
-    Array.from(padded, (c) => c.charCodeAt(0)),
-    10,
-  );
-  values.forEach((v, i) => {
-    if (size === 8) view.setFloat64(10 + padded.length + 8 * i, v, true);
-    else view.setFloat32(10 + padded.length + 4 * i, v, true);
-  });
-  return bytes;
 }
 
 // ---- fixtures ---------------------------------------------------------------------------
@@ -83,13 +64,13 @@ write('data/big.csv', '1,2\n3,1e39\n');
 write('data/empty.csv', '');
 write('data/header.csv', 'x,y\n');
 write('data/text.npy', '1,2\n');
-write('data/fortran.npy', npy([3, 2], [0, 1, 2, 3, 4, 5], '<f4', true));
-write('data/nan.npy', npy([3, 2], [0, 1, 2, 3, Number.NaN, 5]));
-write('data/big.npy', npy([3, 2], [0, 1, 2, 3, 4, 1e39], '<f8'));
-write('data/flat.npy', npy([6], [0, 1, 2, 3, 4, 5]));
-write('data/short.npy', npy([3, 2], [0, 1, 2, 3, 4]));
-write('data/int.npy', npy([3, 2], [0, 1, 2, 3, 4, 5], '<i4'));
-write('data/zero.npy', npy([0, 2], []));
+write('data/fortran.npy', npyBytes([3, 2], [0, 1, 2, 3, 4, 5], { fortran: true }));
+write('data/nan.npy', npyBytes([3, 2], [0, 1, 2, 3, Number.NaN, 5]));
+write('data/big.npy', npyBytes([3, 2], [0, 1, 2, 3, 4, 1e39], { descr: '<f8' }));
+write('data/flat.npy', npyBytes([6], [0, 1, 2, 3, 4, 5]));
+write('data/short.npy', npyBytes([3, 2], [0, 1, 2, 3, 4]));
+write('data/int.npy', npyBytes([3, 2], [0, 1, 2, 3, 4, 5], { descr: '<i4' }));
+write('data/zero.npy', npyBytes([0, 2], []));
 write('a.csv', '0,0\n1,1\n');
 write('b.csv', '0,1\n1,0\n');
 write('dupkey.yaml', `${base}seed: 2\n`);

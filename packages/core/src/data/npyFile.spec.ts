@@ -6,6 +6,7 @@ import type { DataSource } from '../contracts/DataSource.js';
 import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 import { npyFile } from './npyFile.js';
+import { npyBytes } from '../testing/npyBytes.js';
 
 let dir = '';
 
@@ -17,27 +18,6 @@ test.before(async () => {
 test.after.always(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-/** A v1.0 '<f4' .npy file (numpy.save layout; parseNpy.spec.ts checks it against numpy). */
-function npy(shape: readonly number[], values: readonly number[], fortran = false, descr = '<f4'): Uint8Array {
-  const dims = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
-  const size = descr === '<f8' ? 8 : 4;
-  const dict = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${dims}), }`;
-  const padded = dict.padEnd(Math.ceil((11 + dict.length) / 64) * 64 - 11, ' ') + '\n';
-  const bytes = new Uint8Array(10 + padded.length + size * values.length);
-  const view = new DataView(bytes.buffer);
-  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
-  view.setUint16(8, padded.length, true);
-  bytes.set(
-    Array.from(padded, (c) => c.charCodeAt(0)),
-    10,
-  );
-  values.forEach((v, i) => {
-    if (size === 8) view.setFloat64(10 + padded.length + 8 * i, v, true);
-    else view.setFloat32(10 + padded.length + 4 * i, v, true);
-  });
-  return bytes;
-}
 
 async function load(name: string, bytes: Uint8Array): Promise<DataSource> {
   await writeFile(join(dir, name), bytes);
@@ -63,7 +43,7 @@ test('[N, d]: round trip, every row drawn, uniformly with replacement', async (t
     [0, 0.5],
     [-1, -1],
   ];
-  const source = await load('points.npy', npy([4, 2], rows.flat()));
+  const source = await load('points.npy', npyBytes([4, 2], rows.flat()));
   t.deepEqual(source.shape, [2]);
   t.regex(source.definition, /over the 4 rows \(shape \[2\]\) of points\.npy/);
   const out = draw(source, 8000, 1);
@@ -79,7 +59,7 @@ test('[N, d]: round trip, every row drawn, uniformly with replacement', async (t
 });
 
 test('[N, h, w] gains a channel axis; [N, h, w, c] is kept', async (t) => {
-  const grey = await load('grey.npy', npy([2, 3, 4], range(24)));
+  const grey = await load('grey.npy', npyBytes([2, 3, 4], range(24)));
   t.deepEqual(grey.shape, [3, 4, 1]);
   const one = draw(grey, 1, 5);
   t.deepEqual(one.shape, [1, 3, 4, 1]);
@@ -90,12 +70,12 @@ test('[N, h, w] gains a channel axis; [N, h, w, c] is kept', async (t) => {
     range(12).map((v) => v + (first ?? 0)),
   );
   one.dispose();
-  const rgb = await load('rgb.npy', npy([2, 2, 2, 3], range(24)));
+  const rgb = await load('rgb.npy', npyBytes([2, 2, 2, 3], range(24)));
   t.deepEqual(rgb.shape, [2, 2, 3]);
 });
 
 test('same seed gives identical samples, another seed different ones', async (t) => {
-  const source = await load('seeded.npy', npy([10, 1], range(10)));
+  const source = await load('seeded.npy', npyBytes([10, 1], range(10)));
   const values = (seed: number): number[] => {
     const out = draw(source, 50, seed);
     const v = Array.from(out.dataSync());
@@ -107,17 +87,17 @@ test('same seed gives identical samples, another seed different ones', async (t)
 });
 
 test('errors name the file and say what was expected', async (t) => {
-  await t.throwsAsync(load('fortran.npy', npy([3, 2], range(6), true)), {
+  await t.throwsAsync(load('fortran.npy', npyBytes([3, 2], range(6), { fortran: true })), {
     message:
       'data.options.path: fortran.npy: fortran_order is True; save the array in C order (np.ascontiguousarray) instead',
   });
-  await t.throwsAsync(load('flat.npy', npy([6], range(6))), {
+  await t.throwsAsync(load('flat.npy', npyBytes([6], range(6))), {
     message: 'data.options.path: flat.npy: expected shape [N, d], [N, h, w] or [N, h, w, c], got [6]',
   });
-  await t.throwsAsync(load('empty.npy', npy([0, 2], [])), {
+  await t.throwsAsync(load('empty.npy', npyBytes([0, 2], [])), {
     message: 'data.options.path: empty.npy: no data: shape [0, 2]',
   });
-  await t.throwsAsync(load('nan.npy', npy([3, 2], [0, 1, 2, 3, NaN, 5])), {
+  await t.throwsAsync(load('nan.npy', npyBytes([3, 2], [0, 1, 2, 3, NaN, 5])), {
     message: 'data.options.path: nan.npy: row 2 contains NaN (expected finite numbers)',
   });
   await t.throwsAsync(load('text.npy', new TextEncoder().encode('1,2\n')), {
@@ -129,14 +109,14 @@ test('errors name the file and say what was expected', async (t) => {
 });
 
 test('sample() leaks no tensors', async (t) => {
-  const source = await load('leak.npy', npy([2, 2], range(4)));
+  const source = await load('leak.npy', npyBytes([2, 2], range(4)));
   const before = tf.memory().numTensors;
   draw(source, 5, 1).dispose();
   t.is(tf.memory().numTensors, before);
 });
 
 test("a '<f8' value past float32 names the file, the row and the value's place in it", async (t) => {
-  await t.throwsAsync(load('big.npy', npy([3, 2], [0, 1, 2, 3, 4, 1e39], false, '<f8')), {
+  await t.throwsAsync(load('big.npy', npyBytes([3, 2], [0, 1, 2, 3, 4, 1e39], { descr: '<f8' })), {
     message:
       "data.options.path: big.npy: row 2, value 1 of the row: 1e+39 is outside float32's finite range (|x| <= 3.4028235e38)",
   });

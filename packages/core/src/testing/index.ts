@@ -16,6 +16,7 @@ export { openRun } from './openRun.js';
 export { metricsWithoutClock } from './metricsWithoutClock.js';
 export { criticLipschitz } from './criticLipschitz.js';
 export { pythonWithTorch } from './pythonWithTorch.js';
+export { npyBytes } from './npyBytes.js';
 export {
   killAndResume,
   type KillResumeCommand,
