@@ -23,5 +23,11 @@ export interface Critic {
   readonly networks: readonly Network[];
   readonly trainableVariables: readonly tf.Variable[];
   readonly layers: readonly WeightLayer[];
+  /**
+   * True when evaluate() scores each sample on its own, in training mode too, with no state
+   * changed (no batch norm): the critic step then scores the real and the fake batch in one
+   * pass over their concatenation. Absent means false (two passes).
+   */
+  readonly samplewise?: boolean;
   evaluate(x: tf.Tensor, training: boolean): CriticOutput;
 }

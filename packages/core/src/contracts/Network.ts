@@ -13,6 +13,12 @@ export interface Network {
   readonly stateVariables: readonly tf.Variable[];
   /** Its dense and convolution layers in order, for constraints (absent: the network exposes none). */
   readonly layers?: readonly WeightLayer[];
+  /**
+   * True when each sample's output depends on that sample alone, in training mode too, and
+   * apply() changes no state (no batch statistics): the trainer may then score the real and
+   * the fake batch in one pass over their concatenation. Absent means false (two passes).
+   */
+  readonly samplewise?: boolean;
   /** x: [batch, ...inputShape] -> [batch, ...outputShape]. `training` selects batch statistics. */
   apply(x: tf.Tensor, training: boolean): tf.Tensor;
   dispose(): void;

@@ -3,7 +3,10 @@ import type { tf } from '../tensorflow.js';
 /**
  * Rewrites a layer's kernel inside the forward pass: the layer computes with the returned
  * tensor instead of its variable (spectral normalisation returns W / sigma(W)).
- * `training` is the forward pass's mode: update persistent state only when it is true.
+ * `training` is the forward pass's mode: update persistent state only when it is true. A
+ * critic step makes one forward pass over [real; fake] when the critic is samplewise and two
+ * otherwise, so state advanced per pass would depend on that: advance it once per step in
+ * the constraint's afterCriticStep, as spectral-norm does.
  */
 export type KernelTransform = (kernel: tf.Tensor, training: boolean) => tf.Tensor;
 

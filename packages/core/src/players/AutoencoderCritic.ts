@@ -11,6 +11,7 @@ export class AutoencoderCritic implements Critic {
   readonly form = 'autoencoder';
   readonly networks: readonly Network[];
   readonly layers: readonly WeightLayer[];
+  readonly samplewise: boolean;
 
   constructor(
     readonly encoder: Network,
@@ -18,6 +19,7 @@ export class AutoencoderCritic implements Critic {
   ) {
     this.networks = [encoder, decoder];
     this.layers = [...(encoder.layers ?? []), ...(decoder.layers ?? [])];
+    this.samplewise = encoder.samplewise === true && decoder.samplewise === true;
   }
 
   get trainableVariables(): readonly tf.Variable[] {

@@ -8,10 +8,12 @@ export class ScoreCritic implements Critic {
   readonly form = 'score';
   readonly networks: readonly Network[];
   readonly layers: readonly WeightLayer[];
+  readonly samplewise: boolean;
 
   constructor(readonly network: Network) {
     this.networks = [network];
     this.layers = network.layers ?? [];
+    this.samplewise = network.samplewise === true;
   }
 
   get trainableVariables(): readonly tf.Variable[] {

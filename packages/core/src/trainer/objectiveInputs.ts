@@ -1,13 +1,32 @@
-import type { CriticOutput } from '../contracts/Critic.js';
+import type { Critic, CriticOutput } from '../contracts/Critic.js';
 import type { ObjectiveInputs } from '../contracts/Objective.js';
-import type { tf } from '../tensorflow.js';
+import { tf } from '../tensorflow.js';
 import { PluginContexts } from './PluginContexts.js';
 import type { StepPlayers } from './StepPlayers.js';
 
+/** Rows [start, start + size) of a critic's output. */
+function rows(output: CriticOutput, start: number, size: number): CriticOutput {
+  const score = tf.slice(output.score, [start], [size]); // [size]
+  return output.code ? { score, code: tf.slice(output.code, [start, 0], [size, -1]) } : { score };
+}
+
+/**
+ * The critic's outputs on both batches from one pass over [real; fake]: one matrix product
+ * per layer over 2 x batch rows instead of two, and one weight gradient instead of two that
+ * are then added. Only for a samplewise critic, whose rows do not see each other.
+ */
+function scoreTogether(critic: Critic, real: tf.Tensor, fake: tf.Tensor, training: boolean) {
+  const [realRows = 0] = real.shape;
+  const [fakeRows = 0] = fake.shape;
+  const both = critic.evaluate(tf.concat([real, fake]), training); // [real + fake]
+  return { criticReal: rows(both, 0, realRows), criticFake: rows(both, realRows, fakeRows) };
+}
+
 /**
  * The ObjectiveInputs of one step: the batches, the critic's outputs on both and the
- * objective's own context. The critic runs on the real batch first, then on the fake one,
- * in training mode unless `training: false` (measurements). With `lazyReal` (the generator
+ * objective's own context. A samplewise critic (no batch norm) scores both batches in one
+ * pass over their concatenation; any other runs on the real batch first, then on the fake
+ * one. Training mode unless `training: false` (measurements). With `lazyReal` (the generator
  * step) the fake batch is scored first and the real one only if the objective reads
  * `criticReal` (WGAN's generator loss does not; EBGAN's and the estimates do).
  */
@@ -22,6 +41,7 @@ export function objectiveInputs(
   if (!critic) return { real, fake, context };
   const training = options.training ?? true;
   if (!options.lazyReal) {
+    if (critic.samplewise) return { real, fake, ...scoreTogether(critic, real, fake, training), context };
     const criticReal = critic.evaluate(real, training);
     return { real, fake, criticReal, criticFake: critic.evaluate(fake, training), context };
   }

@@ -7,5 +7,7 @@ export interface Layer {
   readonly stateVariables: readonly tf.Variable[];
   /** Present on layers with a kernel (dense, convolutions): what constraints see and reparametrise. */
   readonly weightLayer?: WeightLayer;
+  /** True for batch norm: its training-mode output depends on the whole batch and it updates state. */
+  readonly batchDependent?: boolean;
   apply(x: tf.Tensor, training: boolean): tf.Tensor;
 }

@@ -37,6 +37,7 @@ export function batchNorm(spec: BatchNormSpec): Layer {
   return {
     trainableVariables: [gamma, beta],
     stateVariables: [runningMean, runningVar],
+    batchDependent: true,
     apply(x, training) {
       if (x.shape[x.rank - 1] !== channels) {
         throw new Error(`${name}: batch norm over ${channels} channels got [${x.shape.join(', ')}].`);

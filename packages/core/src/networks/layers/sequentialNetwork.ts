@@ -26,6 +26,7 @@ export function sequentialNetwork(spec: SequentialSpec): Network {
     trainableVariables,
     stateVariables,
     layers: weightLayers,
+    samplewise: !layers.some((l) => l.batchDependent),
     apply(x, training) {
       if (!sameShape(x.shape.slice(1), inputShape)) {
         throw new Error(`Network expects [batch, ${inputShape.join(', ')}], got [${x.shape.join(', ')}].`);
