@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 
 import * as prettier from 'prettier';
+import { pythonWithTorch } from '../packages/core/dist/testing/index.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -105,23 +106,6 @@ function tensorflowSkipReason() {
   }
 }
 
-/** The first python with torch: Debian's python3-torch installs for /usr/bin/python3, not a pyenv one. */
-async function findTorchPython() {
-  const candidates = ['/usr/bin/python3', 'python3'];
-  for (const python of candidates) {
-    try {
-      await output(python, ['-c', 'import torch']);
-      return { python, reason: null };
-    } catch {
-      // No such python, or no torch for it: try the next.
-    }
-  }
-  return {
-    python: null,
-    reason: `no python with torch (tried ${candidates.join(', ')}); on Debian: apt-get install python3-torch libopenblas0-pthread`,
-  };
-}
-
 /**
  * @param {{ group: string, workload: string, implementation: string, backend: string, threads: number, batch: number }} what
  * @param {{ warmup: number, iterations: number }} counts @param {string[]} command
@@ -171,9 +155,7 @@ function markdownTable(rows) {
 
 const skipped = /** @type {{ group: string, reason: string }[]} */ ([]);
 const tensorflowSkip = tensorflowSkipReason();
-const { python, reason: pythonSkip } = only.includes('pytorch')
-  ? await findTorchPython()
-  : { python: null, reason: null };
+const { python, reason: pythonSkip } = only.includes('pytorch') ? pythonWithTorch() : { python: null, reason: null };
 const handwrittenPath = 'bench/handwritten-loop.mjs';
 const handwrittenSkip = existsSync(`${root}${handwrittenPath}`) ? null : `${handwrittenPath} is missing`;
 for (const [group, reason] of [
