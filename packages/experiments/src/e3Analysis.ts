@@ -9,10 +9,10 @@ import { formatMeanSe } from './formatMeanSe.js';
  * E3 on one mixture: the mode metrics of every objective (mass on all samples, quality on the
  * high-quality ones), their claims, a modes-covered chart and both kinds of metric against iterations.
  */
-export async function e3Analysis(report: ComparisonReport, runs: readonly RunData[]): Promise<ComparisonAnalysis> {
+export function e3Analysis(report: ComparisonReport, runs: readonly RunData[]): ComparisonAnalysis {
   const first = runs[0];
   if (!first) throw new ConfigError('e3: the comparison produced no run');
-  const modes = await mixtureModesOf(first.config, first.directory);
+  const modes = mixtureModesOf(first.config);
   if (!modes)
     throw new ConfigError(`e3: data.name: expected a Gaussian mixture (ring8, grid25), got ${first.config.data.name}`);
   const modeCount = modes.centres.length;

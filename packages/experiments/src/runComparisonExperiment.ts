@@ -26,7 +26,7 @@ export async function runComparisonExperiment(
   configPath: string,
   outDir: string,
   options: ExperimentOptions,
-  analyse: (report: ComparisonReport, runs: readonly RunData[]) => Promise<ComparisonAnalysis>,
+  analyse: (report: ComparisonReport, runs: readonly RunData[]) => ComparisonAnalysis | Promise<ComparisonAnalysis>,
 ): Promise<ExperimentOutcome<unknown>> {
   const start = performance.now();
   const file = await loadConfigFile(process.cwd(), configPath);

@@ -1,14 +1,11 @@
 import { builtinDataSources, type MixtureModes, type ResolvedConfig } from '@ipmgan/core';
 
 /**
- * The true mode centres of the run's data when it is one of core's Gaussian mixtures
- * (ring8, grid25); undefined for every other source, including plugin and file-backed ones,
- * which are not opened just to draw a plot.
+ * The true mode centres of the run's data when its source declares them from its options
+ * (core's Gaussian mixtures, ring8 and grid25); undefined for every other source. Nothing is
+ * created or read to find them.
  */
-export async function mixtureModesOf(config: ResolvedConfig, baseDirectory: string): Promise<MixtureModes | undefined> {
+export function mixtureModesOf(config: ResolvedConfig): MixtureModes | undefined {
   const extension = builtinDataSources.find((e) => e.id === config.data.name);
-  if (extension === undefined || !['ring8', 'grid25'].includes(extension.id)) return undefined;
-  const options = extension.optionsSchema.parse(config.data.options);
-  const source = await extension.create(options, { baseDir: baseDirectory });
-  return source.modes;
+  return extension?.modes?.(extension.optionsSchema.parse(config.data.options));
 }

@@ -103,7 +103,7 @@ export async function writeReportFiles(
   const figuresDirectory = join(root, 'figures');
   mkdirSync(figuresDirectory, { recursive: true });
   const first = runs[0];
-  const modes = first === undefined ? undefined : await mixtureModesOf(first.config, first.directory);
+  const modes = first === undefined ? undefined : mixtureModesOf(first.config);
   const rows = summariseRuns(runs, options.unfinished);
   const { figures, notes } = await buildFigures(runs, modes, plotIterations, sweep ? { rows, sweep } : undefined);
   const table = formatSummaryTable(rows);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Rng } from '../random/Rng.js';
 import type { Constraint } from './Constraint.js';
-import type { DataSource } from './DataSource.js';
+import type { DataSource, MixtureModes } from './DataSource.js';
 import type { EstimateInfo } from './Estimate.js';
 import type { Network } from './Network.js';
 import type { Objective } from './Objective.js';
@@ -28,6 +28,12 @@ export interface DataSourceContext {
 
 export interface DataSourceExtension<Options = unknown> extends ExtensionBase<'data', Options> {
   create(options: Options, context: DataSourceContext): DataSource | Promise<DataSource>;
+  /**
+   * A mixture's true modes from its options alone, without creating the source (reports
+   * plot them and E3 measures collapse against them); the same as the created source's
+   * `modes`. Absent for sources whose modes are unknown.
+   */
+  modes?(options: Options): MixtureModes;
 }
 
 export interface NetworkShapes {

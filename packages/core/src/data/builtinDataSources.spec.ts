@@ -66,3 +66,20 @@ for (const extension of builtinDataSources) {
     empty.dispose();
   });
 }
+
+test('a source that declares modes from its options declares the created source modes: ring8 and grid25 only', async (t) => {
+  const declaring = builtinDataSources.filter((e) => e.modes !== undefined).map((e) => e.id);
+  t.deepEqual(declaring, ['ring8', 'grid25']);
+  for (const extension of builtinDataSources.filter((e) => e.modes !== undefined)) {
+    for (const raw of [{}, { std: 0.1, scale: 0.5 }]) {
+      const options = extension.optionsSchema.parse(raw);
+      const source = await extension.create(options, { baseDir: dir });
+      t.deepEqual(extension.modes?.(options), source.modes, extension.id);
+    }
+  }
+  // ring8 with radius 2, std 0.1, scale 0.5: the first centre is (2 * 0.5, 0), the std 0.05.
+  const ring = builtinDataSources.find((e) => e.id === 'ring8');
+  const modes = ring?.modes?.(ring.optionsSchema.parse({ std: 0.1, scale: 0.5 }));
+  t.deepEqual(modes?.centres[0], [1, 0]);
+  t.is(modes?.std, 0.05);
+});

@@ -1,5 +1,10 @@
-import type { DataSource } from '../contracts/DataSource.js';
+import type { DataSource, MixtureModes } from '../contracts/DataSource.js';
 import { drawSamples } from './drawSamples.js';
+
+/** The modes a mixture actually samples: centres and std after scaling. */
+export function mixtureModes(centres: readonly (readonly number[])[], std: number, scale: number): MixtureModes {
+  return { centres: centres.map((c) => c.map((v) => v * scale)), std: std * scale };
+}
 
 /**
  * An equal-weight mixture of isotropic Gaussians N(c_k, std^2 I), with every sample
@@ -24,10 +29,7 @@ export function gaussianMixture(
     id,
     shape: [dim],
     definition,
-    modes: {
-      centres: centres.map((c) => c.map((v) => v * scale)),
-      std: std * scale,
-    },
+    modes: mixtureModes(centres, std, scale),
     sample: (n, rng) =>
       drawSamples(n, [dim], rng, (out, offset, r) => {
         const base = r.int(k) * dim;

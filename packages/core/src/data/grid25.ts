@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineDataSource } from './defineDataSource.js';
-import { gaussianMixture } from './gaussianMixture.js';
+import { gaussianMixture, mixtureModes } from './gaussianMixture.js';
 
 const optionsSchema = z.strictObject({
   std: z.number().positive().default(0.05),
@@ -12,6 +12,8 @@ const optionsSchema = z.strictObject({
 });
 
 const GRID = [-4, -2, 0, 2, 4];
+// Row-major: centre 5a + b is (GRID[a], GRID[b]).
+const CENTRES = GRID.flatMap((i) => GRID.map((j) => [i, j]));
 
 /** The 25-Gaussian grid of the WGAN-GP toy experiments. */
 export const grid25 = defineDataSource({
@@ -21,15 +23,13 @@ export const grid25 = defineDataSource({
   description:
     '25 equal-weight Gaussians on a 5x5 grid (WGAN-GP toy data): means (i, j), i, j in {-4,-2,0,2,4}, std 0.05, all scaled by 1/2.828.',
   optionsSchema,
-  create: ({ std, scale }) => {
-    // Row-major: centre 5a + b is (GRID[a], GRID[b]).
-    const centres = GRID.flatMap((i) => GRID.map((j) => [i, j]));
-    return gaussianMixture(
+  modes: ({ std, scale }) => mixtureModes(CENTRES, std, scale),
+  create: ({ std, scale }) =>
+    gaussianMixture(
       'grid25',
-      centres,
+      CENTRES,
       std,
       scale,
       `scale * ((i, j) + N(0, std^2 I_2)), (i, j) ~ U{-4,-2,0,2,4}^2; std ${std}, scale ${scale}`,
-    );
-  },
+    ),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineDataSource } from './defineDataSource.js';
-import { gaussianMixture } from './gaussianMixture.js';
+import { gaussianMixture, mixtureModes } from './gaussianMixture.js';
 
 const optionsSchema = z.strictObject({
   radius: z.number().positive().default(2),
@@ -12,6 +12,13 @@ const optionsSchema = z.strictObject({
     .default(1 / 1.414),
 });
 
+/** Angles 2 pi k / 8 for k = 0..7: 8 distinct modes (linspace(0, 2 pi, 8) would repeat one). */
+const centresOf = (radius: number): number[][] =>
+  Array.from({ length: 8 }, (_, k) => {
+    const angle = (2 * Math.PI * k) / 8;
+    return [radius * Math.cos(angle), radius * Math.sin(angle)];
+  });
+
 /** The 8-Gaussian ring of the WGAN-GP toy experiments. */
 export const ring8 = defineDataSource({
   kind: 'data',
@@ -19,18 +26,13 @@ export const ring8 = defineDataSource({
   aliases: ['8gaussians', 'ring'],
   description: '8 equal-weight Gaussians on a circle (WGAN-GP toy data): radius 2, std 0.02, all scaled by 1/1.414.',
   optionsSchema,
-  create: ({ radius, std, scale }) => {
-    // Angles 2 pi k / 8 for k = 0..7: 8 distinct modes (linspace(0, 2 pi, 8) would repeat one).
-    const centres = Array.from({ length: 8 }, (_, k) => {
-      const angle = (2 * Math.PI * k) / 8;
-      return [radius * Math.cos(angle), radius * Math.sin(angle)];
-    });
-    return gaussianMixture(
+  modes: ({ radius, std, scale }) => mixtureModes(centresOf(radius), std, scale),
+  create: ({ radius, std, scale }) =>
+    gaussianMixture(
       'ring8',
-      centres,
+      centresOf(radius),
       std,
       scale,
       `scale * (c_k + N(0, std^2 I_2)), k ~ U{0..7}, c_k = radius * (cos(2 pi k/8), sin(2 pi k/8)); radius ${radius}, std ${std}, scale ${scale}`,
-    );
-  },
+    ),
 });
