@@ -105,3 +105,26 @@ test('errors are one line naming the field and what was expected', (t) => {
   ];
   for (const [raw, message] of cases) t.is(errorOf(raw), message);
 });
+
+test("an autoencoder critic's decoder defaults to what its network declares, else a copy of the network", (t) => {
+  const dcgan = resolveConfig(
+    { ...base, data: { name: 'mnist' }, critic: { form: 'autoencoder', network: { name: 'dcgan-critic' } } },
+    plugins,
+  );
+  t.is(dcgan.critic?.decoder?.name, 'dcgan-generator');
+  // The declared decoder's options are filled by its own schema.
+  t.deepEqual(dcgan.critic?.decoder?.options, {
+    filters: 64,
+    batchNorm: true,
+    constantFilters: false,
+    outputActivation: 'tanh',
+    init: 'dcgan',
+  });
+  const mlp = resolveConfig(
+    { ...base, critic: { form: 'autoencoder', network: { name: 'mlp', options: { hidden: [7] } } } },
+    plugins,
+  );
+  t.is(mlp.critic?.decoder?.name, 'mlp');
+  t.deepEqual(mlp.critic?.decoder?.options, mlp.critic?.network.options);
+  t.deepEqual((mlp.critic?.decoder?.options as { hidden: number[] }).hidden, [7]);
+});

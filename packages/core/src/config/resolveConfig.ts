@@ -52,9 +52,8 @@ export function resolveConfig(raw: unknown, plugins: readonly IpmPlugin[]): Reso
         const decoder =
           form === 'autoencoder'
             ? (config.critic.decoder ??
-              (config.critic.network.name === 'dcgan-critic'
-                ? { name: 'dcgan-generator', options: {} }
-                : config.critic.network))
+              registry.get('network', config.critic.network.name, 'critic.network.name').decoder ??
+              config.critic.network)
             : undefined;
         const constraints = (config.critic.constraints ?? defaults.constraints).map((c, i) =>
           resolveRef(registry, 'constraint', { name: c.name, options: c.options ?? {} }, `critic.constraints.${i}`),

@@ -57,6 +57,11 @@ export interface NetworkExtension<Options = unknown> extends ExtensionBase<'netw
   create(options: Options, shapes: NetworkShapes): Network;
   /** Optional: the size `create` would allocate; a network without it is left out of the memory check. */
   estimateSize?(options: Options, shapes: Pick<NetworkShapes, 'inputShape' | 'outputShape'>): NetworkSize;
+  /**
+   * The decoder an autoencoder critic pairs with this network as its encoder when the config
+   * names none (e.g. dcgan-critic's is dcgan-generator); absent: the same network and options.
+   */
+  readonly decoder?: { readonly name: string; readonly options: Record<string, unknown> };
 }
 
 export interface ConstraintExtension<Options = unknown> extends ExtensionBase<'constraint', Options> {

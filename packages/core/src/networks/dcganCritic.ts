@@ -33,6 +33,8 @@ export const dcganCritic = defineNetwork<z.output<typeof DcganCriticOptions>>({
   id: 'dcgan-critic',
   description: 'DCGAN critic for 28x28x1 images: two stride-2 convolutions with LeakyReLU, then dense.',
   optionsSchema: DcganCriticOptions,
+  // An autoencoder critic's decoder from its code back to the image, unless the config names one.
+  decoder: { name: 'dcgan-generator', options: {} },
   estimateSize(options, shapes) {
     const c1 = options.filters;
     const c2 = options.constantFilters ? c1 : 2 * c1;
