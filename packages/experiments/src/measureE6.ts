@@ -15,6 +15,7 @@ import type { E6Config } from './E6ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { resolveEntry } from './resolveEntry.js';
+import { trainedRunBase } from './trainedRunBase.js';
 
 // Keeps the measurement's samples apart from the training stream.
 const MEASURE_SALT = 0x65360000;
@@ -75,19 +76,7 @@ export async function measureE6(config: E6Config, options: ExperimentOptions = {
     };
     const { config: resolved, plugins } = await resolveEntry(
       entry,
-      {
-        name: config.name,
-        seed: config.seed,
-        backend: config.backend,
-        data: config.data,
-        generator: {
-          noise: { distribution: 'gaussian', dimension: config.noiseDimension },
-          network: config.generatorNetwork,
-        },
-        criticNetwork: config.criticNetwork,
-        iterations: config.iterations,
-        logEvery: config.recordEvery,
-      },
+      trainedRunBase(config, config.recordEvery),
       `clips.${String(index)}`,
     );
     const points: E6Point[] = [];

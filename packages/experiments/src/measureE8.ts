@@ -13,6 +13,7 @@ import type { E8Config } from './E8ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { resolveEntry } from './resolveEntry.js';
+import { trainedRunBase } from './trainedRunBase.js';
 
 const MEASURE_SALT = 0x65380000;
 
@@ -92,19 +93,7 @@ export async function measureE8(config: E8Config, options: ExperimentOptions = {
     };
     const { config: resolved, plugins } = await resolveEntry(
       entry,
-      {
-        name: config.name,
-        seed: config.seed,
-        backend: config.backend,
-        data: config.data,
-        generator: {
-          noise: { distribution: 'gaussian', dimension: config.noiseDimension },
-          network: config.generatorNetwork,
-        },
-        criticNetwork: config.criticNetwork,
-        iterations: config.iterations,
-        logEvery: 1,
-      },
+      trainedRunBase(config, 1),
       `variants.${String(index)}`,
     );
     const estimates: number[] = [];
