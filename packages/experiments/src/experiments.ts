@@ -4,6 +4,7 @@ import { E2ConfigSchema } from './E2ConfigSchema.js';
 import { E5ConfigSchema } from './E5ConfigSchema.js';
 import { E6ConfigSchema } from './E6ConfigSchema.js';
 import { E8ConfigSchema } from './E8ConfigSchema.js';
+import { E9ConfigSchema } from './E9ConfigSchema.js';
 import { E10ConfigSchema } from './E10ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
@@ -13,6 +14,7 @@ import { runE2 } from './runE2.js';
 import { runE5 } from './runE5.js';
 import { runE6 } from './runE6.js';
 import { runE8 } from './runE8.js';
+import { runE9 } from './runE9.js';
 import { runE10 } from './runE10.js';
 import { e3Analysis } from './e3Analysis.js';
 import { e4Analysis } from './e4Analysis.js';
@@ -48,7 +50,8 @@ function runComparison(title: string, analyse: Parameters<typeof runComparisonEx
 /**
  * The paper's toy experiments by name: E1, E2, E10 analytic (critics trained with the generator
  * frozen); E3, E4 comparisons (trained by @ipmgan/compare); E5 (MNIST), E6, E8 trained through
- * core's Trainer (objectives on digits / clippings / critic optimizers).
+ * core's Trainer (objectives on digits / clippings / critic optimizers); E9 fresh critics judging
+ * generators taken from such runs.
  */
 export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   'e1-parallel-lines': {
@@ -103,6 +106,12 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
       "WGAN paper Section 3, momentum in the critic: RMSProp against Adam (beta1 0.5, 0.9) at one learning rate; estimate blow-ups counted, every critic step's cosine between the optimizer's step and the gradient.",
     defaultConfig: shipped('e8-momentum.yaml'),
     run: runWithConfig(E8ConfigSchema, runE8),
+  },
+  'e9-rank-generators': {
+    description:
+      "The read-through's open question, one critic to rank generators: WGAN and GAN generators at six budgets on the ring, each judged by a fresh critic of one architecture and c = 0.01; Spearman of its estimate (raw and over K) against exact W1 across generators.",
+    defaultConfig: shipped('e9-rank-generators.yaml'),
+    run: runWithConfig(E9ConfigSchema, runE9),
   },
   'e10-clipped-gan': {
     description:
