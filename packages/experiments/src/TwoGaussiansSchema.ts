@@ -7,7 +7,8 @@ const GaussianSchema = z.strictObject({ mean: z.number(), std: z.number().positi
 /**
  * The fields of an experiment between two 1-D Gaussians (E2, E10): a GAN discriminator and a
  * WGAN critic of one network, each trained `criticSteps` with the generator frozen at `generated`.
- * Each experiment extends it with its name and own fields.
+ * Each experiment spreads its shape after its name and before its own fields (the parsed config's
+ * key order, written to results.json, stays name first).
  */
 export const TwoGaussiansSchema = z.strictObject({
   seed: z.number().int().min(0).max(4294967295).default(0),
