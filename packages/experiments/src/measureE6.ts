@@ -1,5 +1,4 @@
 import {
-  createRun,
   exactW1,
   lipschitzEstimate,
   pointsFromTensor,
@@ -13,6 +12,7 @@ import {
 import { criticLayerGradients } from './criticLayerGradients.js';
 import type { E6Config } from './E6ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
+import { fitRun } from './fitRun.js';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { resolveEntry } from './resolveEntry.js';
 import { trainedRunBase } from './trainedRunBase.js';
@@ -106,14 +106,7 @@ export async function measureE6(config: E6Config, options: ExperimentOptions = {
         }
       },
     };
-    const run = await createRun(resolved, plugins, { directory: null, hooks: [recorder] });
-    const start = performance.now();
-    try {
-      await run.trainer.fit();
-    } finally {
-      run.dispose();
-    }
-    const seconds = (performance.now() - start) / 1000;
+    const seconds = await fitRun(resolved, plugins, [recorder]);
     runs.push({
       clip,
       points,

@@ -1,5 +1,4 @@
 import {
-  createRun,
   exactW1,
   pointsFromTensor,
   Rng,
@@ -11,6 +10,7 @@ import {
 import { blowUps } from './blowUps.js';
 import type { E8Config } from './E8ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
+import { fitRun } from './fitRun.js';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { resolveEntry } from './resolveEntry.js';
 import { trainedRunBase } from './trainedRunBase.js';
@@ -118,17 +118,11 @@ export async function measureE8(config: E8Config, options: ExperimentOptions = {
         }
       },
     };
-    const run = await createRun(resolved, plugins, { directory: null, hooks: [recorder] });
-    const start = performance.now();
-    try {
+    const seconds = await fitRun(resolved, plugins, [recorder], (run) => {
       const optimizer = run.trainer.state.criticOptimizer;
       if (!optimizer) throw new Error('e8: WGAN trains a critic');
       recordCosines(optimizer, (cosine) => cosines.push({ iteration: current, cosine }));
-      await run.trainer.fit();
-    } finally {
-      run.dispose();
-    }
-    const seconds = (performance.now() - start) / 1000;
+    });
     const events = blowUps(estimates, iterations, config.blowUp);
     const near = (iteration: number): boolean => events.some((e) => Math.abs(iteration - e) <= config.blowUp.near);
     const share = (list: readonly { cosine: number }[]): number =>

@@ -11,6 +11,7 @@ import {
 import type { E9Config } from './E9ConfigSchema.js';
 import { estimateOnSamples } from './estimateOnSamples.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
+import { fitRun } from './fitRun.js';
 import { resolveEntry } from './resolveEntry.js';
 import { trainCritic } from './trainCritic.js';
 import { trainedRunBase } from './trainedRunBase.js';
@@ -70,12 +71,7 @@ export async function measureE9(config: E9Config, options: ExperimentOptions = {
         snapshots.push({ training: label, iteration: step.iteration, snapshot });
       },
     };
-    const run = await createRun(resolved, plugins, { directory: null, hooks: [recorder] });
-    try {
-      await run.trainer.fit();
-    } finally {
-      run.dispose();
-    }
+    await fitRun(resolved, plugins, [recorder]);
     options.log?.(
       `e9: ${label}: ${String(config.iterations)} iterations, ${String(config.checkpoints.length)} generators`,
     );
