@@ -1,18 +1,13 @@
-import { ExtensionRefSchema } from '@ipmgan/core';
 import { z } from 'zod';
 import { ObjectiveEntrySchema } from './ObjectiveEntrySchema.js';
+import { TrainedRunSchema } from './TrainedRunSchema.js';
 
 /** configs/e9-rank-generators.yaml: generators of different quality, each judged by a fresh critic of one architecture and c. */
 export const E9ConfigSchema = z
   .strictObject({
     name: z.string().min(1).default('e9-rank-generators'),
-    seed: z.number().int().min(0).max(4294967295).default(0),
-    backend: z.enum(['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu']).default('wasm'),
-    data: ExtensionRefSchema.default({ name: 'ring8', options: {} }),
-    noiseDimension: z.number().int().positive().default(2),
-    generatorNetwork: ExtensionRefSchema.default({ name: 'mlp', options: { hidden: [64, 64, 64] } }),
-    /** The one critic architecture of every training run and every fresh critic. */
-    criticNetwork: ExtensionRefSchema.default({ name: 'mlp', options: { hidden: [64, 64, 64] } }),
+    /** criticNetwork: the one critic architecture of every training run and every fresh critic. */
+    ...TrainedRunSchema.shape,
     /** The runs whose generators are judged (labels unique), each trained `iterations` through core's Trainer. */
     trainings: z.array(ObjectiveEntrySchema).min(1),
     iterations: z.number().int().positive(),
