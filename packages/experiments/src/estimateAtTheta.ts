@@ -1,6 +1,7 @@
 import { createRun, tf } from '@ipmgan/core';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { estimateOnSamples } from './estimateOnSamples.js';
+import { parallelLinesBase } from './parallelLinesBase.js';
 import { resolveEntry, type RunBase } from './resolveEntry.js';
 import { trainCritic } from './trainCritic.js';
 
@@ -26,20 +27,7 @@ export async function estimateAtTheta(
   base: Omit<RunBase, 'generator' | 'data' | 'iterations' | 'logEvery'>,
   settings: { theta: number; criticSteps: number; batchSize: number; evaluationSamples: number },
 ): Promise<ThetaEstimate> {
-  const { config, plugins } = await resolveEntry(
-    entry,
-    {
-      ...base,
-      data: { name: 'parallel-lines', options: { offset: 0 } },
-      generator: {
-        noise: { distribution: 'uniform', dimension: 1 },
-        network: { name: 'parallel-line', options: { theta: settings.theta } },
-      },
-      iterations: 1,
-      logEvery: 1,
-    },
-    field,
-  );
+  const { config, plugins } = await resolveEntry(entry, parallelLinesBase(base, settings.theta, 1, 1), field);
   const run = await createRun(config, plugins, { directory: null });
   try {
     const { critic, generator, data, state } = run.trainer;
