@@ -19,6 +19,7 @@ const order = [
   'e6-clipping',
   'e7-critic-iterations',
   'e8-momentum',
+  'e9-rank-generators',
   'e10-clipped-gan',
 ];
 const names = readdirSync(out)

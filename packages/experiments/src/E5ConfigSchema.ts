@@ -1,13 +1,13 @@
 import { ExtensionRefSchema } from '@ipmgan/core';
 import { z } from 'zod';
 import { ObjectiveEntrySchema } from './ObjectiveEntrySchema.js';
+import { TrainedRunSchema } from './TrainedRunSchema.js';
 
 /** experiments/e5-mnist.yaml: MLP generators on the shipped MNIST digits, judged by a digit classifier. */
 export const E5ConfigSchema = z
   .strictObject({
     name: z.string().min(1).default('e5-mnist'),
-    seed: z.number().int().min(0).max(4294967295).default(0),
-    backend: z.enum(['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu']).default('wasm'),
+    ...TrainedRunSchema.shape,
     /** Core's mnist source; range minus-one-one matches the generator's tanh output. */
     data: ExtensionRefSchema.default({ name: 'mnist', options: { range: 'minus-one-one' } }),
     noiseDimension: z.number().int().positive().default(100),

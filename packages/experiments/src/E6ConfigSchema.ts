@@ -1,16 +1,14 @@
 import { ExtensionRefSchema } from '@ipmgan/core';
 import { z } from 'zod';
 import { ObjectiveEntrySchema } from './ObjectiveEntrySchema.js';
+import { TrainedRunSchema } from './TrainedRunSchema.js';
 
 /** experiments/e6-clipping.yaml: WGAN trained with weight clipping at several c. */
 export const E6ConfigSchema = z
   .strictObject({
     name: z.string().min(1).default('e6-clipping'),
-    seed: z.number().int().min(0).max(4294967295).default(0),
-    backend: z.enum(['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu']).default('wasm'),
-    data: ExtensionRefSchema.default({ name: 'ring8', options: {} }),
-    noiseDimension: z.number().int().positive().default(2),
-    generatorNetwork: ExtensionRefSchema.default({ name: 'mlp', options: { hidden: [64, 64, 64] } }),
+    ...TrainedRunSchema.shape,
+    // A deeper critic, so that the per-layer gradient norms show what happens with depth.
     criticNetwork: ExtensionRefSchema.default({ name: 'mlp', options: { hidden: [64, 64, 64, 64] } }),
     /** The clipping values c, ascending: the first is "small", the last "large". */
     clips: z.array(z.number().positive()).min(2),

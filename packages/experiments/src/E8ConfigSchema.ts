@@ -1,6 +1,7 @@
-import { ExtensionRefSchema, OptimizerConfigSchema } from '@ipmgan/core';
+import { OptimizerConfigSchema } from '@ipmgan/core';
 import { z } from 'zod';
 import { ObjectiveEntrySchema } from './ObjectiveEntrySchema.js';
+import { TrainedRunSchema } from './TrainedRunSchema.js';
 
 /** One critic optimizer of E8; its learning rate is the experiment's `lr`. */
 const VariantSchema = z.strictObject({
@@ -13,12 +14,7 @@ const VariantSchema = z.strictObject({
 export const E8ConfigSchema = z
   .strictObject({
     name: z.string().min(1).default('e8-momentum'),
-    seed: z.number().int().min(0).max(4294967295).default(0),
-    backend: z.enum(['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu']).default('wasm'),
-    data: ExtensionRefSchema.default({ name: 'ring8', options: {} }),
-    noiseDimension: z.number().int().positive().default(2),
-    generatorNetwork: ExtensionRefSchema.default({ name: 'mlp', options: { hidden: [64, 64, 64] } }),
-    criticNetwork: ExtensionRefSchema.default({ name: 'mlp', options: { hidden: [64, 64, 64] } }),
+    ...TrainedRunSchema.shape,
     /** The WGAN entry (objective wgan, its clipping and generator optimizer); the critic's optimizer comes from `variants`. */
     objective: ObjectiveEntrySchema.default({ name: 'wgan', options: {}, critic: {}, optimizers: {} }),
     /** The one critic learning rate of every variant. */

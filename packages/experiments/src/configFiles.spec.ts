@@ -8,6 +8,7 @@ import { E2ConfigSchema } from './E2ConfigSchema.js';
 import { E5ConfigSchema } from './E5ConfigSchema.js';
 import { E6ConfigSchema } from './E6ConfigSchema.js';
 import { E8ConfigSchema } from './E8ConfigSchema.js';
+import { E9ConfigSchema } from './E9ConfigSchema.js';
 import { E10ConfigSchema } from './E10ConfigSchema.js';
 import { experiments } from './experiments.js';
 import { loadExperimentConfig } from './loadExperimentConfig.js';
@@ -18,7 +19,7 @@ test.after.always(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the registry names the ten experiments and their shipped configs validate', async (t) => {
+test('the registry names the eleven experiments and their shipped configs validate', async (t) => {
   t.deepEqual(Object.keys(experiments).sort(), [
     'e1-parallel-lines',
     'e10-clipped-gan',
@@ -30,6 +31,7 @@ test('the registry names the ten experiments and their shipped configs validate'
     'e6-clipping',
     'e7-critic-iterations',
     'e8-momentum',
+    'e9-rank-generators',
   ]);
   const e5 = await loadExperimentConfig(E5ConfigSchema, experiments['e5-mnist']?.defaultConfig ?? '');
   t.deepEqual(
@@ -44,6 +46,12 @@ test('the registry names the ten experiments and their shipped configs validate'
     e8.variants.map((v) => v.label),
     ['rmsprop', 'adam-beta1-0.5', 'adam-beta1-0.9'],
   );
+  const e9 = await loadExperimentConfig(E9ConfigSchema, experiments['e9-rank-generators']?.defaultConfig ?? '');
+  t.deepEqual(
+    e9.trainings.map((x) => x.name),
+    ['wgan', 'gan'],
+  );
+  t.deepEqual(e9.checkpoints, [10, 50, 200, 500, 1000, 2000]);
   const e10 = await loadExperimentConfig(E10ConfigSchema, experiments['e10-clipped-gan']?.defaultConfig ?? '');
   t.deepEqual(e10.clips, [0.01, 0.1, 1]);
   const e1 = await loadExperimentConfig(E1ConfigSchema, experiments['e1-parallel-lines']?.defaultConfig ?? '');
@@ -110,6 +118,15 @@ test('a bad field is one line naming the file and the field', async (t) => {
     'lr: 0.001\niterations: 10\nrecordEvery: 5\nvariants: [{ label: a, optimizer: { name: adam } }, { label: b, optimizer: { name: adagrad } }]\n',
   );
   const optimizer = await t.throwsAsync(loadExperimentConfig(E8ConfigSchema, path), { instanceOf: ConfigError });
+  writeFileSync(path, 'trainings: [{ name: wgan }]\niterations: 100\ncheckpoints: [10, 200, 300]\ncriticSteps: 5\n');
+  const late = await t.throwsAsync(loadExperimentConfig(E9ConfigSchema, path), { instanceOf: ConfigError });
+  t.is(late.message, `${path}: checkpoints.1: expected at most iterations (100)`);
+  writeFileSync(
+    path,
+    'trainings: [{ name: wgan }, { name: wgan }]\niterations: 100\ncheckpoints: [10, 100]\ncriticSteps: 5\n',
+  );
+  const twice = await t.throwsAsync(loadExperimentConfig(E9ConfigSchema, path), { instanceOf: ConfigError });
+  t.is(twice.message, `${path}: trainings.1.label: duplicate label "wgan"`);
   t.regex(optimizer.message, /^.*: variants\.1\.optimizer: expected an optimizer \(rmsprop, adam, sgd\) without lr: /);
   t.false(optimizer.message.includes('\n'));
 });

@@ -1,6 +1,7 @@
-import { createRun, lipschitzEstimate, objectiveInputs, tf } from '@ipmgan/core';
-
+import { createRun, tf } from '@ipmgan/core';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
+import { estimateOnSamples } from './estimateOnSamples.js';
+import { parallelLinesBase } from './parallelLinesBase.js';
 import { resolveEntry, type RunBase } from './resolveEntry.js';
 import { trainCritic } from './trainCritic.js';
 
@@ -26,23 +27,10 @@ export async function estimateAtTheta(
   base: Omit<RunBase, 'generator' | 'data' | 'iterations' | 'logEvery'>,
   settings: { theta: number; criticSteps: number; batchSize: number; evaluationSamples: number },
 ): Promise<ThetaEstimate> {
-  const { config, plugins } = await resolveEntry(
-    entry,
-    {
-      ...base,
-      data: { name: 'parallel-lines', options: { offset: 0 } },
-      generator: {
-        noise: { distribution: 'uniform', dimension: 1 },
-        network: { name: 'parallel-line', options: { theta: settings.theta } },
-      },
-      iterations: 1,
-      logEvery: 1,
-    },
-    field,
-  );
+  const { config, plugins } = await resolveEntry(entry, parallelLinesBase(base, settings.theta, 1, 1), field);
   const run = await createRun(config, plugins, { directory: null });
   try {
-    const { critic, objective, generator, data, state } = run.trainer;
+    const { critic, generator, data, state } = run.trainer;
     let finalCriticLoss: number | null = null;
     if (critic) {
       const losses = trainCritic(run, settings.criticSteps, settings.batchSize);
@@ -51,11 +39,7 @@ export async function estimateAtTheta(
     }
     const real = data.sample(settings.evaluationSamples, state.rng);
     const fake = generator.sample(settings.evaluationSamples, state.rng);
-    const estimate = tf.tidy(() => {
-      const inputs = objectiveInputs(run.trainer, real, fake, { training: false });
-      return objective.estimate(inputs).dataSync()[0] ?? Number.NaN;
-    });
-    const lipschitz = critic ? lipschitzEstimate(critic, real, fake, state.rng) : null;
+    const { estimate, lipschitz } = estimateOnSamples(run, real, fake);
     tf.dispose([real, fake]);
     return { theta: settings.theta, estimate, lipschitz, finalCriticLoss };
   } finally {

@@ -4,6 +4,7 @@ import { E2ConfigSchema } from './E2ConfigSchema.js';
 import { E5ConfigSchema } from './E5ConfigSchema.js';
 import { E6ConfigSchema } from './E6ConfigSchema.js';
 import { E8ConfigSchema } from './E8ConfigSchema.js';
+import { E9ConfigSchema } from './E9ConfigSchema.js';
 import { E10ConfigSchema } from './E10ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
@@ -13,11 +14,13 @@ import { runE2 } from './runE2.js';
 import { runE5 } from './runE5.js';
 import { runE6 } from './runE6.js';
 import { runE8 } from './runE8.js';
+import { runE9 } from './runE9.js';
 import { runE10 } from './runE10.js';
 import { e3Analysis } from './e3Analysis.js';
 import { e4Analysis } from './e4Analysis.js';
 import { e7Analysis } from './e7Analysis.js';
 import { runComparisonExperiment } from './runComparisonExperiment.js';
+import type { z } from 'zod';
 
 /** One reproducible experiment, as `ipmgan reproduce <name>` dispatches it. */
 export interface ExperimentEntry {
@@ -31,103 +34,89 @@ export interface ExperimentEntry {
 // src/ and dist/ both sit one level below the package; its configs/ folder is shipped with it.
 const shipped = (file: string): string => fileURLToPath(new URL(`../configs/${file}`, import.meta.url));
 
+/** An entry's run that validates its file against `schema` and hands the config to `run`. */
+function runWithConfig<S extends z.ZodType>(
+  schema: S,
+  run: (config: z.output<S>, outDir: string, options?: ExperimentOptions) => Promise<ExperimentOutcome<unknown>>,
+): ExperimentEntry['run'] {
+  return async (configPath, outDir, options) => run(await loadExperimentConfig(schema, configPath), outDir, options);
+}
+
+/** An entry's run that trains its file's comparison (@ipmgan/compare) and reads it with `analyse`. */
+function runComparison(title: string, analyse: Parameters<typeof runComparisonExperiment>[4]): ExperimentEntry['run'] {
+  return (configPath, outDir, options = {}) => runComparisonExperiment(title, configPath, outDir, options, analyse);
+}
+
 /**
  * The paper's toy experiments by name: E1, E2, E10 analytic (critics trained with the generator
  * frozen); E3, E4 comparisons (trained by @ipmgan/compare); E5 (MNIST), E6, E8 trained through
- * core's Trainer (objectives on digits / clippings / critic optimizers).
+ * core's Trainer (objectives on digits / clippings / critic optimizers); E9 fresh critics judging
+ * generators taken from such runs.
  */
 export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   'e1-parallel-lines': {
     description:
       "WGAN paper Example 1 / Figure 1: W, JS, TV, KL against theta beside each objective's critic estimate; training g_theta(z) = (theta, z) from theta = 1.",
     defaultConfig: shipped('e1-parallel-lines.yaml'),
-    run: async (configPath, outDir, options) =>
-      runE1(await loadExperimentConfig(E1ConfigSchema, configPath), outDir, options),
+    run: runWithConfig(E1ConfigSchema, runE1),
   },
   'e2-optimal-critic': {
     description:
       'WGAN paper Figure 3: a GAN discriminator and a clipped WGAN critic trained to optimality between two 1-D Gaussians; saturation vs linearity.',
     defaultConfig: shipped('e2-optimal-critic.yaml'),
-    run: async (configPath, outDir, options) =>
-      runE2(await loadExperimentConfig(E2ConfigSchema, configPath), outDir, options),
+    run: runWithConfig(E2ConfigSchema, runE2),
   },
   'e3-ring': {
     description:
       'WGAN paper Figure 2: the 8-Gaussian ring, all four objectives, same nets, budget and 5 seeds: collapse by mass on all samples (mass KL, largest share), quality by high-quality samples (modes covered, %), over iterations.',
     defaultConfig: shipped('e3-ring.yaml'),
-    run: (configPath, outDir, options = {}) =>
-      runComparisonExperiment(
-        'E3: the 8-Gaussian ring without mode collapse (WGAN paper, Figure 2)',
-        configPath,
-        outDir,
-        options,
-        e3Analysis,
-      ),
+    run: runComparison('E3: the 8-Gaussian ring without mode collapse (WGAN paper, Figure 2)', e3Analysis),
   },
   'e3-grid': {
     description: 'E3 on the 25-Gaussian grid: all four objectives, same nets, budget and 5 seeds.',
     defaultConfig: shipped('e3-grid.yaml'),
-    run: (configPath, outDir, options = {}) =>
-      runComparisonExperiment(
-        'E3: the 25-Gaussian grid (WGAN paper, Figure 2 setting)',
-        configPath,
-        outDir,
-        options,
-        e3Analysis,
-      ),
+    run: runComparison('E3: the 25-Gaussian grid (WGAN paper, Figure 2 setting)', e3Analysis),
   },
   'e4-meaningful-loss': {
     description:
       'WGAN paper Section 4.3 (Figure 4 against Figures 5 and 9): per objective, the rank correlation between its estimate and exact W1 over training.',
     defaultConfig: shipped('e4-meaningful-loss.yaml'),
-    run: (configPath, outDir, options = {}) =>
-      runComparisonExperiment(
-        'E4: a meaningful loss metric (WGAN paper, Section 4.3)',
-        configPath,
-        outDir,
-        options,
-        e4Analysis,
-      ),
+    run: runComparison('E4: a meaningful loss metric (WGAN paper, Section 4.3)', e4Analysis),
   },
   'e5-mnist': {
     description:
       'WGAN paper Figures 4, 5 and 8: the 4x512 MLP generator on the shipped MNIST digits with WGAN and the GAN; a digit classifier trained first judges quality (class coverage, class KL, Frechet distance of its features) against each estimate over training, with sample sheets.',
     defaultConfig: shipped('e5-mnist.yaml'),
-    run: async (configPath, outDir, options) =>
-      runE5(await loadExperimentConfig(E5ConfigSchema, configPath), outDir, options),
+    run: runWithConfig(E5ConfigSchema, runE5),
   },
   'e6-clipping': {
     description:
       "WGAN paper Section 3, weight clipping's trade-off: WGAN at c in {0.001, 0.01, 0.1}: the critic's per-layer gradient norms, its estimate (raw and over K) and final exact W1.",
     defaultConfig: shipped('e6-clipping.yaml'),
-    run: async (configPath, outDir, options) =>
-      runE6(await loadExperimentConfig(E6ConfigSchema, configPath), outDir, options),
+    run: runWithConfig(E6ConfigSchema, runE6),
   },
   'e7-critic-iterations': {
     description:
       'The read-through\'s "train the critic to convergence?": WGAN at n_critic in {1, 5, 25, 100} with an equal budget of 2000 critic steps (a compare sweep): final exact W1 and the estimate\'s correlation with it.',
     defaultConfig: shipped('e7-critic-iterations.yaml'),
-    run: (configPath, outDir, options = {}) =>
-      runComparisonExperiment(
-        'E7: critic iterations per generator iteration at an equal critic-step budget',
-        configPath,
-        outDir,
-        options,
-        e7Analysis,
-      ),
+    run: runComparison('E7: critic iterations per generator iteration at an equal critic-step budget', e7Analysis),
   },
   'e8-momentum': {
     description:
       "WGAN paper Section 3, momentum in the critic: RMSProp against Adam (beta1 0.5, 0.9) at one learning rate; estimate blow-ups counted, every critic step's cosine between the optimizer's step and the gradient.",
     defaultConfig: shipped('e8-momentum.yaml'),
-    run: async (configPath, outDir, options) =>
-      runE8(await loadExperimentConfig(E8ConfigSchema, configPath), outDir, options),
+    run: runWithConfig(E8ConfigSchema, runE8),
+  },
+  'e9-rank-generators': {
+    description:
+      "The read-through's open question, one critic to rank generators: WGAN and GAN generators at six budgets on the ring, each judged by a fresh critic of one architecture and c = 0.01; Spearman of its estimate (raw and over K) against exact W1 across generators.",
+    defaultConfig: shipped('e9-rank-generators.yaml'),
+    run: runWithConfig(E9ConfigSchema, runE9),
   },
   'e10-clipped-gan': {
     description:
       "WGAN paper Appendix G.1: a GAN discriminator with weight clipping at small to large c against WGAN's critic between two 1-D Gaussians: saturation and the gradient at the generated samples.",
     defaultConfig: shipped('e10-clipped-gan.yaml'),
-    run: async (configPath, outDir, options) =>
-      runE10(await loadExperimentConfig(E10ConfigSchema, configPath), outDir, options),
+    run: runWithConfig(E10ConfigSchema, runE10),
   },
 };

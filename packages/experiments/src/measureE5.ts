@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  createRun,
   lipschitzEstimate,
   mnistDigits,
   Rng,
@@ -17,8 +16,10 @@ import { classCoverage } from './classCoverage.js';
 import { trainDigitClassifier, type DigitClassifier } from './digitClassifier.js';
 import type { E5Config } from './E5ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
+import { fitRun } from './fitRun.js';
 import { featureMoments, frechetDistance, type FeatureMoments } from './frechetDistance.js';
 import { resolveEntry } from './resolveEntry.js';
+import { trainedRunBase } from './trainedRunBase.js';
 
 // Keep the measurement's draws and the sheets' noise apart from the training stream.
 const MEASURE_SALT = 0x65350001;
@@ -152,19 +153,7 @@ export async function measureE5(config: E5Config, outDir: string, options: Exper
       const label = entry.label ?? entry.name;
       const { config: resolved, plugins } = await resolveEntry(
         { ...entry, batchSize: entry.batchSize ?? config.batchSize },
-        {
-          name: config.name,
-          seed: config.seed,
-          backend: config.backend,
-          data: config.data,
-          generator: {
-            noise: { distribution: 'gaussian', dimension: config.noiseDimension },
-            network: config.generatorNetwork,
-          },
-          criticNetwork: config.criticNetwork,
-          iterations: config.iterations,
-          logEvery: config.logEvery,
-        },
+        trainedRunBase(config, config.logEvery),
         `objectives.${String(index)}`,
       );
       const points: E5Point[] = [];
@@ -201,14 +190,7 @@ export async function measureE5(config: E5Config, outDir: string, options: Exper
           window = [];
         },
       };
-      const run = await createRun(resolved, plugins, { directory: null, hooks: [recorder] });
-      const start = performance.now();
-      try {
-        await run.trainer.fit();
-      } finally {
-        run.dispose();
-      }
-      const seconds = (performance.now() - start) / 1000;
+      const seconds = await fitRun(resolved, plugins, [recorder]);
       runs.push({
         label,
         objective: resolved.objective.name,

@@ -1,5 +1,4 @@
 import {
-  createRun,
   exactW1,
   lipschitzEstimate,
   pointsFromTensor,
@@ -13,8 +12,10 @@ import {
 import { criticLayerGradients } from './criticLayerGradients.js';
 import type { E6Config } from './E6ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
+import { fitRun } from './fitRun.js';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { resolveEntry } from './resolveEntry.js';
+import { trainedRunBase } from './trainedRunBase.js';
 
 // Keeps the measurement's samples apart from the training stream.
 const MEASURE_SALT = 0x65360000;
@@ -75,19 +76,7 @@ export async function measureE6(config: E6Config, options: ExperimentOptions = {
     };
     const { config: resolved, plugins } = await resolveEntry(
       entry,
-      {
-        name: config.name,
-        seed: config.seed,
-        backend: config.backend,
-        data: config.data,
-        generator: {
-          noise: { distribution: 'gaussian', dimension: config.noiseDimension },
-          network: config.generatorNetwork,
-        },
-        criticNetwork: config.criticNetwork,
-        iterations: config.iterations,
-        logEvery: config.recordEvery,
-      },
+      trainedRunBase(config, config.recordEvery),
       `clips.${String(index)}`,
     );
     const points: E6Point[] = [];
@@ -117,14 +106,7 @@ export async function measureE6(config: E6Config, options: ExperimentOptions = {
         }
       },
     };
-    const run = await createRun(resolved, plugins, { directory: null, hooks: [recorder] });
-    const start = performance.now();
-    try {
-      await run.trainer.fit();
-    } finally {
-      run.dispose();
-    }
-    const seconds = (performance.now() - start) / 1000;
+    const seconds = await fitRun(resolved, plugins, [recorder]);
     runs.push({
       clip,
       points,

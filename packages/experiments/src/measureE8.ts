@@ -1,5 +1,4 @@
 import {
-  createRun,
   exactW1,
   pointsFromTensor,
   Rng,
@@ -11,8 +10,10 @@ import {
 import { blowUps } from './blowUps.js';
 import type { E8Config } from './E8ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
+import { fitRun } from './fitRun.js';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { resolveEntry } from './resolveEntry.js';
+import { trainedRunBase } from './trainedRunBase.js';
 
 const MEASURE_SALT = 0x65380000;
 
@@ -92,19 +93,7 @@ export async function measureE8(config: E8Config, options: ExperimentOptions = {
     };
     const { config: resolved, plugins } = await resolveEntry(
       entry,
-      {
-        name: config.name,
-        seed: config.seed,
-        backend: config.backend,
-        data: config.data,
-        generator: {
-          noise: { distribution: 'gaussian', dimension: config.noiseDimension },
-          network: config.generatorNetwork,
-        },
-        criticNetwork: config.criticNetwork,
-        iterations: config.iterations,
-        logEvery: 1,
-      },
+      trainedRunBase(config, 1),
       `variants.${String(index)}`,
     );
     const estimates: number[] = [];
@@ -129,17 +118,11 @@ export async function measureE8(config: E8Config, options: ExperimentOptions = {
         }
       },
     };
-    const run = await createRun(resolved, plugins, { directory: null, hooks: [recorder] });
-    const start = performance.now();
-    try {
+    const seconds = await fitRun(resolved, plugins, [recorder], (run) => {
       const optimizer = run.trainer.state.criticOptimizer;
       if (!optimizer) throw new Error('e8: WGAN trains a critic');
       recordCosines(optimizer, (cosine) => cosines.push({ iteration: current, cosine }));
-      await run.trainer.fit();
-    } finally {
-      run.dispose();
-    }
-    const seconds = (performance.now() - start) / 1000;
+    });
     const events = blowUps(estimates, iterations, config.blowUp);
     const near = (iteration: number): boolean => events.some((e) => Math.abs(iteration - e) <= config.blowUp.near);
     const share = (list: readonly { cosine: number }[]): number =>

@@ -1,18 +1,12 @@
-import { tf, useBackend } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
 import test from 'ava';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E1ConfigSchema } from './E1ConfigSchema.js';
 import { runE1 } from './runE1.js';
+import { withSpecDir } from './withSpecDir.spec.helper.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ipmgan-e1-'));
-test.before(async () => {
-  await useBackend('wasm');
-});
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('e1');
 
 const critic = (lr: number, name: 'adam' | 'rmsprop') => (name === 'adam' ? { name, lr, beta1: 0.5 } : { name, lr });
 

@@ -1,18 +1,12 @@
-import { tf, useBackend } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
 import test from 'ava';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E10ConfigSchema } from './E10ConfigSchema.js';
 import { runE10 } from './runE10.js';
+import { withSpecDir } from './withSpecDir.spec.helper.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ipmgan-e10-'));
-test.before(async () => {
-  await useBackend('wasm');
-});
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('e10');
 
 // A small E10: the E2 Gaussians, 3x32 MLPs, 300 steps, c = 0.01 and 1.
 const config = E10ConfigSchema.parse({

@@ -1,18 +1,12 @@
-import { tf, useBackend } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
 import test from 'ava';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2ConfigSchema } from './E2ConfigSchema.js';
 import { runE2 } from './runE2.js';
+import { withSpecDir } from './withSpecDir.spec.helper.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ipmgan-e2-'));
-test.before(async () => {
-  await useBackend('wasm');
-});
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('e2');
 
 // A small E2: two Gaussians 8 std apart, 600 critic steps of a 3x32 MLP.
 const config = E2ConfigSchema.parse({

@@ -1,20 +1,14 @@
-import { mnistDigits, tf, useBackend } from '@ipmgan/core';
+import { mnistDigits, tf } from '@ipmgan/core';
 import { assertClose } from '@ipmgan/core/testing';
 import test from 'ava';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trainDigitClassifier } from './digitClassifier.js';
 import { E5ConfigSchema } from './E5ConfigSchema.js';
 import { runE5 } from './runE5.js';
+import { withSpecDir } from './withSpecDir.spec.helper.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ipmgan-e5-'));
-test.before(async () => {
-  await useBackend('wasm');
-});
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('e5');
 
 // A small E5: 1x32 generator and critic, 4 iterations per objective, a 784 -> 32 -> 8 -> 10
 // classifier on 50 digits of each class (20 held out).

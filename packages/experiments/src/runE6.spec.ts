@@ -1,18 +1,12 @@
-import { tf, useBackend } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
 import test from 'ava';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E6ConfigSchema } from './E6ConfigSchema.js';
 import { runE6 } from './runE6.js';
+import { withSpecDir } from './withSpecDir.spec.helper.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ipmgan-e6-'));
-test.before(async () => {
-  await useBackend('wasm');
-});
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('e6');
 
 // A small E6: ring8, 2x16 generator, 3x16 critic, 20 iterations at c = 0.01 and 0.1.
 const config = E6ConfigSchema.parse({

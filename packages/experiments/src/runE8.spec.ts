@@ -1,18 +1,12 @@
-import { tf, useBackend } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
 import test from 'ava';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E8ConfigSchema } from './E8ConfigSchema.js';
 import { runE8 } from './runE8.js';
+import { withSpecDir } from './withSpecDir.spec.helper.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ipmgan-e8-'));
-test.before(async () => {
-  await useBackend('wasm');
-});
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('e8');
 
 // A small E8: ring8, 2x16 nets, 12 iterations with the critic on RMSProp and on Adam (beta1 0.9).
 const config = E8ConfigSchema.parse({

@@ -1,6 +1,7 @@
 import { createRun, Rng, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { generatorGradient } from './generatorGradient.js';
+import { parallelLinesBase } from './parallelLinesBase.js';
 import { resolveEntry, type RunBase } from './resolveEntry.js';
 import { trainCritic } from './trainCritic.js';
 
@@ -50,16 +51,7 @@ export async function trainTheta(
 ): Promise<ThetaTraining> {
   const { config, plugins } = await resolveEntry(
     entry,
-    {
-      ...base,
-      data: { name: 'parallel-lines', options: { offset: 0 } },
-      generator: {
-        noise: { distribution: 'uniform', dimension: 1 },
-        network: { name: 'parallel-line', options: { theta: settings.theta0 } },
-      },
-      iterations: settings.iterations,
-      logEvery: settings.recordEvery,
-    },
+    parallelLinesBase(base, settings.theta0, settings.iterations, settings.recordEvery),
     field,
   );
   const trajectory: ThetaPoint[] = [{ iteration: 0, theta: settings.theta0, estimate: null }];

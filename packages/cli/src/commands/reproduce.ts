@@ -22,6 +22,7 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   e6: ['e6-clipping'],
   e7: ['e7-critic-iterations'],
   e8: ['e8-momentum'],
+  e9: ['e9-rank-generators'],
   e10: ['e10-clipped-gan'],
   all: [
     'e1-parallel-lines',
@@ -33,6 +34,7 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
     'e6-clipping',
     'e7-critic-iterations',
     'e8-momentum',
+    'e9-rank-generators',
     'e10-clipped-gan',
   ],
 };
