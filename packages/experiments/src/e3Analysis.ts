@@ -1,9 +1,8 @@
 import { ConfigError } from '@ipmgan/core';
-import { mixtureModesOf, type ComparisonReport, type RunData } from '@ipmgan/report';
+import { formatMeanSe, mixtureModesOf, type ComparisonReport, type RunData } from '@ipmgan/report';
 import type { ComparisonAnalysis } from './runComparisonExperiment.js';
 import { e3Claims, massKlThreshold } from './e3Claims.js';
 import { e3Curves } from './e3Curves.js';
-import { formatMeanSe } from './formatMeanSe.js';
 
 /**
  * E3 on one mixture: the mode metrics of every objective (mass on all samples, quality on the
@@ -57,12 +56,12 @@ export function e3Analysis(report: ComparisonReport, runs: readonly RunData[]): 
         rows: rows.map((r) => [
           r.label,
           String(r.seeds.length),
-          formatMeanSe(r.cells.massKl),
+          formatMeanSe(r.cells.massKl, 3),
           formatMeanSe(r.cells.largestShare, 1),
           formatMeanSe(r.cells.modesCovered, 2),
           formatMeanSe(r.cells.highQuality, 1),
-          formatMeanSe(r.cells.reverseKl),
-          formatMeanSe(r.cells.w1),
+          formatMeanSe(r.cells.reverseKl, 3),
+          formatMeanSe(r.cells.w1, 3),
           formatMeanSe(r.cells.msPerIteration, 1),
         ]),
       },

@@ -1,7 +1,7 @@
 import type { SummaryRow } from '@ipmgan/report';
 import type { Claim } from './Claim.js';
 import type { E3CurvePoint } from './e3Curves.js';
-import { formatMeanSe } from './formatMeanSe.js';
+import { formatMeanSe } from '@ipmgan/report';
 
 /** Thresholds of the E3 claims, fixed here so every run is judged by the same rule. */
 export const E3_THRESHOLDS = {
@@ -62,21 +62,21 @@ export function e3Claims(
       id: 'wgan-no-mode-collapse',
       paper:
         'Figure 2 and Section 3: WGAN learns the mixture without mode collapse (a collapsing generator puts its mass on a few modes).',
-      measured: `${dataName}: WGAN's mass KL ${formatMeanSe(wgan?.cells.massKl)}, largest share ${formatMeanSe(wgan?.cells.largestShare, 1)} % (uniform ${(100 / modeCount).toFixed(1)} %), over all samples`,
+      measured: `${dataName}: WGAN's mass KL ${formatMeanSe(wgan?.cells.massKl, 3)}, largest share ${formatMeanSe(wgan?.cells.largestShare, 1)} % (uniform ${(100 / modeCount).toFixed(1)} %), over all samples`,
       criterion: `mean mass KL < log(${String(modeCount)}/${String(modeCount - 1)}) = ${klMax.toFixed(3)} (less uneven than dropping one mode) and mean largest share <= ${String(E3_THRESHOLDS.largestShareTimesUniform)}/${String(modeCount)} = ${shareMax.toFixed(1)} %`,
       held: cell(wgan, 'massKl') < klMax && cell(wgan, 'largestShare') <= shareMax,
     },
     {
       id: 'gan-collapses-more',
       paper: 'Figure 2 (after Metz et al. 2016): the standard GAN, unlike WGAN, collapses onto a few modes.',
-      measured: `${dataName}: mass KL GAN ${formatMeanSe(gan?.cells.massKl)} vs WGAN ${formatMeanSe(wgan?.cells.massKl)}; largest share GAN ${formatMeanSe(gan?.cells.largestShare, 1)} % vs WGAN ${formatMeanSe(wgan?.cells.largestShare, 1)} %`,
+      measured: `${dataName}: mass KL GAN ${formatMeanSe(gan?.cells.massKl, 3)} vs WGAN ${formatMeanSe(wgan?.cells.massKl, 3)}; largest share GAN ${formatMeanSe(gan?.cells.largestShare, 1)} % vs WGAN ${formatMeanSe(wgan?.cells.largestShare, 1)} %`,
       criterion: "the GAN's mean mass KL is above WGAN's",
       held: cell(gan, 'massKl') > cell(wgan, 'massKl'),
     },
     {
       id: 'wgan-sharp-modes',
       paper: 'Figure 2: WGAN matches "the specific bumps in the density" (its samples are sharp on every mode).',
-      measured: `${dataName}: WGAN's high-quality samples cover ${formatMeanSe(wgan?.cells.modesCovered, 2)} of ${String(modeCount)} modes, ${formatMeanSe(wgan?.cells.highQuality, 1)} % of samples high quality, reverse KL ${formatMeanSe(wgan?.cells.reverseKl)}`,
+      measured: `${dataName}: WGAN's high-quality samples cover ${formatMeanSe(wgan?.cells.modesCovered, 2)} of ${String(modeCount)} modes, ${formatMeanSe(wgan?.cells.highQuality, 1)} % of samples high quality, reverse KL ${formatMeanSe(wgan?.cells.reverseKl, 3)}`,
       criterion: `WGAN's mean modes covered (by samples within 3 std) >= ${String(E3_THRESHOLDS.coveredFraction)} x ${String(modeCount)} = ${needed.toFixed(1)}`,
       held: cell(wgan, 'modesCovered') >= needed,
     },

@@ -2,7 +2,7 @@ import type { ComparisonReport, RunData } from '@ipmgan/report';
 import type { ComparisonAnalysis } from './runComparisonExperiment.js';
 import { e4Claims } from './e4Claims.js';
 import { e4Correlations } from './e4Correlations.js';
-import { formatMeanSe } from './formatMeanSe.js';
+import { formatMeanSe } from '@ipmgan/report';
 
 /** E4: each objective's logged estimate beside the exact W1 of fresh samples, and their rank correlation. */
 export function e4Analysis(_report: ComparisonReport, runs: readonly RunData[]): Promise<ComparisonAnalysis> {
@@ -29,8 +29,8 @@ export function e4Analysis(_report: ComparisonReport, runs: readonly RunData[]):
         rows: correlations.map((c) => [
           c.label,
           c.estimateName,
-          formatMeanSe(c.estimate),
-          formatMeanSe(c.generatorLoss),
+          formatMeanSe(c.estimate, 3),
+          formatMeanSe(c.generatorLoss, 3),
           c.perRun.map((r) => `${String(r.seed)}: ${r.estimate.toFixed(2)}`).join(', '),
         ]),
       },

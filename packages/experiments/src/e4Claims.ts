@@ -1,7 +1,7 @@
 import type { MeanSe } from '@ipmgan/report';
 import type { Claim } from './Claim.js';
 import type { E4Correlations } from './e4Correlations.js';
-import { formatMeanSe } from './formatMeanSe.js';
+import { formatMeanSe } from '@ipmgan/report';
 
 /** Thresholds of the E4 claims, fixed here so every run is judged by the same rule. */
 export const E4_THRESHOLDS = {
@@ -20,21 +20,21 @@ export function e4Claims(correlations: readonly E4Correlations[]): Claim[] {
     {
       id: 'wgan-meaningful-loss',
       paper: "Section 4.3, Figure 4: the WGAN critic's estimate of the EM distance correlates with sample quality.",
-      measured: `rho(W1*K estimate, exact W1) = ${formatMeanSe(wgan?.estimate)} over seeds`,
+      measured: `rho(W1*K estimate, exact W1) = ${formatMeanSe(wgan?.estimate, 3)} over seeds`,
       criterion: `mean rho >= ${String(t)}`,
       held: mean(wgan?.estimate) >= t,
     },
     {
       id: 'gan-js-not-meaningful',
       paper: "Section 4.3, Figure 5: the GAN discriminator's JS estimate correlates poorly with sample quality.",
-      measured: `rho(JS lower bound, exact W1) = ${formatMeanSe(gan?.estimate)}`,
+      measured: `rho(JS lower bound, exact W1) = ${formatMeanSe(gan?.estimate, 3)}`,
       criterion: `mean rho < ${String(t)}`,
       held: mean(gan?.estimate) < t,
     },
     {
       id: 'gan-generator-loss-not-meaningful',
       paper: "Appendix F, Figure 9: with -log D, the GAN's generator loss does not track sample quality either.",
-      measured: `rho(generator loss, exact W1) = ${formatMeanSe(gan?.generatorLoss)}`,
+      measured: `rho(generator loss, exact W1) = ${formatMeanSe(gan?.generatorLoss, 3)}`,
       criterion: `mean rho < ${String(t)}`,
       held: mean(gan?.generatorLoss) < t,
     },

@@ -1,8 +1,7 @@
 import { ConfigError, spearman } from '@ipmgan/core';
-import { meanAndStandardError, type ComparisonReport, type RunData } from '@ipmgan/report';
+import { formatMeanSe, meanAndStandardError, type ComparisonReport, type RunData } from '@ipmgan/report';
 import type { ComparisonAnalysis } from './runComparisonExperiment.js';
 import { e7Claims, type E7Row } from './e7Claims.js';
-import { formatMeanSe } from './formatMeanSe.js';
 
 const nCriticOf = (run: RunData): number => {
   const schedule = run.config.training.schedule as { nCritic?: number };
@@ -64,8 +63,8 @@ export function e7Analysis(report: ComparisonReport, runs: readonly RunData[]): 
           String(r.nCritic),
           String(r.generatorIterations),
           String(r.generatorIterations * r.nCritic),
-          formatMeanSe(r.firstW1),
-          formatMeanSe(r.finalW1),
+          formatMeanSe(r.firstW1, 3),
+          formatMeanSe(r.finalW1, 3),
           formatMeanSe(r.rho, 2),
           formatMeanSe(r.msPerIteration, 1),
         ]),

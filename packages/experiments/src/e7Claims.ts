@@ -1,6 +1,6 @@
 import type { Claim } from './Claim.js';
-import { formatMeanSe } from './formatMeanSe.js';
 import type { MeanSe } from '@ipmgan/report';
+import { formatMeanSe } from '@ipmgan/report';
 
 /** One n_critic of E7: mean ± se over seeds. */
 export interface E7Row {
@@ -36,14 +36,14 @@ export function e7Claims(rows: readonly E7Row[]): Claim[] {
     {
       id: 'alternating-works',
       paper: 'The read-through: "can a simple alternating gradient scheme work?" (one critic step per generator step).',
-      measured: `n_critic 1: exact W1 ${formatMeanSe(one?.firstW1)} at the first evaluation, ${formatMeanSe(one?.finalW1)} at the last`,
+      measured: `n_critic 1: exact W1 ${formatMeanSe(one?.firstW1, 3)} at the first evaluation, ${formatMeanSe(one?.finalW1, 3)} at the last`,
       criterion: `final W1 <= (1 - ${String(t.alternatingGain)}) x first W1 at n_critic 1`,
       held: mean(one?.finalW1) <= (1 - t.alternatingGain) * mean(one?.firstW1),
     },
     {
       id: 'paper-n-critic-best',
       paper: 'Algorithm 1 (n_critic = 5) against the extremes, at the same number of critic steps.',
-      measured: `final exact W1 ${list((r) => formatMeanSe(r.finalW1))}`,
+      measured: `final exact W1 ${list((r) => formatMeanSe(r.finalW1, 3))}`,
       criterion: `n_critic ${String(t.paperNCritic)} has the lowest mean final W1`,
       held: paper !== undefined && rows.every((r) => r === paper || mean(paper.finalW1) < mean(r.finalW1)),
     },

@@ -15,4 +15,10 @@ test('mean ± se, a dash for one seed, n/a for none', (t) => {
   t.is(formatMeanSe({ mean: 0.25, se: 0.0123, n: 3 }), '0.25 ± 0.0123');
   t.is(formatMeanSe({ mean: 7, se: null, n: 1 }), '7 ± —');
   t.is(formatMeanSe(null), 'n/a');
+  t.is(formatMeanSe(undefined, 3), 'n/a');
+});
+
+test('with digits, mean and se have that many decimals (experiment tables)', (t) => {
+  t.is(formatMeanSe({ mean: 0.25, se: 0.0123, n: 3 }, 3), '0.250 ± 0.012');
+  t.is(formatMeanSe({ mean: 7, se: null, n: 1 }, 1), '7.0 ± —');
 });

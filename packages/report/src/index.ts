@@ -9,6 +9,7 @@ export type { SweepRun } from './SweepRun.js';
 export type { ComparisonReport } from './ComparisonReport.js';
 export type { SummaryRow } from './SummaryRow.js';
 export type { MeanSe } from './MeanSe.js';
+export { formatMeanSe } from './formatMeanSe.js';
 export { SUMMARY_COLUMNS, type SummaryColumnKey } from './SUMMARY_COLUMNS.js';
 export { formatSummaryTable } from './formatSummaryTable.js';
 export { summariseRuns } from './summariseRuns.js';
