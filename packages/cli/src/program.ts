@@ -5,7 +5,7 @@ import { evaluate } from './commands/evaluate.js';
 import { init } from './commands/init.js';
 import { newPlugin } from './commands/newPlugin.js';
 import { plugins } from './commands/plugins.js';
-import { reproduce } from './commands/reproduce.js';
+import { reproduce, REPRODUCE_HELP } from './commands/reproduce.js';
 import { sample } from './commands/sample.js';
 import { train } from './commands/train.js';
 
@@ -117,16 +117,13 @@ export function buildProgram(cwd: string): Command {
   program
     .command('reproduce')
     .description(
-      "run the WGAN paper's toy experiments (shipped with @ipmgan/experiments) and report which of its claims held: e1, e2, e3, e4, e5, e6, e7, e8, e10 or all",
+      `run the WGAN paper's experiments (shipped with @ipmgan/experiments) and report which of its claims held: ${REPRODUCE_HELP.names}`,
     )
-    .argument(
-      '<names...>',
-      'e1 (parallel lines), e2 (optimal critic), e3 (mixtures: e3-ring, e3-grid), e4 (meaningful loss), e5 (MNIST with MLPs), e6 (clipping), e7 (critic iterations), e8 (momentum), e10 (clipped GAN), all',
-    )
+    .argument('<names...>', REPRODUCE_HELP.argument)
     .option('-o, --out <dir>', 'output folder, one sub-folder per experiment (default: runs/reproduce-<stamp>)')
     .option(
       '--config <file>',
-      'another config for the one experiment named (default: the shipped experiments/<name>.yaml)',
+      'another config for the one experiment named (default: the shipped configs/<name>.yaml of @ipmgan/experiments)',
     )
     .option('--workers <n>', 'comparison runs trained at once (default: the number of CPUs)', positiveInt('--workers'))
     .action(async (names: string[], opts: { out?: string; config?: string; workers?: number }) => {

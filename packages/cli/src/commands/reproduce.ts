@@ -12,32 +12,32 @@ export interface ReproduceOptions {
   readonly config?: string;
 }
 
-/** Short names: `e3` runs both mixtures, `all` everything in order. */
+/** Short names and what they run, in the paper's order: `e3` runs both mixtures. */
+const EXPERIMENT_GROUPS: readonly { readonly name: string; readonly what: string; readonly runs: readonly string[] }[] =
+  [
+    { name: 'e1', what: 'parallel lines', runs: ['e1-parallel-lines'] },
+    { name: 'e2', what: 'optimal critic', runs: ['e2-optimal-critic'] },
+    { name: 'e3', what: 'mixtures: e3-ring, e3-grid', runs: ['e3-ring', 'e3-grid'] },
+    { name: 'e4', what: 'meaningful loss', runs: ['e4-meaningful-loss'] },
+    { name: 'e5', what: 'MNIST with MLPs', runs: ['e5-mnist'] },
+    { name: 'e6', what: 'clipping', runs: ['e6-clipping'] },
+    { name: 'e7', what: 'critic iterations', runs: ['e7-critic-iterations'] },
+    { name: 'e8', what: 'momentum', runs: ['e8-momentum'] },
+    { name: 'e9', what: 'one critic to rank generators', runs: ['e9-rank-generators'] },
+    { name: 'e10', what: 'clipped GAN', runs: ['e10-clipped-gan'] },
+  ];
+
+/** `all` runs every group in order. */
 const GROUPS: Readonly<Record<string, readonly string[]>> = {
-  e1: ['e1-parallel-lines'],
-  e2: ['e2-optimal-critic'],
-  e3: ['e3-ring', 'e3-grid'],
-  e4: ['e4-meaningful-loss'],
-  e5: ['e5-mnist'],
-  e6: ['e6-clipping'],
-  e7: ['e7-critic-iterations'],
-  e8: ['e8-momentum'],
-  e9: ['e9-rank-generators'],
-  e10: ['e10-clipped-gan'],
-  all: [
-    'e1-parallel-lines',
-    'e2-optimal-critic',
-    'e3-ring',
-    'e3-grid',
-    'e4-meaningful-loss',
-    'e5-mnist',
-    'e6-clipping',
-    'e7-critic-iterations',
-    'e8-momentum',
-    'e9-rank-generators',
-    'e10-clipped-gan',
-  ],
+  ...Object.fromEntries(EXPERIMENT_GROUPS.map((g) => [g.name, g.runs])),
+  all: EXPERIMENT_GROUPS.flatMap((g) => g.runs),
 };
+
+/** The command's help, from the groups: "e1, e2, ..., e10 or all" and each with what it runs. */
+export const REPRODUCE_HELP = {
+  names: `${EXPERIMENT_GROUPS.map((g) => g.name).join(', ')} or all`,
+  argument: `${EXPERIMENT_GROUPS.map((g) => `${g.name} (${g.what})`).join(', ')}, all`,
+} as const;
 
 function expand(experiments: Registry, names: readonly string[]): string[] {
   const known = [...Object.keys(GROUPS), ...Object.keys(experiments)];
