@@ -572,7 +572,7 @@ const cases: Case[] = [
   ],
   ['init over an existing file', ['init', '-o', 'existing.yaml'], 2, 'existing.yaml'],
   ['new-plugin with a bad name', ['new-plugin', 'Bad Name'], 2, 'Bad Name'],
-  ['reproduce an unknown experiment', ['reproduce', 'e9'], 2, 'e9'],
+  ['reproduce an unknown experiment', ['reproduce', 'e11'], 2, 'e11'],
   // ---- run directories ----
   [
     'resume: config.resolved.json not JSON',
