@@ -1,6 +1,7 @@
 import type { E10Config } from './E10ConfigSchema.js';
 import type { VegaLiteSpec } from './FigureRenderer.js';
 import type { E10Results } from './measureE10.js';
+import { VEGA_LITE_SCHEMA } from './renderFigure.js';
 
 const density = (x: number, mean: number, std: number): number => Math.exp(-0.5 * ((x - mean) / std) ** 2);
 const sigmoid = (l: number): number => 1 / (1 + Math.exp(-l));
@@ -21,7 +22,7 @@ export function e10Figure(config: E10Config, results: E10Results): VegaLiteSpec 
     })),
   ]);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: 'Clipped GAN discriminators and the WGAN critic between two 1-D Gaussians',
     width: 480,
     height: 260,

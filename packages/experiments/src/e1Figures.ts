@@ -1,7 +1,6 @@
 import type { VegaLiteSpec } from './FigureRenderer.js';
 import type { E1Results } from './measureE1.js';
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+import { VEGA_LITE_SCHEMA } from './renderFigure.js';
 
 /** One panel: a closed-form curve (line) and an objective's estimates (points). */
 function panel(
@@ -66,7 +65,7 @@ export function e1DistanceFigure(results: E1Results): VegaLiteSpec {
   ];
   const mmd = points('mmd', (e) => e.estimate);
   if (mmd.length > 0) panels.push(panel('MMD^2 estimate (no closed form)', [], mmd, 'MMD^2'));
-  return { $schema: SCHEMA, hconcat: panels };
+  return { $schema: VEGA_LITE_SCHEMA, hconcat: panels };
 }
 
 /** theta against generator iterations, one line per objective. */
@@ -75,7 +74,7 @@ export function e1TrainingFigure(results: E1Results): VegaLiteSpec {
     o.training.trajectory.map((p) => ({ iteration: p.iteration, theta: p.theta, objective: o.label })),
   );
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     title: 'Training g_theta(z) = (theta, z) from theta0',
     width: 420,
     height: 240,

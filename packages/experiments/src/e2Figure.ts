@@ -1,6 +1,7 @@
 import type { E2Config } from './E2ConfigSchema.js';
 import type { VegaLiteSpec } from './FigureRenderer.js';
 import type { E2Results } from './measureE2.js';
+import { VEGA_LITE_SCHEMA } from './renderFigure.js';
 
 const density = (x: number, mean: number, std: number): number => Math.exp(-0.5 * ((x - mean) / std) ** 2);
 
@@ -20,7 +21,7 @@ export function e2Figure(config: E2Config, results: E2Results): VegaLiteSpec {
     { x: v, value: hi > lo ? ((critic[i] ?? 0) - lo) / (hi - lo) : 0, series: 'WGAN critic f(x), rescaled' },
   ]);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: 'Optimal discriminator and critic between two 1-D Gaussians',
     width: 480,
     height: 260,

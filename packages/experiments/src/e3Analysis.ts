@@ -3,6 +3,7 @@ import { formatMeanSe, mixtureModesOf, type ComparisonReport, type RunData } fro
 import type { ComparisonAnalysis } from './runComparisonExperiment.js';
 import { e3Claims, massKlThreshold } from './e3Claims.js';
 import { e3Curves } from './e3Curves.js';
+import { VEGA_LITE_SCHEMA } from './renderFigure.js';
 
 /**
  * E3 on one mixture: the mode metrics of every objective (mass on all samples, quality on the
@@ -71,7 +72,7 @@ export function e3Analysis(report: ComparisonReport, runs: readonly RunData[]): 
         name: 'mass-and-quality',
         caption: `Against generator iterations, mean over seeds: the mass metrics of all samples (top two; the dashed rule is the no-collapse threshold ${massKlThreshold(modeCount).toFixed(3)}) and the high-quality ones (bottom two).`,
         spec: {
-          $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+          $schema: VEGA_LITE_SCHEMA,
           data: { values: curvePoints },
           facet: {
             row: { field: 'quantity', type: 'nominal', title: null, sort: quantities.map((q) => q.title) },
@@ -102,7 +103,7 @@ export function e3Analysis(report: ComparisonReport, runs: readonly RunData[]): 
         name: 'modes-covered',
         caption: `Modes covered at the last evaluation (mean and ± 1 standard error over seeds); the rule marks all ${String(modeCount)} modes.`,
         spec: {
-          $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+          $schema: VEGA_LITE_SCHEMA,
           width: 320,
           height: 220,
           data: {

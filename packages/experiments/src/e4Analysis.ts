@@ -3,6 +3,7 @@ import type { ComparisonAnalysis } from './runComparisonExperiment.js';
 import { e4Claims } from './e4Claims.js';
 import { e4Correlations } from './e4Correlations.js';
 import { formatMeanSe } from '@ipmgan/report';
+import { VEGA_LITE_SCHEMA } from './renderFigure.js';
 
 /** E4: each objective's logged estimate beside the exact W1 of fresh samples, and their rank correlation. */
 export function e4Analysis(_report: ComparisonReport, runs: readonly RunData[]): Promise<ComparisonAnalysis> {
@@ -41,7 +42,7 @@ export function e4Analysis(_report: ComparisonReport, runs: readonly RunData[]):
         caption:
           "Top: each objective's own estimate; bottom: exact W1 of fresh samples, at the same iterations (one line per seed; each panel has its own y axis).",
         spec: {
-          $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+          $schema: VEGA_LITE_SCHEMA,
           data: { values: points },
           facet: {
             row: { field: 'quantity', type: 'nominal', title: null, sort: ['own estimate', 'exact W1'] },

@@ -2,6 +2,7 @@ import { ConfigError, spearman } from '@ipmgan/core';
 import { formatMeanSe, meanAndStandardError, type ComparisonReport, type RunData } from '@ipmgan/report';
 import type { ComparisonAnalysis } from './runComparisonExperiment.js';
 import { e7Claims, type E7Row } from './e7Claims.js';
+import { VEGA_LITE_SCHEMA } from './renderFigure.js';
 
 const nCriticOf = (run: RunData): number => {
   const schedule = run.config.training.schedule as { nCritic?: number };
@@ -75,7 +76,7 @@ export function e7Analysis(report: ComparisonReport, runs: readonly RunData[]): 
         name: 'e7-w1-by-critic-steps',
         caption: 'Exact W1 against critic steps taken (generator iteration x n_critic), one line per seed.',
         spec: {
-          $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+          $schema: VEGA_LITE_SCHEMA,
           width: 420,
           height: 240,
           data: { values: points },

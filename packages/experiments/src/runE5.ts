@@ -3,10 +3,9 @@ import { e5Claims } from './e5Claims.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { measureE5, type E5Results } from './measureE5.js';
-import { renderFigure } from './renderFigure.js';
+import { renderFigure, VEGA_LITE_SCHEMA } from './renderFigure.js';
 import { writeExperimentReport } from './writeExperimentReport.js';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const QUANTITIES = ['own estimate', 'critic K', 'Frechet distance', 'classes covered', 'class KL to uniform'];
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
@@ -95,7 +94,7 @@ export async function runE5(
           caption:
             "Per objective, against generator iterations: its own estimate (mean since the previous measurement), the critic's Lipschitz estimate K, the Frechet distance of the classifier's features to real digits, classes covered (of 10) and the class histogram's KL to uniform.",
           spec: {
-            $schema: SCHEMA,
+            $schema: VEGA_LITE_SCHEMA,
             data: { values: curves },
             facet: {
               row: { field: 'quantity', type: 'nominal', title: null, sort: QUANTITIES },

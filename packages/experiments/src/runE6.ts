@@ -3,12 +3,11 @@ import { e6Claims, gradientRatio } from './e6Claims.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { measureE6, type E6Results } from './measureE6.js';
-import { renderFigure } from './renderFigure.js';
+import { renderFigure, VEGA_LITE_SCHEMA } from './renderFigure.js';
 import { writeExperimentReport } from './writeExperimentReport.js';
 
 const e = (x: number): string => x.toExponential(2);
 const f = (x: number): string => x.toFixed(3);
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /**
  * E6, weight clipping's trade-off: WGAN at each c (measureE6); checks the claims (e6Claims)
@@ -87,7 +86,7 @@ export async function runE6(
           caption:
             "The critic loss's gradient norm per weight matrix at the last measurement (log scale; layer 1 is the input layer).",
           spec: {
-            $schema: SCHEMA,
+            $schema: VEGA_LITE_SCHEMA,
             width: 360,
             height: 220,
             data: { values: layers },
@@ -103,7 +102,7 @@ export async function runE6(
           name: 'e6-training',
           caption: 'Over training: exact W1 of fresh samples, estimate / K and the raw estimate (log scale), per c.',
           spec: {
-            $schema: SCHEMA,
+            $schema: VEGA_LITE_SCHEMA,
             data: { values: curves },
             facet: {
               column: {

@@ -3,10 +3,9 @@ import { e8Claims } from './e8Claims.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { measureE8, type E8Results } from './measureE8.js';
-import { renderFigure } from './renderFigure.js';
+import { renderFigure, VEGA_LITE_SCHEMA } from './renderFigure.js';
 import { writeExperimentReport } from './writeExperimentReport.js';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : 'n/a');
 
 /**
@@ -80,7 +79,7 @@ export async function runE8(
           caption:
             "Per critic optimizer (columns): the estimate, the iteration's smallest cosine between the optimizer's step and the negative gradient, and exact W1 (blow-up iterations are in the table).",
           spec: {
-            $schema: SCHEMA,
+            $schema: VEGA_LITE_SCHEMA,
             data: { values: curves },
             facet: {
               row: { field: 'quantity', type: 'nominal', title: null, sort: quantities },

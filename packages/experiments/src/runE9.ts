@@ -3,12 +3,11 @@ import { e9Claims } from './e9Claims.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { measureE9, type E9Results } from './measureE9.js';
-import { renderFigure } from './renderFigure.js';
+import { renderFigure, VEGA_LITE_SCHEMA } from './renderFigure.js';
 import { writeExperimentReport } from './writeExperimentReport.js';
 
 const e = (x: number): string => x.toExponential(3);
 const f = (x: number): string => x.toFixed(3);
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /**
  * E9, one critic to rank generators: generators taken from each training at each checkpoint,
@@ -60,7 +59,7 @@ export async function runE9(
           caption:
             "Each generator's fresh-critic estimate (raw, and divided by the critic's K) against its exact W1; a ranking ruler puts the points on an increasing curve.",
           spec: {
-            $schema: SCHEMA,
+            $schema: VEGA_LITE_SCHEMA,
             data: { values: points },
             facet: {
               column: { field: 'quantity', type: 'nominal', title: null, sort: ['estimate (W1 * K)', 'estimate / K'] },
