@@ -125,8 +125,12 @@ export function buildProgram(cwd: string): Command {
       '--config <file>',
       'another config for the one experiment named (default: the shipped configs/<name>.yaml of @ipmgan/experiments)',
     )
+    .option(
+      '--quick',
+      "each experiment's quick scale (configs/quick/<name>.yaml: fewer iterations or seeds, the same claims) where it has one",
+    )
     .option('--workers <n>', 'comparison runs trained at once (default: the number of CPUs)', positiveInt('--workers'))
-    .action(async (names: string[], opts: { out?: string; config?: string; workers?: number }) => {
+    .action(async (names: string[], opts: { out?: string; config?: string; workers?: number; quick?: boolean }) => {
       await reproduce(names, opts, cwd);
     });
 

@@ -25,6 +25,12 @@ test('--config names one experiment', (t) => {
   t.is(stderr.trim(), 'ipmgan: --config: names the config of one experiment; give exactly one experiment name');
 });
 
+test('--quick and --config together are one usage error', (t) => {
+  const { code, stderr } = runIpmgan(['reproduce', 'e2', '--quick', '--config', 'x.yaml'], dir);
+  t.is(code, 2);
+  t.is(stderr.trim(), 'ipmgan: --quick: chooses the shipped quick configs; give it or --config, not both');
+});
+
 test('a small E2 through the command: its four claims hold and the report is written', (t) => {
   const config = join(dir, 'e2.yaml');
   // The shipped E2 with fewer steps and samples (the full one: npm run reproduce).

@@ -13,6 +13,7 @@ import { E10ConfigSchema } from './E10ConfigSchema.js';
 import { experiments } from './experiments.js';
 import { loadExperimentConfig } from './loadExperimentConfig.js';
 import { resolveEntry } from './resolveEntry.js';
+import type { z } from 'zod';
 
 const dir = mkdtempSync(join(tmpdir(), 'ipmgan-experiments-'));
 test.after.always(() => {
@@ -153,4 +154,61 @@ test("an objective's own option errors name the experiment's field", async (t) =
       'objectives.0.name: unknown objective "hinge-gan"; installed: wgan (@ipmgan/critic-wgan), gan (@ipmgan/disc-gan), ebgan (@ipmgan/ebgan), fisher-gan (@ipmgan/fisher-gan), wgan-gp (@ipmgan/gradient-penalty), mmd (@ipmgan/mmd), sn-gan (@ipmgan/spectral-norm)',
   });
   t.is((await resolveEntry(entry({ name: 'wgan-clip' }), base, 'objectives.0')).config.objective.name, 'wgan');
+});
+
+/** path -> leaf value of a parsed YAML document (array items by index). */
+function leaves(value: unknown, path = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (value !== null && typeof value === 'object')
+    for (const [key, child] of Object.entries(value))
+      for (const [p, v] of leaves(child, path ? `${path}.${key}` : key)) out.set(p, v);
+  else out.set(path, value);
+  return out;
+}
+
+test('each quick config is its shipped config with only its budget reduced', async (t) => {
+  const schemas: Record<string, z.ZodType> = {
+    'e5-mnist': E5ConfigSchema,
+    'e6-clipping': E6ConfigSchema,
+    'e8-momentum': E8ConfigSchema,
+    'e10-clipped-gan': E10ConfigSchema,
+  };
+  // The budget: iterations, seeds, evaluation cadence; nothing that changes what a claim measures.
+  const budget =
+    /(^|\.)(iterations|training\.iterations|criticSteps|seeds|evaluateEvery|run\.evaluateEvery|logEvery|run\.logEvery|sampleEvery|recordEvery|plotIterations|sheetIterations)(\.\d+)?$/;
+  const quick = Object.entries(experiments).filter(([, entry]) => entry.quickConfig !== undefined);
+  t.deepEqual(
+    quick.map(([name]) => name),
+    [
+      'e3-ring',
+      'e3-grid',
+      'e4-meaningful-loss',
+      'e5-mnist',
+      'e6-clipping',
+      'e7-critic-iterations',
+      'e8-momentum',
+      'e10-clipped-gan',
+    ],
+  );
+  for (const [name, entry] of quick) {
+    const shipped = (await loadConfigFile(process.cwd(), entry.defaultConfig)).raw;
+    const small = (await loadConfigFile(process.cwd(), entry.quickConfig ?? '')).raw;
+    const schema = schemas[name];
+    if (schema) await loadExperimentConfig(schema, entry.quickConfig ?? '');
+    else parseOrThrow(ConfigSchema, small);
+    const [a, b] = [leaves(shipped), leaves(small)];
+    t.is(b.get('name'), `${name}-quick`);
+    const changed = [...new Set([...a.keys(), ...b.keys()])].filter((p) => p !== 'name' && a.get(p) !== b.get(p));
+    // Its budget is smaller: some iteration count (or critic steps) went down.
+    t.true(
+      changed.some((p) => /(iterations|criticSteps)$/i.test(p)),
+      name,
+    );
+    for (const path of changed) {
+      t.regex(path, budget, `${name}: ${path} differs from the shipped config`);
+      // Fewer seeds and iterations: a seed or a plotted iteration may drop out, never grow.
+      if (/(iterations|criticSteps)$/i.test(path))
+        t.true(Number(b.get(path)) < Number(a.get(path)), `${name}: ${path}`);
+    }
+  }
 });

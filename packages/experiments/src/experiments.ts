@@ -27,6 +27,11 @@ export interface ExperimentEntry {
   readonly description: string;
   /** The shipped config: this package's configs/<name>.yaml. */
   readonly defaultConfig: string;
+  /**
+   * The quick scale (`ipmgan reproduce --quick`): configs/quick/<name>.yaml, the same claims judged
+   * on fewer iterations or seeds. Absent where the shipped config is already quick.
+   */
+  readonly quickConfig?: string;
   /** Reads and validates the config file, runs the experiment, writes its report into outDir. */
   run(configPath: string, outDir: string, options?: ExperimentOptions): Promise<ExperimentOutcome<unknown>>;
 }
@@ -70,41 +75,48 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
     description:
       'WGAN paper Figure 2: the 8-Gaussian ring, all four objectives, same nets, budget and 5 seeds: collapse by mass on all samples (mass KL, largest share), quality by high-quality samples (modes covered, %), over iterations.',
     defaultConfig: shipped('e3-ring.yaml'),
+    quickConfig: shipped('quick/e3-ring.yaml'),
     run: runComparison('E3: the 8-Gaussian ring without mode collapse (WGAN paper, Figure 2)', e3Analysis),
   },
   'e3-grid': {
     description: 'E3 on the 25-Gaussian grid: all four objectives, same nets, budget and 5 seeds.',
     defaultConfig: shipped('e3-grid.yaml'),
+    quickConfig: shipped('quick/e3-grid.yaml'),
     run: runComparison('E3: the 25-Gaussian grid (WGAN paper, Figure 2 setting)', e3Analysis),
   },
   'e4-meaningful-loss': {
     description:
       'WGAN paper Section 4.3 (Figure 4 against Figures 5 and 9): per objective, the rank correlation between its estimate and exact W1 over training.',
     defaultConfig: shipped('e4-meaningful-loss.yaml'),
+    quickConfig: shipped('quick/e4-meaningful-loss.yaml'),
     run: runComparison('E4: a meaningful loss metric (WGAN paper, Section 4.3)', e4Analysis),
   },
   'e5-mnist': {
     description:
       'WGAN paper Figures 4, 5 and 8: the 4x512 MLP generator on the shipped MNIST digits with WGAN and the GAN; a digit classifier trained first judges quality (class coverage, class KL, Frechet distance of its features) against each estimate over training, with sample sheets.',
     defaultConfig: shipped('e5-mnist.yaml'),
+    quickConfig: shipped('quick/e5-mnist.yaml'),
     run: runWithConfig(E5ConfigSchema, runE5),
   },
   'e6-clipping': {
     description:
       "WGAN paper Section 3, weight clipping's trade-off: WGAN at c in {0.001, 0.01, 0.1}: the critic's per-layer gradient norms, its estimate (raw and over K) and final exact W1.",
     defaultConfig: shipped('e6-clipping.yaml'),
+    quickConfig: shipped('quick/e6-clipping.yaml'),
     run: runWithConfig(E6ConfigSchema, runE6),
   },
   'e7-critic-iterations': {
     description:
       'The read-through\'s "train the critic to convergence?": WGAN at n_critic in {1, 5, 25, 100} with an equal budget of 2000 critic steps (a compare sweep): final exact W1 and the estimate\'s correlation with it.',
     defaultConfig: shipped('e7-critic-iterations.yaml'),
+    quickConfig: shipped('quick/e7-critic-iterations.yaml'),
     run: runComparison('E7: critic iterations per generator iteration at an equal critic-step budget', e7Analysis),
   },
   'e8-momentum': {
     description:
       "WGAN paper Section 3, momentum in the critic: RMSProp against Adam (beta1 0.5, 0.9) at one learning rate; estimate blow-ups counted, every critic step's cosine between the optimizer's step and the gradient.",
     defaultConfig: shipped('e8-momentum.yaml'),
+    quickConfig: shipped('quick/e8-momentum.yaml'),
     run: runWithConfig(E8ConfigSchema, runE8),
   },
   'e9-rank-generators': {
@@ -117,6 +129,7 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
     description:
       "WGAN paper Appendix G.1: a GAN discriminator with weight clipping at small to large c against WGAN's critic between two 1-D Gaussians: saturation and the gradient at the generated samples.",
     defaultConfig: shipped('e10-clipped-gan.yaml'),
+    quickConfig: shipped('quick/e10-clipped-gan.yaml'),
     run: runWithConfig(E10ConfigSchema, runE10),
   },
 };

@@ -10,6 +10,8 @@ export interface ReproduceOptions {
   readonly out?: string;
   readonly workers?: number;
   readonly config?: string;
+  /** Each experiment's quick scale (its quickConfig) instead of its shipped config. */
+  readonly quick?: boolean;
 }
 
 /** Short names and what they run, in the paper's order: `e3` runs both mixtures. */
@@ -76,6 +78,8 @@ export async function reproduce(names: readonly string[], options: ReproduceOpti
   const selected = expand(experiments, names);
   if (options.config !== undefined && selected.length !== 1)
     throw new ConfigError('--config: names the config of one experiment; give exactly one experiment name');
+  if (options.config !== undefined && options.quick === true)
+    throw new ConfigError('--quick: chooses the shipped quick configs; give it or --config, not both');
   const out = resolve(cwd, options.out ?? `runs/reproduce-${stamp()}`);
   const workers = options.workers ?? availableParallelism();
   const controller = new AbortController();
@@ -91,9 +95,14 @@ export async function reproduce(names: readonly string[], options: ReproduceOpti
       if (controller.signal.aborted) break;
       const entry = experiments[name];
       if (!entry) continue;
-      const config = options.config !== undefined ? resolve(cwd, options.config) : entry.defaultConfig;
+      const config =
+        options.config !== undefined
+          ? resolve(cwd, options.config)
+          : options.quick === true
+            ? (entry.quickConfig ?? entry.defaultConfig)
+            : entry.defaultConfig;
       const dir = resolve(out, name);
-      process.stderr.write(`ipmgan: ${name}: ${entry.description}\n`);
+      process.stderr.write(`ipmgan: ${name}: ${entry.description}\n  config ${config}\n`);
       const outcome = await entry.run(config, dir, {
         log: (line) => process.stderr.write(`  ${line}\n`),
         workers,
