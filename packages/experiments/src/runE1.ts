@@ -1,4 +1,3 @@
-import type { Claim } from './Claim.js';
 import type { E1Config } from './E1ConfigSchema.js';
 import { e1Claims } from './e1Claims.js';
 import { e1DistanceFigure, e1TrainingFigure } from './e1Figures.js';
@@ -6,8 +5,7 @@ import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import type { ReportTable } from './ExperimentReport.js';
 import { measureE1, type E1Results } from './measureE1.js';
-import { renderFigure } from './renderFigure.js';
-import { writeExperimentReport } from './writeExperimentReport.js';
+import { runMeasuredExperiment } from './runMeasuredExperiment.js';
 
 const f = (x: number | null, digits = 4): string =>
   x === null ? '-' : Number.isFinite(x) ? x.toFixed(digits) : String(x);
@@ -57,13 +55,10 @@ export async function runE1(
   outDir: string,
   options: ExperimentOptions = {},
 ): Promise<ExperimentOutcome<E1Results>> {
-  const start = performance.now();
-  const results = await measureE1(config, options);
-  const claims: Claim[] = e1Claims(results);
-  const seconds = (performance.now() - start) / 1000;
-  await writeExperimentReport(
-    outDir,
-    {
+  return runMeasuredExperiment(config, outDir, options, {
+    measure: () => measureE1(config, options),
+    judge: e1Claims,
+    report: (results, seconds) => ({
       title: 'E1: learning parallel lines (WGAN paper, Example 1 and Figure 1)',
       setup: [
         'P_0 = (0, Z) and g_theta(z) = (theta, z) with Z ~ U[0, 1]. The generator is the network extension "parallel-line" of @ipmgan/experiments: one trainable variable theta, fed core\'s uniform noise of dimension 1 (U[-1, 1], mapped to U[0, 1]).',
@@ -71,7 +66,6 @@ export async function runE1(
         `(b) g_theta is trained from theta0 = ${String(config.training.theta0)} for ${String(config.training.iterations)} generator iterations through core's Trainer, after ${String(config.training.pretrainCriticSteps)} critic steps at theta0 (the paper's question is what an optimal critic's gradient does).`,
         `Seed ${String(config.seed)}, backend ${config.backend}; ${seconds.toFixed(0)} s in all.`,
       ],
-      claims,
       tables: tables(results),
       figures: [
         {
@@ -81,9 +75,6 @@ export async function runE1(
         },
         { name: 'e1-training', caption: 'theta during training, per objective.', spec: e1TrainingFigure(results) },
       ],
-      results: { config, results, claims, seconds },
-    },
-    options.render === undefined ? renderFigure : options.render,
-  );
-  return { results, claims, seconds };
+    }),
+  });
 }

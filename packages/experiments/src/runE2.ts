@@ -4,8 +4,7 @@ import { e2Figure } from './e2Figure.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { measureE2, type E2Results } from './measureE2.js';
-import { renderFigure } from './renderFigure.js';
-import { writeExperimentReport } from './writeExperimentReport.js';
+import { runMeasuredExperiment } from './runMeasuredExperiment.js';
 
 const e = (x: number): string => x.toExponential(3);
 
@@ -19,62 +18,57 @@ export async function runE2(
   outDir: string,
   options: ExperimentOptions = {},
 ): Promise<ExperimentOutcome<E2Results>> {
-  const start = performance.now();
-  const results = await measureE2(config, options);
-  const claims = e2Claims(results);
-  const seconds = (performance.now() - start) / 1000;
-  const d = results.discriminator;
-  const c = results.critic;
-  await writeExperimentReport(
-    outDir,
-    {
-      title: 'E2: optimal discriminator and critic between two 1-D Gaussians (WGAN paper, Figure 3)',
-      setup: [
-        `Real N(${String(config.real.mean)}, ${String(config.real.std)}^2); generated N(${String(config.generated.mean)}, ${String(config.generated.std)}^2) from the frozen generator "gaussian-shift" (g_mu(z) = mu + std z, mu trainable so the generator's gradient is d/dmu).`,
-        `A GAN discriminator (objective gan) and a WGAN critic (objective wgan, weight clipping) of the same network (${config.criticNetwork.name} ${JSON.stringify(config.criticNetwork.options)}) are each trained for ${String(config.criticSteps)} steps (batch ${String(config.batchSize)}) with the generator frozen; gradients are measured at ${String(config.evaluationSamples)} generated samples.`,
-        `Seed ${String(config.seed)}, backend ${config.backend}; ${seconds.toFixed(0)} s in all.`,
-      ],
-      claims,
-      tables: [
-        {
-          caption: 'At the generated samples',
-          header: ['quantity', 'GAN discriminator', 'WGAN critic'],
-          rows: [
-            ['mean output', `D = ${e(d.meanD)}`, '-'],
-            [
-              'mean |slope|',
-              `|dD/dx| = ${e(d.meanAbsDDx)}`,
-              `|f'| = ${e(c.meanAbsSlope)} (${(c.meanAbsSlope / c.lipschitz).toFixed(3)} K)`,
+  return runMeasuredExperiment(config, outDir, options, {
+    measure: () => measureE2(config, options),
+    judge: e2Claims,
+    report: (results, seconds) => {
+      const d = results.discriminator;
+      const c = results.critic;
+      return {
+        title: 'E2: optimal discriminator and critic between two 1-D Gaussians (WGAN paper, Figure 3)',
+        setup: [
+          `Real N(${String(config.real.mean)}, ${String(config.real.std)}^2); generated N(${String(config.generated.mean)}, ${String(config.generated.std)}^2) from the frozen generator "gaussian-shift" (g_mu(z) = mu + std z, mu trainable so the generator's gradient is d/dmu).`,
+          `A GAN discriminator (objective gan) and a WGAN critic (objective wgan, weight clipping) of the same network (${config.criticNetwork.name} ${JSON.stringify(config.criticNetwork.options)}) are each trained for ${String(config.criticSteps)} steps (batch ${String(config.batchSize)}) with the generator frozen; gradients are measured at ${String(config.evaluationSamples)} generated samples.`,
+          `Seed ${String(config.seed)}, backend ${config.backend}; ${seconds.toFixed(0)} s in all.`,
+        ],
+        tables: [
+          {
+            caption: 'At the generated samples',
+            header: ['quantity', 'GAN discriminator', 'WGAN critic'],
+            rows: [
+              ['mean output', `D = ${e(d.meanD)}`, '-'],
+              [
+                'mean |slope|',
+                `|dD/dx| = ${e(d.meanAbsDDx)}`,
+                `|f'| = ${e(c.meanAbsSlope)} (${(c.meanAbsSlope / c.lipschitz).toFixed(3)} K)`,
+              ],
+              [
+                'generator gradient d/dmu',
+                `-log D: ${e(d.gradientNonSaturating)}; log(1 - D): ${e(d.gradientMinimax)}`,
+                `-f: ${e(c.gradient)} (${c.gradientOverK.toFixed(3)} K)`,
+              ],
+              [
+                'estimate',
+                `JS lower bound ${d.jsLowerBound.toFixed(4)}`,
+                `W*K ${e(c.estimate)}; / K = ${c.estimateOverK.toFixed(3)} (W1 = ${results.w1.toFixed(3)})`,
+              ],
+              [
+                'linearity between the means',
+                '-',
+                `R^2 ${c.fit.r2.toFixed(4)}; min/max |f'| ${c.slopeRatioOverSpan.toFixed(3)}`,
+              ],
+              ['training seconds', d.seconds.toFixed(1), c.seconds.toFixed(1)],
             ],
-            [
-              'generator gradient d/dmu',
-              `-log D: ${e(d.gradientNonSaturating)}; log(1 - D): ${e(d.gradientMinimax)}`,
-              `-f: ${e(c.gradient)} (${c.gradientOverK.toFixed(3)} K)`,
-            ],
-            [
-              'estimate',
-              `JS lower bound ${d.jsLowerBound.toFixed(4)}`,
-              `W*K ${e(c.estimate)}; / K = ${c.estimateOverK.toFixed(3)} (W1 = ${results.w1.toFixed(3)})`,
-            ],
-            [
-              'linearity between the means',
-              '-',
-              `R^2 ${c.fit.r2.toFixed(4)}; min/max |f'| ${c.slopeRatioOverSpan.toFixed(3)}`,
-            ],
-            ['training seconds', d.seconds.toFixed(1), c.seconds.toFixed(1)],
-          ],
-        },
-      ],
-      figures: [
-        {
-          name: 'e2-optimal-critic',
-          caption: 'Densities (scaled to peak 1), the discriminator D(x) and the critic f(x) rescaled to [0, 1].',
-          spec: e2Figure(config, results),
-        },
-      ],
-      results: { config, results, claims, seconds },
+          },
+        ],
+        figures: [
+          {
+            name: 'e2-optimal-critic',
+            caption: 'Densities (scaled to peak 1), the discriminator D(x) and the critic f(x) rescaled to [0, 1].',
+            spec: e2Figure(config, results),
+          },
+        ],
+      };
     },
-    options.render === undefined ? renderFigure : options.render,
-  );
-  return { results, claims, seconds };
+  });
 }
