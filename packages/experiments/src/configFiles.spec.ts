@@ -179,16 +179,7 @@ test('each quick config is its shipped config with only its budget reduced', asy
   const quick = Object.entries(experiments).filter(([, entry]) => entry.quickConfig !== undefined);
   t.deepEqual(
     quick.map(([name]) => name),
-    [
-      'e3-ring',
-      'e3-grid',
-      'e4-meaningful-loss',
-      'e5-mnist',
-      'e6-clipping',
-      'e7-critic-iterations',
-      'e8-momentum',
-      'e10-clipped-gan',
-    ],
+    ['e3-ring', 'e3-grid', 'e4-meaningful-loss', 'e5-mnist', 'e6-clipping', 'e10-clipped-gan'],
   );
   for (const [name, entry] of quick) {
     const shipped = (await loadConfigFile(process.cwd(), entry.defaultConfig)).raw;

@@ -109,14 +109,12 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
     description:
       'The read-through\'s "train the critic to convergence?": WGAN at n_critic in {1, 5, 25, 100} with an equal budget of 2000 critic steps (a compare sweep): final exact W1 and the estimate\'s correlation with it.',
     defaultConfig: shipped('e7-critic-iterations.yaml'),
-    quickConfig: shipped('quick/e7-critic-iterations.yaml'),
     run: runComparison('E7: critic iterations per generator iteration at an equal critic-step budget', e7Analysis),
   },
   'e8-momentum': {
     description:
       "WGAN paper Section 3, momentum in the critic: RMSProp against Adam (beta1 0.5, 0.9) at one learning rate; estimate blow-ups counted, every critic step's cosine between the optimizer's step and the gradient.",
     defaultConfig: shipped('e8-momentum.yaml'),
-    quickConfig: shipped('quick/e8-momentum.yaml'),
     run: runWithConfig(E8ConfigSchema, runE8),
   },
   'e9-rank-generators': {
