@@ -81,6 +81,7 @@ export { discoverPlugins, type DiscoveredPlugin } from './plugins/discoverPlugin
 export type { PluginManifest } from './plugins/PluginManifest.js';
 export { importPackage, importPlugin } from './plugins/importPlugin.js';
 export { loadPlugins, type PluginRequest } from './plugins/loadPlugins.js';
+export { officialProvider } from './plugins/officialPlugins.js';
 
 export { useBackend } from './backend/useBackend.js';
 export { resolveThreads } from './backend/resolveThreads.js';

@@ -61,16 +61,18 @@ test('the registry names the eleven experiments and their shipped configs valida
   const e2 = await loadExperimentConfig(E2ConfigSchema, experiments['e2-optimal-critic']?.defaultConfig ?? '');
   t.is(e2.discriminator.name, 'gan');
   t.is(e2.critic.name, 'wgan');
-  // E3 and E4 are compare configs: the four objectives, the same nets and budget, several seeds.
-  for (const [name, data, seeds] of [
-    ['e3-ring', 'ring8', 5],
-    ['e3-grid', 'grid25', 5],
-    ['e4-meaningful-loss', 'ring8', 3],
+  // E3 and E4 are compare configs: the four objectives (E3 with the contract-v2 ones), the same
+  // nets and budget, several seeds.
+  const four = ['wgan', 'gan', 'ebgan', 'mmd'];
+  for (const [name, data, seeds, expectedObjectives] of [
+    ['e3-ring', 'ring8', 5, [...four, 'wgan-gp', 'sn-gan', 'fisher-gan']],
+    ['e3-grid', 'grid25', 5, [...four, 'wgan-gp', 'sn-gan', 'fisher-gan']],
+    ['e4-meaningful-loss', 'ring8', 3, four],
   ] as const) {
     const file = await loadConfigFile(process.cwd(), experiments[name]?.defaultConfig ?? '');
     const config = parseOrThrow(ConfigSchema, file.raw);
     t.is(config.data.name, data);
-    t.deepEqual(config.compare?.objectives, ['wgan', 'gan', 'ebgan', 'mmd']);
+    t.deepEqual(config.compare?.objectives, expectedObjectives);
     t.is(config.compare?.seeds?.length, seeds);
   }
   // E7 is a compare sweep: n_critic x iterations = 2000 critic steps in every setting.

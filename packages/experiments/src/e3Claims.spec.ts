@@ -1,7 +1,7 @@
 import test from 'ava';
 import { assertClose } from '@ipmgan/core/testing';
 import type { MeanSe, SummaryRow } from '@ipmgan/report';
-import { E3_THRESHOLDS, e3Claims, massKlThreshold } from './e3Claims.js';
+import { E3_THRESHOLDS, e3Claims, LIPSCHITZ_OBJECTIVES, massKlThreshold } from './e3Claims.js';
 import type { E3CurvePoint } from './e3Curves.js';
 
 const m = (mean: number): MeanSe => ({ mean, se: 0.1, n: 5 });
@@ -96,4 +96,35 @@ test('a missing objective fails its claims instead of passing them', (t) => {
     e3Claims([row('ebgan', { modesCovered: 8, massKl: 0 })], [], 8, 'ring8').map((c) => c.held),
     [false, false, false, false],
   );
+});
+
+test("the Lipschitz IPMs (wgan-gp, sn-gan) are judged by WGAN's mass rule, each of those present, and fisher-gan is not", (t) => {
+  t.deepEqual(LIPSCHITZ_OBJECTIVES, ['wgan-gp', 'sn-gan']);
+  const base = [row('wgan', { massKl: 0.01, largestShare: 13 }), row('gan', { massKl: 1 })];
+  const claim = (extra: SummaryRow[]) => e3Claims([...base, ...extra], [], 8, 'ring8')[4];
+  // On 8 modes: mass KL < log(8/7) = 0.1335 and largest share <= 2/8 = 25 %, as for WGAN.
+  t.is(
+    claim([row('wgan-gp', { massKl: 0.13, largestShare: 25 }), row('sn-gan', { massKl: 0.02, largestShare: 14 })])
+      ?.held,
+    true,
+  );
+  t.is(
+    claim([row('wgan-gp', { massKl: 0.02, largestShare: 14 }), row('sn-gan', { massKl: 0.134, largestShare: 14 })])
+      ?.held,
+    false,
+  );
+  t.is(claim([row('wgan-gp', { massKl: 0.02, largestShare: 25.1 })])?.held, false);
+  // Only the objectives present are judged: sn-gan alone, with a collapsed fisher-gan beside it.
+  const alone = claim([
+    row('sn-gan', { massKl: 0.05, largestShare: 20 }),
+    row('fisher-gan', { massKl: 2, largestShare: 90 }),
+  ]);
+  t.is(alone?.id, 'lipschitz-ipms-no-mode-collapse');
+  t.is(alone?.held, true);
+  t.regex(
+    alone?.criterion ?? '',
+    /^for each of sn-gan, WGAN's no-collapse rule: mean mass KL < 0\.134 and mean largest share <= 25\.0 %$/,
+  );
+  // None of them ran (packages not installed): the claim is not judged, not failed.
+  t.is(e3Claims([...base, row('fisher-gan', {})], [], 8, 'ring8').length, 4);
 });

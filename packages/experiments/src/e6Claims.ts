@@ -18,6 +18,11 @@ export const E6_THRESHOLDS = {
   meaningfulRho: 0.5,
   /** The paper's clipping value. */
   paperClip: 0.01,
+  /**
+   * With the gradient penalty the same ratio stays strictly within this factor of 1 either way:
+   * above the vanishing bound (1/10) and below the exploding one (10) of the clipping claims.
+   */
+  penaltyBand: 10,
 } as const;
 
 /** Input layer's gradient norm over the output layer's at a run's last measurement. */
@@ -28,10 +33,14 @@ export function gradientRatio(run: E6Run): number {
 
 const last = (run: E6Run | undefined) => run?.points.at(-1);
 
-/** Weight clipping's trade-off, judged on the runs of an E6 (ascending c). */
+/**
+ * Weight clipping's trade-off, judged on the clipped runs of an E6 (ascending c); and, when
+ * WGAN-GP ran beside them, whether its gradients stay within the band clipping leaves
+ * (not judged, so absent, when @ipmgan/gradient-penalty is not installed).
+ */
 export function e6Claims(results: E6Results): Claim[] {
   const t = E6_THRESHOLDS;
-  const { runs } = results;
+  const { runs, penalty } = results;
   const small = runs[0];
   const large = runs.at(-1);
   const byC = (label: (r: E6Run) => string): string => runs.map((r) => `c ${String(r.clip)}: ${label(r)}`).join('; ');
@@ -80,5 +89,17 @@ export function e6Claims(results: E6Results): Claim[] {
       criterion: `rho >= ${String(t.meaningfulRho)} at c = ${String(t.paperClip)} (not held if 0.01 is not among the clips)`,
       held: paper !== undefined && paper.rhoEstimateW1 >= t.meaningfulRho,
     },
+    ...(penalty === null
+      ? []
+      : [
+          {
+            id: 'penalty-gradients-neither-vanish-nor-explode',
+            paper:
+              'WGAN-GP (Gulrajani et al. 2017), Fig. 1b: the gradient norms of a deep WGAN critic vanish or explode across its layers with weight clipping at c in {0.1, 0.01, 0.001}, but not with the gradient penalty.',
+            measured: `||dL/dW_1|| / ||dL/dW_out|| at the last measurement (the clipping claims' quantity, the WGAN critic loss without the penalty term): ${penalty.label}: ${e(gradientRatio(penalty))} (per layer ${(last(penalty)?.layerGradients ?? []).map(e).join(', ')}); ${byC((r) => e(gradientRatio(r)))}`,
+            criterion: `with the penalty 1/${String(t.penaltyBand)} < ratio < ${String(t.penaltyBand)}: neither the vanishing (<= ${String(t.vanishingRatio)}) nor the exploding (>= ${String(t.explodingRatio)}) of the clipping claims`,
+            held: gradientRatio(penalty) > 1 / t.penaltyBand && gradientRatio(penalty) < t.penaltyBand,
+          },
+        ]),
   ];
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadPlugins, type IpmPlugin } from '@ipmgan/core';
+import { discoverPlugins, loadPlugins, officialProvider, type IpmPlugin } from '@ipmgan/core';
 import { experimentsPlugin } from './experimentsPlugin.js';
 
 // The package folder (src/ and dist/ sit one level below it): the objective packages this
@@ -13,4 +13,18 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
  */
 export async function experimentPlugins(objective: string): Promise<IpmPlugin[]> {
   return [...(await loadPlugins({ objective }, packageDir)), experimentsPlugin];
+}
+
+/**
+ * Why an experiment leaves objective `id` out: the official package that provides it is not
+ * installed where the experiment resolves its plugins from (`projectDir`, default this
+ * package's; the same search as experimentPlugins). Undefined when something installed
+ * provides `id`, and for an id no official package provides (a typo must still fail, with
+ * core's line listing what is installed). Kept beside experimentPlugins: both answer
+ * "what can this experiment resolve", from the same place.
+ */
+export function missingObjective(id: string, projectDir = packageDir): string | undefined {
+  if (discoverPlugins(projectDir).some((p) => p.name === id || p.ids.includes(id))) return undefined;
+  const official = officialProvider(id);
+  return official === undefined ? undefined : `${official} is not installed (npm install ${official})`;
 }

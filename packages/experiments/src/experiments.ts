@@ -73,13 +73,14 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   },
   'e3-ring': {
     description:
-      'WGAN paper Figure 2: the 8-Gaussian ring, all four objectives, same nets, budget and 5 seeds: collapse by mass on all samples (mass KL, largest share), quality by high-quality samples (modes covered, %), over iterations.',
+      'WGAN paper Figure 2: the 8-Gaussian ring, the four objectives and the installed contract-v2 ones (wgan-gp, sn-gan, fisher-gan), same nets, budget and 5 seeds: collapse by mass on all samples (mass KL, largest share), quality by high-quality samples (modes covered, %), over iterations.',
     defaultConfig: shipped('e3-ring.yaml'),
     quickConfig: shipped('quick/e3-ring.yaml'),
     run: runComparison('E3: the 8-Gaussian ring without mode collapse (WGAN paper, Figure 2)', e3Analysis),
   },
   'e3-grid': {
-    description: 'E3 on the 25-Gaussian grid: all four objectives, same nets, budget and 5 seeds.',
+    description:
+      'E3 on the 25-Gaussian grid: the four objectives and the installed contract-v2 ones (wgan-gp, sn-gan, fisher-gan), same nets, budget and 5 seeds.',
     defaultConfig: shipped('e3-grid.yaml'),
     quickConfig: shipped('quick/e3-grid.yaml'),
     run: runComparison('E3: the 25-Gaussian grid (WGAN paper, Figure 2 setting)', e3Analysis),
@@ -100,7 +101,7 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
   },
   'e6-clipping': {
     description:
-      "WGAN paper Section 3, weight clipping's trade-off: WGAN at c in {0.001, 0.01, 0.1}: the critic's per-layer gradient norms, its estimate (raw and over K) and final exact W1.",
+      "WGAN paper Section 3, weight clipping's trade-off: WGAN at c in {0.001, 0.01, 0.1}, and WGAN-GP beside it when installed: the critic's per-layer gradient norms, its estimate (raw and over K) and final exact W1.",
     defaultConfig: shipped('e6-clipping.yaml'),
     quickConfig: shipped('quick/e6-clipping.yaml'),
     run: runWithConfig(E6ConfigSchema, runE6),

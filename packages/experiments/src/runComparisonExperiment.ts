@@ -4,6 +4,7 @@ import { CompareProgress, runComparison } from '@ipmgan/compare';
 import { loadConfigFile } from '@ipmgan/core';
 import { readRun, type ComparisonReport, type RunData } from '@ipmgan/report';
 import type { Claim } from './Claim.js';
+import { missingObjective } from './experimentPlugins.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import type { ExperimentReport } from './ExperimentReport.js';
@@ -17,9 +18,33 @@ export type ComparisonAnalysis = Omit<ExperimentReport, 'title' | 'setup' | 'res
 };
 
 /**
+ * The compare config `raw` without the entries of compare.objectives whose official package
+ * is not installed (the contract-v2 objectives are optional for an experiment): one logged
+ * line each, naming the entry and what to install. Any other entry is kept, so a typo still
+ * fails in compare with its own line.
+ */
+function withInstalledObjectives(raw: unknown, projectDir: string, log: (line: string) => void): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const config = raw as Record<string, unknown>;
+  const compare = config.compare as Record<string, unknown> | undefined;
+  if (typeof compare !== 'object' || !Array.isArray(compare.objectives)) return raw;
+  const kept = compare.objectives.filter((entry: unknown, index) => {
+    const name = typeof entry === 'string' ? entry : (entry as { name?: unknown } | null)?.name;
+    const why = typeof name === 'string' ? missingObjective(name, projectDir) : undefined;
+    if (why !== undefined)
+      log(
+        `${typeof config.name === 'string' ? config.name : 'compare'}: compare.objectives.${String(index)} (${String(name)}) left out: ${why}; its rows and claims are absent`,
+      );
+    return why === undefined;
+  });
+  return kept.length === compare.objectives.length ? raw : { ...config, compare: { ...compare, objectives: kept } };
+}
+
+/**
  * Runs the `compare` config at `configPath` into `outDir`/comparison (every run directory and
- * the comparison report), then writes `outDir`/report.md, report.html, figures and results.json
- * with the claims `analyse` judges on the finished runs.
+ * the comparison report; objectives whose package is not installed left out with a logged
+ * line), then writes `outDir`/report.md, report.html, figures and results.json with the
+ * claims `analyse` judges on the finished runs.
  */
 export async function runComparisonExperiment(
   title: string,
@@ -31,7 +56,8 @@ export async function runComparisonExperiment(
   const start = performance.now();
   const file = await loadConfigFile(process.cwd(), configPath);
   const signal = options.signal ?? new AbortController().signal;
-  const comparison = await runComparison(file.raw, file.baseDir, {
+  const raw = withInstalledObjectives(file.raw, file.baseDir, options.log ?? (() => undefined));
+  const comparison = await runComparison(raw, file.baseDir, {
     workers: options.workers ?? availableParallelism(),
     signal,
     configPath: file.filepath,

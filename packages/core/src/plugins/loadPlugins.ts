@@ -3,7 +3,7 @@ import { corePlugin } from './corePlugin.js';
 import { discoverPlugins } from './discoverPlugins.js';
 import { importPlugin } from './importPlugin.js';
 import type { IpmPlugin } from './IpmPlugin.js';
-import { officialPlugins } from './officialPlugins.js';
+import { officialProvider } from './officialPlugins.js';
 
 /** The names a raw config refers to plugins by. */
 export interface PluginRequest {
@@ -11,13 +11,6 @@ export interface PluginRequest {
   readonly objective: string;
   /** `plugins`: extra package names. */
   readonly plugins?: readonly string[];
-}
-
-/** The official package whose objective is `id` (by id or alias), if any. */
-function officialProvider(id: string): string | undefined {
-  return Object.entries(officialPlugins).find(
-    ([name, manifest]) => name === id || manifest.objective === id || (manifest.aliases ?? []).includes(id),
-  )?.[0];
 }
 
 /**

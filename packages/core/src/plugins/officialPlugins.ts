@@ -16,3 +16,13 @@ export const officialPlugins: Readonly<Record<string, PluginManifest>> = {
   '@ipmgan/fisher-gan': { objective: 'fisher-gan', aliases: ['fisher'] },
   '@ipmgan/experiments': { network: ['parallel-line', 'gaussian-shift'] },
 };
+
+/**
+ * The official package whose objective is `id` (the package name, the objective id or an
+ * alias), if any: the package to name when `id` is not installed.
+ */
+export function officialProvider(id: string): string | undefined {
+  return Object.entries(officialPlugins).find(
+    ([name, manifest]) => name === id || manifest.objective === id || (manifest.aliases ?? []).includes(id),
+  )?.[0];
+}

@@ -9,7 +9,7 @@ import test from 'ava';
 import type { Extension } from '../contracts/Extension.js';
 import { corePlugin } from './corePlugin.js';
 import type { IpmPlugin } from './IpmPlugin.js';
-import { officialPlugins } from './officialPlugins.js';
+import { officialPlugins, officialProvider } from './officialPlugins.js';
 import type { PluginManifest } from './PluginManifest.js';
 
 const repo = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -73,4 +73,14 @@ test("corePlugin's name and version are core's package.json", (t) => {
   const core = read('packages/core');
   t.is(corePlugin.name, core.name);
   t.is(corePlugin.version, core.version);
+});
+
+test('officialProvider names the package of an objective by package name, id or alias, and nothing for another id', (t) => {
+  t.is(officialProvider('@ipmgan/gradient-penalty'), '@ipmgan/gradient-penalty');
+  t.is(officialProvider('wgan-gp'), '@ipmgan/gradient-penalty');
+  t.is(officialProvider('sngan'), '@ipmgan/spectral-norm');
+  t.is(officialProvider('fisher'), '@ipmgan/fisher-gan');
+  t.is(officialProvider('hinge-gan'), undefined);
+  // A package with no objective does not provide one by its network ids.
+  t.is(officialProvider('parallel-line'), undefined);
 });
