@@ -19,6 +19,8 @@ const order = [
   'e3-grid',
   'e4-meaningful-loss',
   'e5-mnist',
+  'e5-mnist-dcgan',
+  'e5-mnist-nobn',
   'e6-clipping',
   'e7-critic-iterations',
   'e8-momentum',

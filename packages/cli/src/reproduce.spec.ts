@@ -14,7 +14,7 @@ test('an unknown experiment is a usage error naming what exists', (t) => {
   t.is(code, 2);
   t.is(
     stderr.trim(),
-    'ipmgan: experiment: unknown "e11"; expected one of e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, all, e1-parallel-lines, e2-optimal-critic, e3-ring, e3-grid, e4-meaningful-loss, e5-mnist, e6-clipping, e7-critic-iterations, e8-momentum, e9-rank-generators, e10-clipped-gan',
+    'ipmgan: experiment: unknown "e11"; expected one of e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, all, e1-parallel-lines, e2-optimal-critic, e3-ring, e3-grid, e4-meaningful-loss, e5-mnist, e5-mnist-dcgan, e5-mnist-nobn, e6-clipping, e7-critic-iterations, e8-momentum, e9-rank-generators, e10-clipped-gan',
   );
   t.false(existsSync(join(dir, 'out')));
 });

@@ -20,7 +20,7 @@ test.after.always(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the registry names the eleven experiments and their shipped configs validate', async (t) => {
+test('the registry names the thirteen experiments and their shipped configs validate', async (t) => {
   t.deepEqual(Object.keys(experiments).sort(), [
     'e1-parallel-lines',
     'e10-clipped-gan',
@@ -29,6 +29,8 @@ test('the registry names the eleven experiments and their shipped configs valida
     'e3-ring',
     'e4-meaningful-loss',
     'e5-mnist',
+    'e5-mnist-dcgan',
+    'e5-mnist-nobn',
     'e6-clipping',
     'e7-critic-iterations',
     'e8-momentum',
@@ -40,6 +42,20 @@ test('the registry names the eleven experiments and their shipped configs valida
     ['wgan', 'gan'],
   );
   t.deepEqual(e5.generatorNetwork.options.hidden, [512, 512, 512, 512]);
+  // Figures 6 and 7: the DCGAN generator with and without batch norm (constant filters), the same DCGAN critic.
+  for (const [name, generator] of [
+    ['e5-mnist-dcgan', { filters: 16, batchNorm: true, constantFilters: false }],
+    ['e5-mnist-nobn', { filters: 16, batchNorm: false, constantFilters: true }],
+  ] as const) {
+    const config = await loadExperimentConfig(E5ConfigSchema, experiments[name]?.defaultConfig ?? '');
+    t.is(config.name, name);
+    t.deepEqual(config.generatorNetwork, { name: 'dcgan-generator', options: generator });
+    t.deepEqual(config.criticNetwork, { name: 'dcgan-critic', options: { filters: 16 } });
+    t.deepEqual(
+      config.objectives.map((o) => o.name),
+      ['wgan', 'gan'],
+    );
+  }
   const e6 = await loadExperimentConfig(E6ConfigSchema, experiments['e6-clipping']?.defaultConfig ?? '');
   t.deepEqual(e6.clips, [0.001, 0.01, 0.1]);
   const e8 = await loadExperimentConfig(E8ConfigSchema, experiments['e8-momentum']?.defaultConfig ?? '');

@@ -11,7 +11,7 @@ import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { loadExperimentConfig } from './loadExperimentConfig.js';
 import { runE1 } from './runE1.js';
 import { runE2 } from './runE2.js';
-import { runE5 } from './runE5.js';
+import { E5_DCGAN_FIGURE, E5_NO_BATCH_NORM_FIGURE, runE5 } from './runE5.js';
 import { runE6 } from './runE6.js';
 import { runE8 } from './runE8.js';
 import { runE9 } from './runE9.js';
@@ -55,7 +55,7 @@ function runComparison(title: string, analyse: Parameters<typeof runComparisonEx
 /**
  * The paper's toy experiments by name: E1, E2, E10 analytic (critics trained with the generator
  * frozen); E3, E4 comparisons (trained by @ipmgan/compare); E5 (MNIST), E6, E8 trained through
- * core's Trainer (objectives on digits / clippings / critic optimizers); E9 fresh critics judging
+ * core's Trainer (objectives on digits with three generators / clippings / critic optimizers); E9 fresh critics judging
  * generators taken from such runs.
  */
 export const experiments: Readonly<Record<string, ExperimentEntry>> = {
@@ -98,6 +98,20 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
     defaultConfig: shipped('e5-mnist.yaml'),
     quickConfig: shipped('quick/e5-mnist.yaml'),
     run: runWithConfig(E5ConfigSchema, runE5),
+  },
+  'e5-mnist-dcgan': {
+    description:
+      "WGAN paper Figures 4, 5 (upper right) and 6: E5 with the DCGAN generator (batch norm) and the DCGAN critic, WGAN and the GAN, at a reduced scale (filters 16); both should give good digits, only WGAN's estimate should track their quality.",
+    defaultConfig: shipped('e5-mnist-dcgan.yaml'),
+    run: runWithConfig(E5ConfigSchema, (config, outDir, options) => runE5(config, outDir, options, E5_DCGAN_FIGURE)),
+  },
+  'e5-mnist-nobn': {
+    description:
+      'WGAN paper Figure 7: E5 with a DCGAN generator without batch norm and with a constant number of filters, the DCGAN critic, WGAN and the GAN, at a reduced scale (filters 16); WGAN should still produce digits where the GAN fails to learn.',
+    defaultConfig: shipped('e5-mnist-nobn.yaml'),
+    run: runWithConfig(E5ConfigSchema, (config, outDir, options) =>
+      runE5(config, outDir, options, E5_NO_BATCH_NORM_FIGURE),
+    ),
   },
   'e6-clipping': {
     description:

@@ -1,5 +1,8 @@
+import type { Claim } from './Claim.js';
 import type { E5Config } from './E5ConfigSchema.js';
 import { e5Claims } from './e5Claims.js';
+import { e5DcganClaims } from './e5DcganClaims.js';
+import { e5NoBatchNormClaims } from './e5NoBatchNormClaims.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { measureE5, type E5Results } from './measureE5.js';
@@ -9,19 +12,44 @@ import { writeExperimentReport } from './writeExperimentReport.js';
 const QUANTITIES = ['own estimate', 'critic K', 'Frechet distance', 'classes covered', 'class KL to uniform'];
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
+/** Which of the paper's MNIST figures an E5 run reproduces: its report's title and the claims that judge it. */
+export interface E5Figure {
+  readonly title: string;
+  readonly claims: (results: E5Results) => Claim[];
+}
+
+/** The MLP generator's figures (4 upper left, 5, 8), E5's default. */
+export const E5_MLP_FIGURE: E5Figure = {
+  title: 'E5: MNIST with a 4x512 MLP generator (WGAN paper, Figures 4, 5 and 8)',
+  claims: e5Claims,
+};
+
+/** The DCGAN generator with batch norm and the DCGAN critic (Figures 4 upper right, 5 upper right, 6). */
+export const E5_DCGAN_FIGURE: E5Figure = {
+  title: 'E5: MNIST with the DCGAN generator and critic (WGAN paper, Figures 4, 5 and 6)',
+  claims: e5DcganClaims,
+};
+
+/** The DCGAN generator without batch norm, constant filters, and the DCGAN critic (Figure 7). */
+export const E5_NO_BATCH_NORM_FIGURE: E5Figure = {
+  title: 'E5: MNIST with a generator without batch norm and with constant filters (WGAN paper, Figure 7)',
+  claims: e5NoBatchNormClaims,
+};
+
 /**
- * E5, MNIST with MLPs (the paper's Figures 4, 5 and 8): measures every objective (measureE5),
- * checks the claims (e5Claims) and writes `outDir`/report.md, report.html, figures, the sample
- * sheets and results.json.
+ * E5 on MNIST: measures every objective (measureE5), checks `figure`'s claims (e5Claims for the MLP,
+ * e5DcganClaims, e5NoBatchNormClaims for the convolutional generators; the networks come from the config)
+ * and writes `outDir`/report.md, report.html, figures, the sample sheets and results.json.
  */
 export async function runE5(
   config: E5Config,
   outDir: string,
   options: ExperimentOptions = {},
+  figure: E5Figure = E5_MLP_FIGURE,
 ): Promise<ExperimentOutcome<E5Results>> {
   const start = performance.now();
   const results = await measureE5(config, outDir, options);
-  const claims = e5Claims(results);
+  const claims = figure.claims(results);
   const seconds = (performance.now() - start) / 1000;
   const { classifier, real } = results;
   const curves = results.runs.flatMap((r) =>
@@ -37,7 +65,7 @@ export async function runE5(
   await writeExperimentReport(
     outDir,
     {
-      title: 'E5: MNIST with a 4x512 MLP generator (WGAN paper, Figures 4, 5 and 8)',
+      title: figure.title,
       setup: [
         `The shipped MNIST digits (core's mnist source, ${JSON.stringify(config.data.options)}); generator ${config.generatorNetwork.name} ${JSON.stringify(config.generatorNetwork.options)} from ${String(config.noiseDimension)}-d Gaussian noise, critic ${config.criticNetwork.name} ${JSON.stringify(config.criticNetwork.options)}, batch ${String(config.batchSize)}, ${String(config.iterations)} generator iterations through core's Trainer per objective (${config.objectives.map((o) => o.label ?? o.name).join(', ')}), each with its own optimizer defaults, seed ${String(config.seed)}, backend ${config.backend}.`,
         `Quality is judged by a digit classifier trained here first (core's mlp: 784 -> ${config.classifier.hidden.join(' -> ')} ReLU -> ${String(config.classifier.features)} tanh features -> 10, Adam ${String(config.classifier.lr)}, ${String(config.classifier.epochs)} epochs): ${pct(classifier.trainAccuracy)} correct on its ${String(classifier.trainDigits)} training digits, ${pct(classifier.heldOutAccuracy)} on ${String(classifier.heldOutDigits)} held-out digits (${classifier.seconds.toFixed(0)} s). ` +
