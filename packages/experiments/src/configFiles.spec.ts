@@ -187,6 +187,8 @@ function leaves(value: unknown, path = ''): Map<string, unknown> {
 test('each quick config is its shipped config with only its budget reduced', async (t) => {
   const schemas: Record<string, z.ZodType> = {
     'e5-mnist': E5ConfigSchema,
+    'e5-mnist-dcgan': E5ConfigSchema,
+    'e5-mnist-nobn': E5ConfigSchema,
     'e6-clipping': E6ConfigSchema,
     'e8-momentum': E8ConfigSchema,
     'e10-clipped-gan': E10ConfigSchema,
@@ -197,7 +199,16 @@ test('each quick config is its shipped config with only its budget reduced', asy
   const quick = Object.entries(experiments).filter(([, entry]) => entry.quickConfig !== undefined);
   t.deepEqual(
     quick.map(([name]) => name),
-    ['e3-ring', 'e3-grid', 'e4-meaningful-loss', 'e5-mnist', 'e6-clipping', 'e10-clipped-gan'],
+    [
+      'e3-ring',
+      'e3-grid',
+      'e4-meaningful-loss',
+      'e5-mnist',
+      'e5-mnist-dcgan',
+      'e5-mnist-nobn',
+      'e6-clipping',
+      'e10-clipped-gan',
+    ],
   );
   for (const [name, entry] of quick) {
     const shipped = (await loadConfigFile(process.cwd(), entry.defaultConfig)).raw;

@@ -103,12 +103,14 @@ export const experiments: Readonly<Record<string, ExperimentEntry>> = {
     description:
       "WGAN paper Figures 4, 5 (upper right) and 6: E5 with the DCGAN generator (batch norm) and the DCGAN critic, WGAN and the GAN, at a reduced scale (filters 16); both should give good digits, only WGAN's estimate should track their quality.",
     defaultConfig: shipped('e5-mnist-dcgan.yaml'),
+    quickConfig: shipped('quick/e5-mnist-dcgan.yaml'),
     run: runWithConfig(E5ConfigSchema, (config, outDir, options) => runE5(config, outDir, options, E5_DCGAN_FIGURE)),
   },
   'e5-mnist-nobn': {
     description:
       'WGAN paper Figure 7: E5 with a DCGAN generator without batch norm and with a constant number of filters, the DCGAN critic, WGAN and the GAN, at a reduced scale (filters 16); WGAN should still produce digits where the GAN fails to learn.',
     defaultConfig: shipped('e5-mnist-nobn.yaml'),
+    quickConfig: shipped('quick/e5-mnist-nobn.yaml'),
     run: runWithConfig(E5ConfigSchema, (config, outDir, options) =>
       runE5(config, outDir, options, E5_NO_BATCH_NORM_FIGURE),
     ),

@@ -21,7 +21,11 @@ const EXPERIMENT_GROUPS: readonly { readonly name: string; readonly what: string
     { name: 'e2', what: 'optimal critic', runs: ['e2-optimal-critic'] },
     { name: 'e3', what: 'mixtures: e3-ring, e3-grid', runs: ['e3-ring', 'e3-grid'] },
     { name: 'e4', what: 'meaningful loss', runs: ['e4-meaningful-loss'] },
-    { name: 'e5', what: 'MNIST with MLPs', runs: ['e5-mnist'] },
+    {
+      name: 'e5',
+      what: 'MNIST: e5-mnist (MLPs), e5-mnist-dcgan, e5-mnist-nobn',
+      runs: ['e5-mnist', 'e5-mnist-dcgan', 'e5-mnist-nobn'],
+    },
     { name: 'e6', what: 'clipping', runs: ['e6-clipping'] },
     { name: 'e7', what: 'critic iterations', runs: ['e7-critic-iterations'] },
     { name: 'e8', what: 'momentum', runs: ['e8-momentum'] },
