@@ -48,7 +48,7 @@ export async function runE6(
       setup: [
         `WGAN (objective wgan and its optimizer defaults) on ${config.data.name}, generator ${config.generatorNetwork.name} ${JSON.stringify(config.generatorNetwork.options)}, critic ${config.criticNetwork.name} ${JSON.stringify(config.criticNetwork.options)}, batch ${String(config.batchSize)}, ${String(config.iterations)} generator iterations through core's Trainer, the same seed for every c in {${config.clips.join(', ')}}.`,
         penalty
-          ? `Beside them WGAN-GP (objective ${E6_PENALTY_OBJECTIVE} and its own optimizer, n_critic and penalty defaults, ${penalty.label}) with the same nets, data, iterations, batch and seed, no clipping.`
+          ? `Beside them ${penalty.label}: WGAN-GP (objective ${E6_PENALTY_OBJECTIVE}) with its own optimizer, n_critic and penalty defaults, on the same nets, data, iterations, batch and seed, no clipping.`
           : `WGAN-GP (objective ${E6_PENALTY_OBJECTIVE}) left out: @ipmgan/gradient-penalty is not installed, so its row, series and claim are absent (not judged).`,
         `Every ${String(config.recordEvery)} iterations, on ${String(config.evaluationSamples)} fresh real and generated samples: ||dL_critic / dW_l|| per weight matrix (layer 1 = input) of the WGAN critic loss (for WGAN-GP too, without its penalty term), the critic's Lipschitz estimate K, the logged estimate and exact W1.`,
         `Seed ${String(config.seed)}, backend ${config.backend}; ${seconds.toFixed(0)} s in all.`,
