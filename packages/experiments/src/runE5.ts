@@ -6,8 +6,8 @@ import { e5NoBatchNormClaims } from './e5NoBatchNormClaims.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import { measureE5, type E5Results } from './measureE5.js';
-import { renderFigure, VEGA_LITE_SCHEMA } from './renderFigure.js';
-import { writeExperimentReport } from './writeExperimentReport.js';
+import { VEGA_LITE_SCHEMA } from './renderFigure.js';
+import { runMeasuredExperiment } from './runMeasuredExperiment.js';
 
 const QUANTITIES = ['own estimate', 'critic K', 'Frechet distance', 'classes covered', 'class KL to uniform'];
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
@@ -47,103 +47,98 @@ export async function runE5(
   options: ExperimentOptions = {},
   figure: E5Figure = E5_MLP_FIGURE,
 ): Promise<ExperimentOutcome<E5Results>> {
-  const start = performance.now();
-  const results = await measureE5(config, outDir, options);
-  const claims = figure.claims(results);
-  const seconds = (performance.now() - start) / 1000;
-  const { classifier, real } = results;
-  const curves = results.runs.flatMap((r) =>
-    r.points.flatMap((p) =>
-      [p.estimate, p.lipschitz, p.frechet, p.covered, p.classKl].map((value, i) => ({
-        objective: r.label,
-        iteration: p.iteration,
-        quantity: QUANTITIES[i],
-        value,
-      })),
-    ),
-  );
-  await writeExperimentReport(
-    outDir,
-    {
-      title: figure.title,
-      setup: [
-        `The shipped MNIST digits (core's mnist source, ${JSON.stringify(config.data.options)}); generator ${config.generatorNetwork.name} ${JSON.stringify(config.generatorNetwork.options)} from ${String(config.noiseDimension)}-d Gaussian noise, critic ${config.criticNetwork.name} ${JSON.stringify(config.criticNetwork.options)}, batch ${String(config.batchSize)}, ${String(config.iterations)} generator iterations through core's Trainer per objective (${config.objectives.map((o) => o.label ?? o.name).join(', ')}), each with its own optimizer defaults, seed ${String(config.seed)}, backend ${config.backend}.`,
-        `Quality is judged by a digit classifier trained here first (core's mlp: 784 -> ${config.classifier.hidden.join(' -> ')} ReLU -> ${String(config.classifier.features)} tanh features -> 10, Adam ${String(config.classifier.lr)}, ${String(config.classifier.epochs)} epochs): ${pct(classifier.trainAccuracy)} correct on its ${String(classifier.trainDigits)} training digits, ${pct(classifier.heldOutAccuracy)} on ${String(classifier.heldOutDigits)} held-out digits (${classifier.seconds.toFixed(0)} s). ` +
-          `Every ${String(config.recordEvery)} iterations ${String(config.evaluationSamples)} generated digits are classified: a class is covered when it holds at least ${String(100 * config.coverageShare)} % of them; class KL = KL(class histogram || uniform) (0 when even, log 10 = ${Math.log(10).toFixed(3)} when all one class); the Frechet distance is between Gaussians fitted to the classifier's ${String(config.classifier.features)} features of the generated digits and of the held-out real digits. ` +
-          `The estimate beside each measurement is the mean of the estimates logged (every ${String(config.logEvery)} iterations) since the previous one, as the paper median-filters its curves; rho is Spearman's rank correlation of the estimate and the Frechet distance over a run; K is the critic's empirical Lipschitz constant (core's lipschitzEstimate on 256 real, generated and interpolated digits), and rho(estimate / K) ranks WGAN's W1 * K with the critic's growth divided out.`,
-        `Real digits for scale (${String(config.evaluationSamples)} of the classifier's training digits against the held-out ones): Frechet distance ${real.frechet.toFixed(2)}, ${String(real.covered)} classes covered, class KL ${real.classKl.toFixed(3)}. ${seconds.toFixed(0)} s in all.`,
-      ],
-      claims,
-      tables: [
-        {
-          caption: 'Last measurement per objective',
-          header: [
-            'objective',
-            'estimate',
-            'last estimate',
-            'Frechet distance',
-            'classes covered',
-            'class KL',
-            'largest class share',
-            'rho(estimate, Frechet)',
-            'K',
-            'rho(estimate / K, Frechet)',
-            'seconds',
-          ],
-          rows: results.runs.map((r) => {
-            const p = r.points.at(-1);
-            return [
-              r.label,
-              r.estimateName,
-              (p?.estimate ?? Number.NaN).toPrecision(3),
-              (p?.frechet ?? Number.NaN).toFixed(2),
-              String(p?.covered ?? '?'),
-              (p?.classKl ?? Number.NaN).toFixed(3),
-              pct(p?.largestShare ?? Number.NaN),
-              r.rhoEstimateFrechet.toFixed(2),
-              (p?.lipschitz ?? Number.NaN).toPrecision(3),
-              r.rhoEstimateOverKFrechet.toFixed(2),
-              r.seconds.toFixed(0),
-            ];
-          }),
-        },
-        {
-          caption: 'Sample sheets (64 samples from the same noise at each iteration)',
-          header: ['objective', 'iteration', 'file'],
-          rows: [
-            ['real digits', '', real.sheet],
-            ...results.runs.flatMap((r) => r.sheets.map((s) => [r.label, String(s.iteration), s.file])),
-          ],
-        },
-      ],
-      figures: [
-        {
-          name: 'e5-estimate-vs-quality',
-          caption:
-            "Per objective, against generator iterations: its own estimate (mean since the previous measurement), the critic's Lipschitz estimate K, the Frechet distance of the classifier's features to real digits, classes covered (of 10) and the class histogram's KL to uniform.",
-          spec: {
-            $schema: VEGA_LITE_SCHEMA,
-            data: { values: curves },
-            facet: {
-              row: { field: 'quantity', type: 'nominal', title: null, sort: QUANTITIES },
-              column: { field: 'objective', type: 'nominal', title: null, sort: null },
-            },
-            spec: {
-              width: 220,
-              height: 110,
-              mark: { type: 'line', point: true, strokeWidth: 1.5 },
-              encoding: {
-                x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
-                y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
-              },
-            },
-            resolve: { scale: { y: 'independent' } },
+  return runMeasuredExperiment(config, outDir, options, {
+    measure: () => measureE5(config, outDir, options),
+    judge: figure.claims,
+    report: (results, seconds) => {
+      const { classifier, real } = results;
+      const curves = results.runs.flatMap((r) =>
+        r.points.flatMap((p) =>
+          [p.estimate, p.lipschitz, p.frechet, p.covered, p.classKl].map((value, i) => ({
+            objective: r.label,
+            iteration: p.iteration,
+            quantity: QUANTITIES[i],
+            value,
+          })),
+        ),
+      );
+      return {
+        title: figure.title,
+        setup: [
+          `The shipped MNIST digits (core's mnist source, ${JSON.stringify(config.data.options)}); generator ${config.generatorNetwork.name} ${JSON.stringify(config.generatorNetwork.options)} from ${String(config.noiseDimension)}-d Gaussian noise, critic ${config.criticNetwork.name} ${JSON.stringify(config.criticNetwork.options)}, batch ${String(config.batchSize)}, ${String(config.iterations)} generator iterations through core's Trainer per objective (${config.objectives.map((o) => o.label ?? o.name).join(', ')}), each with its own optimizer defaults, seed ${String(config.seed)}, backend ${config.backend}.`,
+          `Quality is judged by a digit classifier trained here first (core's mlp: 784 -> ${config.classifier.hidden.join(' -> ')} ReLU -> ${String(config.classifier.features)} tanh features -> 10, Adam ${String(config.classifier.lr)}, ${String(config.classifier.epochs)} epochs): ${pct(classifier.trainAccuracy)} correct on its ${String(classifier.trainDigits)} training digits, ${pct(classifier.heldOutAccuracy)} on ${String(classifier.heldOutDigits)} held-out digits (${classifier.seconds.toFixed(0)} s). ` +
+            `Every ${String(config.recordEvery)} iterations ${String(config.evaluationSamples)} generated digits are classified: a class is covered when it holds at least ${String(100 * config.coverageShare)} % of them; class KL = KL(class histogram || uniform) (0 when even, log 10 = ${Math.log(10).toFixed(3)} when all one class); the Frechet distance is between Gaussians fitted to the classifier's ${String(config.classifier.features)} features of the generated digits and of the held-out real digits. ` +
+            `The estimate beside each measurement is the mean of the estimates logged (every ${String(config.logEvery)} iterations) since the previous one, as the paper median-filters its curves; rho is Spearman's rank correlation of the estimate and the Frechet distance over a run; K is the critic's empirical Lipschitz constant (core's lipschitzEstimate on 256 real, generated and interpolated digits), and rho(estimate / K) ranks WGAN's W1 * K with the critic's growth divided out.`,
+          `Real digits for scale (${String(config.evaluationSamples)} of the classifier's training digits against the held-out ones): Frechet distance ${real.frechet.toFixed(2)}, ${String(real.covered)} classes covered, class KL ${real.classKl.toFixed(3)}. ${seconds.toFixed(0)} s in all.`,
+        ],
+        tables: [
+          {
+            caption: 'Last measurement per objective',
+            header: [
+              'objective',
+              'estimate',
+              'last estimate',
+              'Frechet distance',
+              'classes covered',
+              'class KL',
+              'largest class share',
+              'rho(estimate, Frechet)',
+              'K',
+              'rho(estimate / K, Frechet)',
+              'seconds',
+            ],
+            rows: results.runs.map((r) => {
+              const p = r.points.at(-1);
+              return [
+                r.label,
+                r.estimateName,
+                (p?.estimate ?? Number.NaN).toPrecision(3),
+                (p?.frechet ?? Number.NaN).toFixed(2),
+                String(p?.covered ?? '?'),
+                (p?.classKl ?? Number.NaN).toFixed(3),
+                pct(p?.largestShare ?? Number.NaN),
+                r.rhoEstimateFrechet.toFixed(2),
+                (p?.lipschitz ?? Number.NaN).toPrecision(3),
+                r.rhoEstimateOverKFrechet.toFixed(2),
+                r.seconds.toFixed(0),
+              ];
+            }),
           },
-        },
-      ],
-      results: { config, results, claims, seconds },
+          {
+            caption: 'Sample sheets (64 samples from the same noise at each iteration)',
+            header: ['objective', 'iteration', 'file'],
+            rows: [
+              ['real digits', '', real.sheet],
+              ...results.runs.flatMap((r) => r.sheets.map((s) => [r.label, String(s.iteration), s.file])),
+            ],
+          },
+        ],
+        figures: [
+          {
+            name: 'e5-estimate-vs-quality',
+            caption:
+              "Per objective, against generator iterations: its own estimate (mean since the previous measurement), the critic's Lipschitz estimate K, the Frechet distance of the classifier's features to real digits, classes covered (of 10) and the class histogram's KL to uniform.",
+            spec: {
+              $schema: VEGA_LITE_SCHEMA,
+              data: { values: curves },
+              facet: {
+                row: { field: 'quantity', type: 'nominal', title: null, sort: QUANTITIES },
+                column: { field: 'objective', type: 'nominal', title: null, sort: null },
+              },
+              spec: {
+                width: 220,
+                height: 110,
+                mark: { type: 'line', point: true, strokeWidth: 1.5 },
+                encoding: {
+                  x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
+                  y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
+                },
+              },
+              resolve: { scale: { y: 'independent' } },
+            },
+          },
+        ],
+      };
     },
-    options.render === undefined ? renderFigure : options.render,
-  );
-  return { results, claims, seconds };
+  });
 }
