@@ -232,3 +232,17 @@ test('each quick config is its shipped config with only its budget reduced', asy
     }
   }
 });
+
+test('the reduced E3 configs docs/reproductions.md reports are valid compare configs of their mixture', async (t) => {
+  for (const [file, data] of [
+    ['e3-ring-reduced.yaml', 'ring8'],
+    ['e3-grid-reduced.yaml', 'grid25'],
+  ] as const) {
+    const path = new URL(`../configs/${file}`, import.meta.url).pathname;
+    const config = parseOrThrow(ConfigSchema, (await loadConfigFile(process.cwd(), path)).raw);
+    t.is(config.data.name, data);
+    t.deepEqual(config.compare?.objectives, ['wgan', 'gan', 'wgan-gp', 'sn-gan', 'fisher-gan']);
+    t.deepEqual(config.compare?.seeds, [1, 2, 3]);
+    t.is(config.training.iterations, 2000);
+  }
+});
