@@ -7,7 +7,7 @@ import {
   RunDirectory,
   type ResolvedConfig,
   type Run,
-} from '@ipmgan/core';
+} from '@ipmgan/core/engine';
 import { CliError } from './CliError.js';
 
 /**

@@ -1,5 +1,6 @@
 // A child process of runComparison (ipmgan compare, ipmgan reproduce): trains one run that the
 // parent planned and reports progress over IPC. Not an API: the entry point that runInWorkers forks.
+import type { StepResult, TrainerHook } from '@ipmgan/core';
 import {
   corePlugin,
   createRun,
@@ -9,9 +10,7 @@ import {
   RunDirectory,
   type ResolvedConfig,
   type Run,
-  type StepResult,
-  type TrainerHook,
-} from '@ipmgan/core';
+} from '@ipmgan/core/engine';
 import type { FromWorker, ToWorker } from './WorkerMessage.js';
 
 function send(message: FromWorker): Promise<void> {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ConfigError, type IpmPlugin } from '@ipmgan/core';
 import {
   checkMemoryEstimate,
-  ConfigError,
   ConfigSchema,
   expandSweep,
   ExtensionRegistry,
@@ -11,9 +11,8 @@ import {
   resolveConfig,
   sweepLabel,
   useBackend,
-  type IpmPlugin,
   type SweepSetting,
-} from '@ipmgan/core';
+} from '@ipmgan/core/engine';
 import type { PlannedRun } from './PlannedRun.js';
 import { withSweepSetting } from './withSweepSetting.js';
 

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corePlugin, resolveConfig, Rng, RunDirectory, tf, type Config } from '@ipmgan/core';
+import { Rng, tf } from '@ipmgan/core';
+import { corePlugin, resolveConfig, RunDirectory, type Config } from '@ipmgan/core/engine';
 import { killAndResume, meanDistanceToMode, metricsWithoutClock, openRun, ringConfig } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';

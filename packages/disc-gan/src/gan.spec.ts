@@ -1,4 +1,5 @@
-import { corePlugin, createRun, resolveConfig, tf, type Config } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { corePlugin, createRun, resolveConfig, type Config } from '@ipmgan/core/engine';
 import test from 'ava';
 import { gan } from './gan.js';
 import { ipmganPlugin } from './index.js';

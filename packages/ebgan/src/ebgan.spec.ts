@@ -1,14 +1,5 @@
-import {
-  corePlugin,
-  createRun,
-  resolveConfig,
-  tf,
-  type Config,
-  type CriticOutput,
-  type ObjectiveInputs,
-  type Run,
-  type StepResult,
-} from '@ipmgan/core';
+import { tf, type CriticOutput, type ObjectiveInputs, type StepResult } from '@ipmgan/core';
+import { corePlugin, createRun, resolveConfig, type Config, type Run } from '@ipmgan/core/engine';
 import test from 'ava';
 import { ebgan } from './ebgan.js';
 import { ipmganPlugin } from './index.js';

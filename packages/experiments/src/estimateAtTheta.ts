@@ -1,4 +1,5 @@
-import { createRun, tf } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { createRun } from '@ipmgan/core/engine';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { estimateOnSamples } from './estimateOnSamples.js';
 import { parallelLinesBase } from './parallelLinesBase.js';

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { discoverPlugins, loadPlugins, officialProvider, type IpmPlugin } from '@ipmgan/core';
+import type { IpmPlugin } from '@ipmgan/core';
+import { discoverPlugins, loadPlugins, officialProvider } from '@ipmgan/core/engine';
 import { experimentsPlugin } from './experimentsPlugin.js';
 
 // The package folder (src/ and dist/ sit one level below it): the objective packages this

@@ -1,4 +1,5 @@
-import { createRun, type IpmPlugin, type ResolvedConfig, type Run, type TrainerHook } from '@ipmgan/core';
+import type { IpmPlugin, TrainerHook } from '@ipmgan/core';
+import { createRun, type ResolvedConfig, type Run } from '@ipmgan/core/engine';
 
 /**
  * Trains a run (no directory) of `config` to its iterations through core's Trainer with `hooks`

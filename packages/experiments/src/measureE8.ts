@@ -1,12 +1,5 @@
-import {
-  exactW1,
-  pointsFromTensor,
-  Rng,
-  tf,
-  type StepResult,
-  type TrainerContext,
-  type TrainerHook,
-} from '@ipmgan/core';
+import { Rng, tf, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
+import { exactW1, pointsFromTensor } from '@ipmgan/core/engine';
 import { blowUps } from './blowUps.js';
 import type { E8Config } from './E8ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';

@@ -1,13 +1,5 @@
-import {
-  createRun,
-  exactW1,
-  pointsFromTensor,
-  spearman,
-  tf,
-  type StepResult,
-  type TrainerContext,
-  type TrainerHook,
-} from '@ipmgan/core';
+import { tf, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
+import { createRun, exactW1, pointsFromTensor, spearman } from '@ipmgan/core/engine';
 import type { E9Config } from './E9ConfigSchema.js';
 import { estimateOnSamples } from './estimateOnSamples.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';

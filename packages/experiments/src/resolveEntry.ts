@@ -1,4 +1,5 @@
-import { ConfigError, resolveConfig, type Config, type IpmPlugin, type ResolvedConfig } from '@ipmgan/core';
+import { ConfigError, type IpmPlugin } from '@ipmgan/core';
+import { resolveConfig, type Config, type ResolvedConfig } from '@ipmgan/core/engine';
 import { experimentPlugins } from './experimentPlugins.js';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 

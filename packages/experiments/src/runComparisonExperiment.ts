@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { CompareProgress, runComparison } from '@ipmgan/compare';
-import { loadConfigFile } from '@ipmgan/core';
+import { loadConfigFile } from '@ipmgan/core/engine';
 import { readRun, type ComparisonReport, type RunData } from '@ipmgan/report';
 import type { Claim } from './Claim.js';
 import { missingObjective } from './experimentPlugins.js';

@@ -1,4 +1,5 @@
-import { createRun, Rng, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
+import { Rng, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
+import { createRun } from '@ipmgan/core/engine';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { generatorGradient } from './generatorGradient.js';
 import { parallelLinesBase } from './parallelLinesBase.js';

@@ -1,4 +1,5 @@
-import { createRun, type IpmPlugin, type Run } from '@ipmgan/core';
+import type { IpmPlugin } from '@ipmgan/core';
+import { createRun, type Run } from '@ipmgan/core/engine';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { resolveEntry, type RunBase } from './resolveEntry.js';
 import { trainCritic } from './trainCritic.js';

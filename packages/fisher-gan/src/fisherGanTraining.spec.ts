@@ -1,4 +1,5 @@
-import { corePlugin, resolveConfig, Rng, tf, type Run } from '@ipmgan/core';
+import { Rng, tf } from '@ipmgan/core';
+import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
 import { assertClose, killAndResume, meanDistanceToMode, openRun, ringConfig } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';

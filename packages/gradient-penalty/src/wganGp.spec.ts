@@ -1,4 +1,5 @@
-import { corePlugin, resolveConfig, tf } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { corePlugin, resolveConfig } from '@ipmgan/core/engine';
 import {
   assertClose,
   criticLipschitz,

@@ -1,4 +1,5 @@
-import { corePlugin, createRun, resolveConfig, Rng, tf, type Config, type Objective, type Run } from '@ipmgan/core';
+import { Rng, tf, type Objective } from '@ipmgan/core';
+import { corePlugin, createRun, resolveConfig, type Config, type Run } from '@ipmgan/core/engine';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 import { mmd } from './mmd.js';

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corePlugin, createRun, resolveConfig, RunDirectory, type TrainerHook } from '@ipmgan/core';
+import type { TrainerHook } from '@ipmgan/core';
+import { corePlugin, createRun, resolveConfig, RunDirectory } from '@ipmgan/core/engine';
 import { ipmganPlugin } from '@ipmgan/critic-wgan';
 import test from 'ava';
 import { customMetricNames } from './customMetricNames.js';

@@ -1,5 +1,6 @@
 import { ipmganPlugin as wganPlugin } from '@ipmgan/critic-wgan';
-import { corePlugin, resolveConfig, tf, type Run } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
 import {
   assertClose,
   criticLipschitz,

@@ -1,4 +1,4 @@
-import { SampleQualityEvaluator } from '@ipmgan/core';
+import { SampleQualityEvaluator } from '@ipmgan/core/engine';
 import { formatTable } from '../format/formatTable.js';
 import { openRunAtCheckpoint } from '../openRunAtCheckpoint.js';
 

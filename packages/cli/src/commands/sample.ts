@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { encodeNpy, Rng, tf, writeFileAtomic } from '@ipmgan/core';
+import { Rng, tf } from '@ipmgan/core';
+import { encodeNpy, writeFileAtomic } from '@ipmgan/core/engine';
 import { CliError } from '../CliError.js';
 import { encodePng } from '../images/encodePng.js';
 import { imageGrid } from '../images/imageGrid.js';

@@ -1,4 +1,5 @@
-import { ConfigError, createRun, DivergenceError, openConfig, resumeRun, type Run } from '@ipmgan/core';
+import { ConfigError } from '@ipmgan/core';
+import { createRun, DivergenceError, openConfig, resumeRun, type Run } from '@ipmgan/core/engine';
 import { writeRunReport } from '@ipmgan/report';
 import { applySetOverride, parseSetAssignment } from '../applySetOverride.js';
 import { ProgressReporter } from '../ProgressReporter.js';

@@ -1,4 +1,5 @@
-import { corePlugin, createRun, definePlugin, PluginContexts, resolveConfig, tf, type StepResult } from '@ipmgan/core';
+import { definePlugin, tf, type StepResult } from '@ipmgan/core';
+import { corePlugin, createRun, PluginContexts, resolveConfig } from '@ipmgan/core/engine';
 import { assertClose, linearGapObjective } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
