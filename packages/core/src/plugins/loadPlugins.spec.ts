@@ -187,7 +187,8 @@ test('activation and deactivation hooks on any core service are refused, the tra
       version: '0.0.0',
       extensions: [],
       load: (options) => {
-        options[hook](id, (_context: unknown, value: unknown) => value);
+        if (hook === 'onActivation') options.onActivation(id, (_context, value) => value);
+        else options.onDeactivation(id, () => undefined);
       },
     });
     const verb = hook === 'onActivation' ? 'hooks the activation of' : 'hooks the deactivation of';
