@@ -150,7 +150,7 @@ test.serial(
         load: ({ rebind }: LoadOptions) => void rebind(IDS.Extension).toConstantValue(linearGapObjective),
       },
       {
-        verb: 'replaces on activation',
+        verb: 'hooks the activation of',
         id: 'IDS.Critic',
         load: ({ onActivation }: LoadOptions) => {
           onActivation(IDS.Critic, (_context, critic) => critic);

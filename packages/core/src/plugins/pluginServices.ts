@@ -2,6 +2,7 @@ import { ContainerModule, type ContainerModuleLoadOptions } from 'inversify';
 import { ConfigError } from '../config/ConfigError.js';
 import { IDS } from '../identifiers.js';
 import type { IpmPlugin } from './IpmPlugin.js';
+import { PluginError } from './PluginError.js';
 
 /**
  * What a plugin's ContainerModule may do with each of core's services; docs/plugin-services.md
@@ -47,8 +48,11 @@ const ALLOWED = `a plugin may rebind ${ACCESS.replaceable.map(serviceName).join(
 
 /**
  * The plugin's module, loaded through options that refuse what docs/plugin-services.md does
- * not allow: binding, rebinding, unbinding or activating a core-owned service, and removing
- * installed extensions. The refusal is one line naming the plugin and the service.
+ * not allow: binding, rebinding or unbinding a core-owned service, removing installed
+ * extensions, and activation or deactivation hooks on any of core's services (a hook on
+ * IDS.Trainer could swap the objective of a trainer it did not build; a plugin replaces a
+ * service visibly, with rebind). The refusal is one line naming the plugin and the service;
+ * any other error of the module's load names the plugin too.
  */
 export function guardPluginModule(plugin: IpmPlugin): ContainerModule {
   const refuse = (verb: string, id: unknown): never => {
@@ -61,18 +65,30 @@ export function guardPluginModule(plugin: IpmPlugin): ContainerModule {
     forbidden: readonly symbol[],
     f: F,
   ): F => ((id: never, ...rest: never[]) => (includes(forbidden, id) ? refuse(verb, id) : f(id, ...rest))) as F;
-  const everything: readonly symbol[] = ACCESS.coreOwned;
+  const coreOwned: readonly symbol[] = ACCESS.coreOwned;
   const noRemoval: readonly symbol[] = [...ACCESS.coreOwned, ...ACCESS.addOnly];
-  return new ContainerModule((options: ContainerModuleLoadOptions) =>
-    plugin.module.load({
-      ...options,
-      bind: check('binds', everything, options.bind),
-      rebind: check('rebinds', noRemoval, options.rebind),
-      rebindAsync: check('rebinds', noRemoval, options.rebindAsync),
-      unbind: check('unbinds', noRemoval, options.unbind),
-      unbindAsync: check('unbinds', noRemoval, options.unbindAsync),
-      onActivation: check('replaces on activation', everything, options.onActivation),
-      onDeactivation: check('hooks the deactivation of', everything, options.onDeactivation),
-    }),
-  );
+  const allOfCore: readonly symbol[] = Object.values(IDS);
+  const failed = (error: unknown): never => {
+    if (error instanceof ConfigError || error instanceof PluginError) throw error;
+    const text = error instanceof Error ? error.message : String(error);
+    throw new PluginError(`${plugin.name}: its ContainerModule failed to load: ${text.split('\n')[0] ?? text}`, {
+      cause: error,
+    });
+  };
+  return new ContainerModule(async (options: ContainerModuleLoadOptions) => {
+    try {
+      await plugin.module.load({
+        ...options,
+        bind: check('binds', coreOwned, options.bind),
+        rebind: check('rebinds', noRemoval, options.rebind),
+        rebindAsync: check('rebinds', noRemoval, options.rebindAsync),
+        unbind: check('unbinds', noRemoval, options.unbind),
+        unbindAsync: check('unbinds', noRemoval, options.unbindAsync),
+        onActivation: check('hooks the activation of', allOfCore, options.onActivation),
+        onDeactivation: check('hooks the deactivation of', allOfCore, options.onDeactivation),
+      });
+    } catch (error) {
+      failed(error);
+    }
+  });
 }
