@@ -31,15 +31,14 @@ export { expandSweep } from './config/expandSweep.js';
 export { sweepLabel } from './config/sweepLabel.js';
 export { setConfigPath } from './config/setConfigPath.js';
 export { parseOrThrow } from './config/parseOrThrow.js';
-export { resolveConfig } from './config/resolveConfig.js';
+export { resolve, resolveConfig, type Resolved } from './config/resolveConfig.js';
 export { loadConfigFile, type LoadedConfigFile } from './config/loadConfigFile.js';
-export { openConfig, type OpenedConfig } from './config/openConfig.js';
 
 export { ExtensionRegistry } from './plugins/ExtensionRegistry.js';
 export { corePlugin } from './plugins/corePlugin.js';
 export { discoverPlugins, type DiscoveredPlugin } from './plugins/discoverPlugins.js';
 export { importPackage, importPlugin } from './plugins/importPlugin.js';
-export { loadPlugins, type PluginRequest } from './plugins/loadPlugins.js';
+export { pluginsFor } from './plugins/pluginsFor.js';
 export { officialProvider } from './plugins/officialPlugins.js';
 
 export { useBackend } from './backend/useBackend.js';
@@ -50,9 +49,8 @@ export { CompareDirectory, type CompareRecord, type CompareRunStatus } from './r
 export { checkMemoryEstimate } from './runs/checkMemoryEstimate.js';
 export type { RunAmendment, ConfigChange } from './runs/RunAmendment.js';
 export type { MetricsRecord } from './runs/MetricsRecord.js';
-export { createRun, type Run, type RunOptions } from './runs/createRun.js';
-export { resumeRun, type ResumeOptions } from './runs/resumeRun.js';
-export { loadCheckpoint } from './runs/checkpoint.js';
+export type { Run } from './runs/createRun.js';
+export { openRun, type RunSource, type OpenRunOptions, type OpenedRun, type RunChange } from './runs/openRun.js';
 export { encodeNpy } from './runs/encodeNpy.js';
 export { writeFileAtomic } from './runs/writeFileAtomic.js';
 

@@ -1,5 +1,5 @@
 import { tf, type CriticOutput, type ObjectiveInputs, type StepResult } from '@ipmgan/core';
-import { corePlugin, createRun, resolveConfig, type Config, type Run } from '@ipmgan/core/engine';
+import { corePlugin, openRun, resolveConfig, type Config, type Run } from '@ipmgan/core/engine';
 import test from 'ava';
 import { ebgan } from './ebgan.js';
 import { ipmganPlugin } from './index.js';
@@ -135,7 +135,7 @@ function smallConfig(overrides: Partial<Config> = {}): Config {
 }
 
 async function open(config: Config): Promise<Run> {
-  return createRun(resolveConfig(config, plugins), plugins, { directory: null });
+  return openRun({ config, plugins }, { directory: null });
 }
 
 test.serial('training on the ring with the default settings brings samples nearer the modes', async (t) => {

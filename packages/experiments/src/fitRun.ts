@@ -1,5 +1,5 @@
 import type { IpmPlugin, TrainerHook } from '@ipmgan/core';
-import { createRun, type ResolvedConfig, type Run } from '@ipmgan/core/engine';
+import { openRun, type ResolvedConfig, type Run } from '@ipmgan/core/engine';
 
 /**
  * Trains a run (no directory) of `config` to its iterations through core's Trainer with `hooks`
@@ -12,7 +12,7 @@ export async function fitRun(
   hooks: readonly TrainerHook[],
   prepare?: (run: Run) => void,
 ): Promise<number> {
-  const run = await createRun(config, plugins, { directory: null, hooks });
+  const run = await openRun({ resolved: config, plugins }, { directory: null, hooks });
   const start = performance.now();
   try {
     prepare?.(run);

@@ -1,5 +1,5 @@
 import { Rng, tf, type Objective } from '@ipmgan/core';
-import { corePlugin, createRun, resolveConfig, type Config, type Run } from '@ipmgan/core/engine';
+import { corePlugin, openRun, resolveConfig, type Config, type Run } from '@ipmgan/core/engine';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 import { mmd } from './mmd.js';
@@ -40,7 +40,7 @@ function smallConfig(overrides: Partial<Config> = {}): Config {
 }
 
 async function open(config: Config): Promise<Run> {
-  return createRun(resolveConfig(config, plugins), plugins, { directory: null });
+  return openRun({ config, plugins }, { directory: null });
 }
 
 /** The objective's estimate (unbiased MMD^2, median bandwidths) on fixed batches of 256. */

@@ -45,7 +45,7 @@ export async function importPackage(
   try {
     return (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError(`${field}: package "${name}" throws when imported: ${firstLine(error)}`);
+    throw new ConfigError(`package "${name}" throws when imported: ${firstLine(error)}`, field.split('.'));
   }
 }
 
@@ -58,16 +58,21 @@ export async function importPackage(
 export async function importPlugin(name: string, projectDir: string, field: string): Promise<IpmPlugin> {
   const module = await importPackage(name, projectDir, field);
   if (module === undefined)
-    throw new ConfigError(`${field}: package "${name}" is not installed in ${projectDir} (npm install ${name})`);
+    throw new ConfigError(
+      `package "${name}" is not installed in ${projectDir} (npm install ${name})`,
+      field.split('.'),
+    );
   const plugin = module.ipmganPlugin;
   if (!isPlugin(plugin))
     throw new ConfigError(
-      `${field}: package "${name}" does not export an ipmganPlugin (a plugin made with definePlugin); remove it from plugins or fix its exports`,
+      `package "${name}" does not export an ipmganPlugin (a plugin made with definePlugin); remove it from plugins or fix its exports`,
+      field.split('.'),
     );
   // A package speaks for itself only: config.resolved.json records the plugin's name.
   if (isPackageName(name) && plugin.name !== name)
     throw new ConfigError(
-      `${field}: package "${name}" exports an ipmganPlugin named "${plugin.name}"; a plugin's name must be its package's`,
+      `package "${name}" exports an ipmganPlugin named "${plugin.name}"; a plugin's name must be its package's`,
+      field.split('.'),
     );
   return namePluginFailures(plugin);
 }

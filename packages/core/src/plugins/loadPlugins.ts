@@ -5,13 +5,22 @@ import { importPlugin } from './importPlugin.js';
 import type { IpmPlugin } from './IpmPlugin.js';
 import { officialProvider } from './officialPlugins.js';
 
-/** The names a raw config refers to plugins by. */
-export interface PluginRequest {
-  /** `objective.name`: a package name or an objective id/alias declared by an installed package. */
-  readonly objective: string;
+/** The names a config refers to plugins by. */
+export type PluginRequest = {
   /** `plugins`: extra package names. */
   readonly plugins?: readonly string[];
-}
+} & (
+  | {
+      /** `objective.name` of a raw config: a package name or an objective id/alias declared by an installed package. */
+      readonly objective: string;
+    }
+  | {
+      /** `objective.package` of a resolved config: the package its objective was resolved from. */
+      readonly package: string;
+    }
+);
+
+const OBJECTIVE_NAME = ['objective', 'name'];
 
 /**
  * The installed package that provides objective `name`. A package name picks that package.
@@ -28,16 +37,18 @@ function objectiveOwner(name: string, installed: readonly DiscoveredPlugin[]): D
     if (owner) return owner;
     const others = claimants.map((p) => p.name);
     throw new ConfigError(
-      `objective.name: "${name}" is provided by ${official}, which is not installed (npm install ${official})` +
+      `"${name}" is provided by ${official}, which is not installed (npm install ${official})` +
         (others.length === 0
           ? ''
           : `; ${others.join(', ')} also claims "${name}" but is not ${official}: name it by its package to use it (objective: { name: ${others[0] ?? ''} })`),
+      OBJECTIVE_NAME,
     );
   }
   const [first, second] = claimants;
   if (first && second)
     throw new ConfigError(
-      `objective.name: "${name}" is claimed by both ${first.name} and ${second.name}; name one by its package (objective: { name: ${first.name} })`,
+      `"${name}" is claimed by both ${first.name} and ${second.name}; name one by its package (objective: { name: ${first.name} })`,
+      OBJECTIVE_NAME,
     );
   if (first) return first;
   const list = installed
@@ -45,7 +56,8 @@ function objectiveOwner(name: string, installed: readonly DiscoveredPlugin[]): D
     .map((p) => `${p.ids[0] ?? p.name} (${p.name})`)
     .join(', ');
   throw new ConfigError(
-    `objective.name: unknown objective "${name}"; installed: ${list === '' ? 'none (npm install @ipmgan/critic-wgan)' : list}`,
+    `unknown objective "${name}"; installed: ${list === '' ? 'none (npm install @ipmgan/critic-wgan)' : list}`,
+    OBJECTIVE_NAME,
   );
 }
 
@@ -62,7 +74,8 @@ function refuseClashes(plugins: readonly IpmPlugin[], fields: readonly string[])
         const owner = owners.get(key);
         if (owner !== undefined && owner !== plugin.name)
           throw new ConfigError(
-            `${fields[i] ?? 'plugins'}: ${extension.kind} "${name}" is claimed by both ${owner} and ${plugin.name}; remove one of them from the config`,
+            `${extension.kind} "${name}" is claimed by both ${owner} and ${plugin.name}; remove one of them from the config`,
+            (fields[i] ?? 'plugins').split('.'),
           );
         owners.set(key, plugin.name);
       }
@@ -78,12 +91,13 @@ function refuseClashes(plugins: readonly IpmPlugin[], fields: readonly string[])
  * Two packages of the run claiming one extension name fail with one line naming both.
  */
 export async function loadPlugins(request: PluginRequest, projectDir: string): Promise<IpmPlugin[]> {
-  const owner = objectiveOwner(request.objective, discoverPlugins(projectDir));
+  const owner =
+    'package' in request ? request.package : objectiveOwner(request.objective, discoverPlugins(projectDir)).name;
   const extra = [...new Set(request.plugins ?? [])];
-  const names = [owner.name, ...extra.filter((n) => n !== owner.name)];
+  const names = [owner, ...extra.filter((n) => n !== owner)];
   const fields = [
     'core',
-    'objective.name',
+    'package' in request ? 'objective.package' : 'objective.name',
     ...names.slice(1).map((n) => `plugins.${String((request.plugins ?? []).indexOf(n))}`),
   ];
   const plugins = [corePlugin];

@@ -30,12 +30,12 @@ const ACCESS = {
 const NAMES = new Map<symbol, string>(Object.entries(IDS).map(([key, id]) => [id, `IDS.${key}`]));
 
 /** `IDS.DataSource` for core's identifiers, the description otherwise. */
-export function serviceName(id: unknown): string {
+function serviceName(id: unknown): string {
   return (typeof id === 'symbol' && NAMES.get(id)) || String(id);
 }
 
 /** The services a plugin may replace, bound once: binding one a second time makes it ambiguous. */
-export const SINGLE_SERVICES: readonly symbol[] = ACCESS.replaceable;
+const SINGLE_SERVICES: readonly symbol[] = ACCESS.replaceable;
 
 const includes = (list: readonly symbol[], id: unknown): boolean => typeof id === 'symbol' && list.includes(id);
 
@@ -79,7 +79,15 @@ export function guardPluginModule(plugin: IpmPlugin): ContainerModule {
     try {
       await plugin.module.load({
         ...options,
-        bind: check('binds', coreOwned, options.bind),
+        bind: check('binds', coreOwned, ((id: symbol) => {
+          // Refused here, where the binding is made, rather than recognised in inversify's
+          // "ambiguous" error when the service is resolved.
+          if (includes(SINGLE_SERVICES, id) && options.isBound(id))
+            throw new ConfigError(
+              `plugins: ${serviceName(id)} is bound twice; a plugin replaces a core service with rebind(), not bind() (docs/plugin-services.md)`,
+            );
+          return options.bind(id);
+        }) as typeof options.bind),
         rebind: check('rebinds', noRemoval, options.rebind),
         rebindAsync: check('rebinds', noRemoval, options.rebindAsync),
         unbind: check('unbinds', noRemoval, options.unbind),
