@@ -1,7 +1,8 @@
 // Wall time of exactW1 (munkres, Hungarian algorithm) on random 2-D sets, n = 512 and 1024:
 // median of 3 runs each, distance matrix included. `node bench/w1-timing.mjs` after `npm run build`.
 import { performance } from 'node:perf_hooks';
-import { exactW1, Rng } from '@ipmgan/core';
+import { Rng } from '@ipmgan/core';
+import { exactW1 } from '@ipmgan/core/engine';
 
 const sizes = process.argv
   .slice(2)

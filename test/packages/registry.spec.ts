@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corePlugin } from '@ipmgan/core';
+import { corePlugin } from '@ipmgan/core/engine';
 import test, { type ExecutionContext } from 'ava';
 import type { CommandResult } from './CommandResult.js';
 import { ipmganClosure } from './ipmganClosure.js';

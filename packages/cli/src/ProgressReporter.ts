@@ -1,4 +1,5 @@
-import type { StepResult, Trainer, TrainerHook } from '@ipmgan/core';
+import type { StepResult, TrainerHook } from '@ipmgan/core';
+import type { Trainer } from '@ipmgan/core/engine';
 
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '--:--';

@@ -1,4 +1,5 @@
-import { ConfigError, setConfigPath } from '@ipmgan/core';
+import { ConfigError } from '@ipmgan/core';
+import { setConfigPath } from '@ipmgan/core/engine';
 
 /** Parses the value of `--set key=value`: JSON where it parses (numbers, lists, booleans), else a string. */
 function parseValue(text: string): unknown {

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
-import { encodeNpy } from '@ipmgan/core';
+import { encodeNpy } from '@ipmgan/core/engine';
 import { makeTempDir } from './testing/makeTempDir.js';
 import { runIpmgan } from './testing/runIpmgan.js';
 

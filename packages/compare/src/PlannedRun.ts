@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '@ipmgan/core';
+import type { ResolvedConfig } from '@ipmgan/core/engine';
 
 /** One objective x sweep setting x seed of a compare, resolved and validated before any run starts. */
 export interface PlannedRun {

@@ -1,17 +1,7 @@
 // A child process of runComparison (ipmgan compare, ipmgan reproduce): trains one run that the
 // parent planned and reports progress over IPC. Not an API: the entry point that runInWorkers forks.
-import {
-  corePlugin,
-  createRun,
-  DivergenceError,
-  importPlugin,
-  resumeRun,
-  RunDirectory,
-  type ResolvedConfig,
-  type Run,
-  type StepResult,
-  type TrainerHook,
-} from '@ipmgan/core';
+import type { StepResult, TrainerHook } from '@ipmgan/core';
+import { DivergenceError, openRun } from '@ipmgan/core/engine';
 import type { FromWorker, ToWorker } from './WorkerMessage.js';
 
 function send(message: FromWorker): Promise<void> {
@@ -57,25 +47,10 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
       );
     },
   };
-  const directory = RunDirectory.open(start.directory, 'compare', { clean: true });
-  let run: Run;
-  if (directory.latestCheckpoint()) {
-    run = await resumeRun(directory.path, baseDir, { baseDir, hooks: [relay] });
-  } else {
-    directory.discardProgress();
-    const config = directory.readConfig();
-    const plugins = [
-      corePlugin,
-      await importPlugin(config.objective.package, baseDir, 'objective.package'),
-      ...(await Promise.all(config.plugins.map((p, i) => importPlugin(p, baseDir, `plugins.${String(i)}`)))),
-    ];
-    run = await createRun(config, plugins, { baseDir, directory, hooks: [relay] });
-    // The plan wrote the config before the run existed; record the data source's definition as train does.
-    directory.writeConfig({
-      ...config,
-      data: { ...config.data, definition: run.trainer.data.definition },
-    } as ResolvedConfig);
-  }
+  const run = await openRun(
+    { runDirectory: start.directory, cwd: baseDir, mode: 'continue', baseDir },
+    { hooks: [relay] },
+  );
   const began = performance.now();
   try {
     const outcome = await run.trainer.fit({ signal: controller.signal });

@@ -1,4 +1,4 @@
-import { resolveThreads, type ResolvedConfig } from '@ipmgan/core';
+import { resolveThreads, type ResolvedConfig } from '@ipmgan/core/engine';
 
 /** How a compare shares the machine: runs at once, and threads per run. */
 export interface CoreDivision {

@@ -1,30 +1,29 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ConfigError } from '@ipmgan/core';
 import {
   checkMemoryEstimate,
-  ConfigError,
   ConfigSchema,
   expandSweep,
-  ExtensionRegistry,
-  loadPlugins,
   parseOrThrow,
+  pluginsFor,
+  resolve as resolveWithExtensions,
   resolveConfig,
   sweepLabel,
   useBackend,
-  type IpmPlugin,
+  type ExtensionRegistry,
   type SweepSetting,
-} from '@ipmgan/core';
+} from '@ipmgan/core/engine';
 import type { PlannedRun } from './PlannedRun.js';
 import { withSweepSetting } from './withSweepSetting.js';
 
-/** Re-labels an error about the run's `objective` field as one about its entry in compare.objectives. */
+/** An error about a field under the run's `objective` is one about its entry in compare.objectives. */
 function entryError(error: unknown, index: number, isString: boolean): unknown {
-  if (!(error instanceof ConfigError)) return error;
-  const entry = `compare.objectives.${String(index)}`;
-  const message = error.message
-    .replace(/^objective\.name:/, isString ? `${entry}:` : `${entry}.name:`)
-    .replace(/^objective\./, `${entry}.`);
-  return message === error.message ? error : new ConfigError(message);
+  if (!(error instanceof ConfigError) || error.path[0] !== 'objective' || error.path.length < 2) return error;
+  const rest = error.path.slice(1);
+  // A string entry is the objective's name itself.
+  const field = isString && rest.length === 1 && rest[0] === 'name' ? [] : rest;
+  return error.at(['compare', 'objectives', index, ...field]);
 }
 
 /**
@@ -59,14 +58,16 @@ export async function planCompare(
     label: string;
     config: PlannedRun['config'];
   }[] = [];
-  let plugins: readonly IpmPlugin[] = [];
+  let extensions: ExtensionRegistry | undefined;
   for (const [index, entry] of compare.objectives.entries()) {
     const isString = typeof entry === 'string';
     const objective = isString ? { name: entry } : entry;
     try {
-      plugins = await loadPlugins({ objective: objective.name, plugins: parsed.plugins }, baseDir);
+      const plugins = await pluginsFor({ objective, plugins: parsed.plugins }, baseDir);
       // The entry alone first, so a bad entry is named as one before any setting is applied.
-      const plain = resolveConfig({ ...shared, objective, seed: seeds[0] }, plugins);
+      const entryResolved = resolveWithExtensions({ ...shared, objective, seed: seeds[0] }, plugins);
+      const plain = entryResolved.config;
+      extensions = entryResolved.extensions;
       // Settings that differ only in paths this objective ignores (no critic) give one run, not several.
       const planned = new Set<string>();
       for (const setting of settings)
@@ -87,9 +88,9 @@ export async function planCompare(
   }
   // The data source is shared: open it once here so a bad data file stops the compare before it starts.
   const first = resolved[0]?.config;
-  if (first) {
+  if (first && extensions) {
+    const registry = extensions;
     await useBackend(first.backend);
-    const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
     const data = await registry.get('data', first.data.name, 'data.name').create(first.data.options, { baseDir });
     // And every run's training step must fit in memory, before the compare directory exists.
     for (const run of resolved) checkMemoryEstimate(run.config, data.shape, registry);

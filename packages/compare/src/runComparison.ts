@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { CompareDirectory, RunDirectory, type CompareRecord } from '@ipmgan/core';
+import { CompareDirectory, RunDirectory, type CompareRecord } from '@ipmgan/core/engine';
 import { writeComparisonReport, type ComparisonReport, type ReportRun } from '@ipmgan/report';
 import { CompareProgress } from './CompareProgress.js';
 import { divideCores } from './divideCores.js';

@@ -1,11 +1,5 @@
-import {
-  ConfigError,
-  resolveConfig,
-  setConfigPath,
-  type IpmPlugin,
-  type ResolvedConfig,
-  type SweepSetting,
-} from '@ipmgan/core';
+import { ConfigError, type IpmPlugin } from '@ipmgan/core';
+import { resolveConfig, setConfigPath, type ResolvedConfig, type SweepSetting } from '@ipmgan/core/engine';
 
 /** Paths that name what compare itself varies: they cannot be swept. */
 const NOT_SWEPT: Readonly<Record<string, string>> = {

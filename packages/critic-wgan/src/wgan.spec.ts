@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corePlugin, resolveConfig, Rng, RunDirectory, tf, type Config } from '@ipmgan/core';
+import { Rng, tf } from '@ipmgan/core';
+import { corePlugin, resolveConfig, RunDirectory, type Config } from '@ipmgan/core/engine';
 import { killAndResume, meanDistanceToMode, metricsWithoutClock, openRun, ringConfig } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
@@ -38,8 +39,8 @@ test.serial('the resolved config carries Algorithm 1 defaults', (t) => {
 
 test.serial('every critic weight and bias lies in [-c, c] after a critic step', async (t) => {
   // A learning rate far above c makes every weight leave [-c, c] before the projection.
-  const run = await openRun(
-    smallConfig({
+  const run = await openRun({
+    config: smallConfig({
       critic: {
         network: { name: 'mlp', options: { hidden: [16] } },
         constraints: [{ name: 'weight-clipping', options: { clip: 0.003 } }],
@@ -47,7 +48,7 @@ test.serial('every critic weight and bias lies in [-c, c] after a critic step', 
       training: { iterations: 1, optimizers: { critic: { name: 'sgd', lr: 10 } } },
     }),
     plugins,
-  );
+  });
   const before =
     run.trainer.critic?.trainableVariables.map((v) => Math.max(...Array.from(v.dataSync(), Math.abs))) ?? [];
   t.true(Math.max(...before) > 0.003, 'the initial weights exceed c, so the test can fail');
@@ -67,7 +68,7 @@ test.serial('every critic weight and bias lies in [-c, c] after a critic step', 
 });
 
 test.serial('training on the ring brings samples nearer the modes than the untrained generator', async (t) => {
-  const run = await openRun(smallConfig(), plugins);
+  const run = await openRun({ config: smallConfig(), plugins });
   const before = meanDistanceToMode(run);
   await run.trainer.fit();
   const after = meanDistanceToMode(run);
@@ -82,7 +83,7 @@ test.serial('the same seed and backend give an identical metrics.jsonl', async (
   const config = smallConfig({ training: { iterations: 30 }, run: { logEvery: 5 } });
   const metrics = async (name: string, seed: number): Promise<string[]> => {
     const dir = new RunDirectory(join(root, name));
-    const run = await openRun({ ...config, seed }, plugins, dir);
+    const run = await openRun({ config: { ...config, seed }, plugins }, { directory: dir });
     await run.trainer.fit();
     run.dispose();
     return metricsWithoutClock(dir);
@@ -102,10 +103,10 @@ test.serial(
 
 test.serial('200 training iterations leave tf.memory().numTensors unchanged', async (t) => {
   const small = { name: 'mlp', options: { hidden: [32, 32] } };
-  const run = await openRun(
-    smallConfig({ generator: { network: small }, critic: { network: small }, training: { iterations: 201 } }),
+  const run = await openRun({
+    config: smallConfig({ generator: { network: small }, critic: { network: small }, training: { iterations: 201 } }),
     plugins,
-  );
+  });
   await run.trainer.fit({ iterations: 1 });
   const before = tf.memory().numTensors;
   await run.trainer.fit({ iterations: 201 });
@@ -115,8 +116,8 @@ test.serial('200 training iterations leave tf.memory().numTensors unchanged', as
 
 test.serial('a DCGAN trains on MNIST through the trainer on wasm (conv filter gradients included)', async (t) => {
   const dcgan = { filters: 8 };
-  const run = await openRun(
-    {
+  const run = await openRun({
+    config: {
       seed: 5,
       backend: 'wasm',
       objective: { name: 'wgan' },
@@ -127,7 +128,7 @@ test.serial('a DCGAN trains on MNIST through the trainer on wasm (conv filter gr
       run: { logEvery: 1 },
     },
     plugins,
-  );
+  });
   const critic = run.trainer.critic?.trainableVariables ?? [];
   const before = critic.map((v) => Array.from(v.dataSync()));
   const steps: number[] = [];

@@ -1,4 +1,5 @@
-import { corePlugin, createRun, resolveConfig, tf, type Config } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { corePlugin, openRun, resolveConfig, type Config } from '@ipmgan/core/engine';
 import test from 'ava';
 import { gan } from './gan.js';
 import { ipmganPlugin } from './index.js';
@@ -61,7 +62,7 @@ test.serial('training on the ring brings samples nearer the modes than the untra
     critic: { network: mlp },
     training: { iterations: 200 },
   };
-  const run = await createRun(resolveConfig(config, plugins), plugins, { directory: null });
+  const run = await openRun({ config, plugins }, { directory: null });
   const before = meanDistanceToMode(run);
   await run.trainer.fit();
   const after = meanDistanceToMode(run);

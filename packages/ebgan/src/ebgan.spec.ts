@@ -1,14 +1,5 @@
-import {
-  corePlugin,
-  createRun,
-  resolveConfig,
-  tf,
-  type Config,
-  type CriticOutput,
-  type ObjectiveInputs,
-  type Run,
-  type StepResult,
-} from '@ipmgan/core';
+import { tf, type CriticOutput, type ObjectiveInputs, type StepResult } from '@ipmgan/core';
+import { corePlugin, openRun, resolveConfig, type Config, type Run } from '@ipmgan/core/engine';
 import test from 'ava';
 import { ebgan } from './ebgan.js';
 import { ipmganPlugin } from './index.js';
@@ -144,7 +135,7 @@ function smallConfig(overrides: Partial<Config> = {}): Config {
 }
 
 async function open(config: Config): Promise<Run> {
-  return createRun(resolveConfig(config, plugins), plugins, { directory: null });
+  return openRun({ config, plugins }, { directory: null });
 }
 
 test.serial('training on the ring with the default settings brings samples nearer the modes', async (t) => {

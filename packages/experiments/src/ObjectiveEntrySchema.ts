@@ -1,4 +1,4 @@
-import { ExtensionRefSchema, OptimizerConfigSchema, ScheduleConfigSchema } from '@ipmgan/core';
+import { ExtensionRefSchema, OptimizerConfigSchema, ScheduleConfigSchema } from '@ipmgan/core/engine';
 import { z } from 'zod';
 
 /**

@@ -1,4 +1,4 @@
-import { ExtensionRefSchema } from '@ipmgan/core';
+import { ExtensionRefSchema } from '@ipmgan/core/engine';
 import { z } from 'zod';
 import { ObjectiveEntrySchema } from './ObjectiveEntrySchema.js';
 

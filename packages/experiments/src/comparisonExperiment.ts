@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { CompareProgress, runComparison } from '@ipmgan/compare';
-import { ConfigSchema, loadConfigFile, parseOrThrow } from '@ipmgan/core';
+import { ConfigSchema, loadConfigFile, parseOrThrow } from '@ipmgan/core/engine';
 import { readRun, type ComparisonReport, type RunData } from '@ipmgan/report';
 import type { ExperimentSpec, VariantSpec } from './defineExperiment.js';
 import { missingObjective } from './experimentPlugins.js';

@@ -1,4 +1,5 @@
-import { ConfigError, ConfigSchema, loadConfigFile, parseOrThrow } from '@ipmgan/core';
+import { ConfigError } from '@ipmgan/core';
+import { ConfigSchema, loadConfigFile, parseOrThrow } from '@ipmgan/core/engine';
 import test from 'ava';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

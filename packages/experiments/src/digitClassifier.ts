@@ -1,4 +1,5 @@
-import { builtinNetworks, createOptimizer, Rng, tf, type Network } from '@ipmgan/core';
+import { Rng, tf, type Network } from '@ipmgan/core';
+import { builtinNetworks, createOptimizer } from '@ipmgan/core/engine';
 
 const PIXELS = 28 * 28;
 const CLASSES = 10;

@@ -1,4 +1,5 @@
-import { lipschitzEstimate, objectiveInputs, tf, type Run } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { lipschitzEstimate, objectiveInputs, type Run } from '@ipmgan/core/engine';
 
 /**
  * The run's objective estimate on `real` and `fake` (W1*K, JS lower bound, TV in [0, 2], MMD^2)

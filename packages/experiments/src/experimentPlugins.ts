@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { discoverPlugins, loadPlugins, officialProvider, type IpmPlugin } from '@ipmgan/core';
+import type { IpmPlugin } from '@ipmgan/core';
+import { discoverPlugins, officialProvider, pluginsFor } from '@ipmgan/core/engine';
 import { experimentsPlugin } from './experimentsPlugin.js';
 
 // The package folder (src/ and dist/ sit one level below it): the objective packages this
@@ -12,7 +13,7 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
  * experiments that name it, with one line saying what to install) and the toy generators.
  */
 export async function experimentPlugins(objective: string): Promise<IpmPlugin[]> {
-  return [...(await loadPlugins({ objective }, packageDir)), experimentsPlugin];
+  return [...(await pluginsFor({ objective: { name: objective } }, packageDir)), experimentsPlugin];
 }
 
 /**

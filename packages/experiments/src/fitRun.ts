@@ -1,4 +1,5 @@
-import { createRun, type IpmPlugin, type ResolvedConfig, type TrainerHook } from '@ipmgan/core';
+import type { IpmPlugin, TrainerHook } from '@ipmgan/core';
+import { openRun, type ResolvedConfig } from '@ipmgan/core/engine';
 
 /**
  * Trains a run (no directory) of `config` to its iterations through core's Trainer with `hooks`
@@ -9,7 +10,7 @@ export async function fitRun(
   plugins: readonly IpmPlugin[],
   hooks: readonly TrainerHook[],
 ): Promise<number> {
-  const run = await createRun(config, plugins, { directory: null, hooks });
+  const run = await openRun({ resolved: config, plugins }, { directory: null, hooks });
   const start = performance.now();
   try {
     await run.trainer.fit();

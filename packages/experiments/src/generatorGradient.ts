@@ -1,4 +1,5 @@
-import { objectiveInputs, tf, type Objective, type Rng, type Run } from '@ipmgan/core';
+import { tf, type Objective, type Rng } from '@ipmgan/core';
+import { objectiveInputs, type Run } from '@ipmgan/core/engine';
 
 /**
  * d L_G / d v for each trainable generator variable v, the gradient the Trainer's

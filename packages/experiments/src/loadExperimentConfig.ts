@@ -1,4 +1,5 @@
-import { ConfigError, loadConfigFile, parseOrThrow } from '@ipmgan/core';
+import { ConfigError } from '@ipmgan/core';
+import { loadConfigFile, parseOrThrow } from '@ipmgan/core/engine';
 import type { z } from 'zod';
 
 /**

@@ -1,4 +1,5 @@
-import { ExtensionRegistry, type IpmPlugin, type Objective } from '@ipmgan/core';
+import type { IpmPlugin, Objective } from '@ipmgan/core';
+import { ExtensionRegistry } from '@ipmgan/core/engine';
 
 /**
  * The installed GAN objective `name` (as resolved among `plugins`, so no objective package is

@@ -1,4 +1,5 @@
-import { ConfigError, resolveConfig, type Config, type IpmPlugin, type ResolvedConfig } from '@ipmgan/core';
+import { ConfigError, type IpmPlugin } from '@ipmgan/core';
+import { resolveConfig, type Config, type ResolvedConfig } from '@ipmgan/core/engine';
 import { experimentPlugins } from './experimentPlugins.js';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 
@@ -16,9 +17,9 @@ export interface RunBase {
 
 /**
  * The core config of one objective entry and the plugins it resolved against: core, the
- * installed package of its objective and the experiments' generators. A ConfigError is
- * re-worded to name the field of the experiment file (`field`, e.g. "objectives.1")
- * instead of core's.
+ * installed package of its objective and the experiments' generators. A ConfigError about
+ * a field of the objective or the critic names it under the entry (`field`, e.g.
+ * "objectives.1") of the experiment file instead of core's.
  */
 export async function resolveEntry(
   entry: ObjectiveEntry,
@@ -50,10 +51,9 @@ export async function resolveEntry(
     return { config: resolveConfig(config, plugins), plugins };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const message = error.message
-      .replace(/^objective\.name/, `${field}.name`)
-      .replace(/^objective\./, `${field}.`)
-      .replace(/^critic\./, `${field}.critic.`);
-    throw new ConfigError(message);
+    const [head, ...rest] = error.path;
+    if (head === 'objective' && rest.length > 0) throw error.at([...field.split('.'), ...rest]);
+    if (head === 'critic' && rest.length > 0) throw error.at([...field.split('.'), ...error.path]);
+    throw error;
   }
 }

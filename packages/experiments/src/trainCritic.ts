@@ -1,4 +1,4 @@
-import { criticStep, type Run } from '@ipmgan/core';
+import { criticStep, type Run } from '@ipmgan/core/engine';
 
 /**
  * Trains the run's critic alone for `steps` steps with the generator frozen: core's critic

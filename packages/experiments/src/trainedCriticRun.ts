@@ -1,4 +1,5 @@
-import { createRun, type IpmPlugin, type Run } from '@ipmgan/core';
+import type { IpmPlugin } from '@ipmgan/core';
+import { openRun, type Run } from '@ipmgan/core/engine';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { resolveEntry, type RunBase } from './resolveEntry.js';
 import { trainCritic } from './trainCritic.js';
@@ -16,7 +17,7 @@ export async function trainedCriticRun(
   batchSize: number,
 ): Promise<{ readonly run: Run; readonly plugins: readonly IpmPlugin[] }> {
   const { config, plugins } = await resolveEntry(entry, base, field);
-  const run = await createRun(config, plugins, { directory: null });
+  const run = await openRun({ resolved: config, plugins }, { directory: null });
   try {
     trainCritic(run, steps, batchSize);
   } catch (error) {

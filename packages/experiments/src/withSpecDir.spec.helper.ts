@@ -1,4 +1,4 @@
-import { useBackend } from '@ipmgan/core';
+import { useBackend } from '@ipmgan/core/engine';
 import test from 'ava';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

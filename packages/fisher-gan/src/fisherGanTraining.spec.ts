@@ -1,4 +1,5 @@
-import { corePlugin, resolveConfig, Rng, tf, type Run } from '@ipmgan/core';
+import { Rng, tf } from '@ipmgan/core';
+import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
 import { assertClose, killAndResume, meanDistanceToMode, openRun, ringConfig } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
@@ -33,7 +34,7 @@ test.serial("the resolved config carries the authors' settings: Adam 2e-4 (0.5, 
 });
 
 test.serial('training on the ring brings samples to the modes at the default rho 1e-6', async (t) => {
-  const run = await openRun(ringConfig('fisher-gan'), plugins);
+  const run = await openRun({ config: ringConfig('fisher-gan'), plugins });
   const before = meanDistanceToMode(run);
   await run.trainer.fit();
   const after = meanDistanceToMode(run);
@@ -49,10 +50,10 @@ test.serial('training on the ring brings samples to the modes at the default rho
 test.serial(
   'with rho 1e-2 the multiplier holds the critic at the constraint: Omega = 1 after 300 iterations',
   async (t) => {
-    const run = await openRun(
-      ringConfig('fisher-gan', { objective: { name: 'fisher-gan', options: { rho: 1e-2 } } }),
+    const run = await openRun({
+      config: ringConfig('fisher-gan', { objective: { name: 'fisher-gan', options: { rho: 1e-2 } } }),
       plugins,
-    );
+    });
     await run.trainer.fit();
     const omega = secondMoment(run);
     // Measured 1.013 with lambda 0.47 (rho 1e-3 gives 0.52, rho 1e-6 gives 12.8).
@@ -72,7 +73,7 @@ test.serial(
 );
 
 test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun(ringConfig('fisher-gan', { training: { iterations: 101 } }), plugins);
+  const run = await openRun({ config: ringConfig('fisher-gan', { training: { iterations: 101 } }), plugins });
   await run.trainer.fit({ iterations: 1 });
   const before = tf.memory().numTensors;
   await run.trainer.fit({ iterations: 101 });
@@ -86,7 +87,7 @@ test.serial(
     // An untrained critic's scores are ~0.05, so Omega_j ~ 3e-3 on each of the first two critic
     // steps: lambda = -rho (1 - Omega_1) - rho (1 - Omega_2) = -1e-6 (2 - Omega_1 - Omega_2),
     // within 2e-8 of -2e-6 while Omega_1 + Omega_2 < 0.02 (measured -1.99505e-6). Downwards: Omega < 1.
-    const run = await openRun(ringConfig('fisher-gan', { training: { iterations: 1 } }), plugins);
+    const run = await openRun({ config: ringConfig('fisher-gan', { training: { iterations: 1 } }), plugins });
     t.is(multiplier(run), 0);
     await run.trainer.fit();
     const lambda = multiplier(run);

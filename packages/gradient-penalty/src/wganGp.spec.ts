@@ -1,4 +1,5 @@
-import { corePlugin, resolveConfig, tf } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { corePlugin, resolveConfig } from '@ipmgan/core/engine';
 import {
   assertClose,
   criticLipschitz,
@@ -23,7 +24,7 @@ test.serial('the resolved config carries Algorithm 1 defaults: Adam 1e-4 (0, 0.9
 });
 
 test.serial('training on the ring brings samples to the modes and holds the critic near 1-Lipschitz', async (t) => {
-  const run = await openRun(ringConfig('wgan-gp'), plugins);
+  const run = await openRun({ config: ringConfig('wgan-gp'), plugins });
   const before = meanDistanceToMode(run);
   await run.trainer.fit();
   const after = meanDistanceToMode(run);
@@ -37,10 +38,10 @@ test.serial('training on the ring brings samples to the modes and holds the crit
 });
 
 test.serial('the penalty does the holding: with lambda 0 the same critic is far from 1-Lipschitz', async (t) => {
-  const run = await openRun(
-    ringConfig('wgan-gp', { critic: { constraints: [{ name: 'gradient-penalty', options: { lambda: 0 } }] } }),
+  const run = await openRun({
+    config: ringConfig('wgan-gp', { critic: { constraints: [{ name: 'gradient-penalty', options: { lambda: 0 } }] } }),
     plugins,
-  );
+  });
   await run.trainer.fit();
   const k = criticLipschitz(run);
   t.log(`critic K without the penalty: ${k.toFixed(3)}`);
@@ -56,7 +57,7 @@ test.serial(
 );
 
 test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun(ringConfig('wgan-gp', { training: { iterations: 101 } }), plugins);
+  const run = await openRun({ config: ringConfig('wgan-gp', { training: { iterations: 101 } }), plugins });
   await run.trainer.fit({ iterations: 1 });
   const before = tf.memory().numTensors;
   await run.trainer.fit({ iterations: 101 });

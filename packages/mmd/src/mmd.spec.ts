@@ -1,4 +1,5 @@
-import { corePlugin, createRun, resolveConfig, Rng, tf, type Config, type Objective, type Run } from '@ipmgan/core';
+import { Rng, tf, type Objective } from '@ipmgan/core';
+import { corePlugin, openRun, resolveConfig, type Config, type Run } from '@ipmgan/core/engine';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 import { mmd } from './mmd.js';
@@ -39,7 +40,7 @@ function smallConfig(overrides: Partial<Config> = {}): Config {
 }
 
 async function open(config: Config): Promise<Run> {
-  return createRun(resolveConfig(config, plugins), plugins, { directory: null });
+  return openRun({ config, plugins }, { directory: null });
 }
 
 /** The objective's estimate (unbiased MMD^2, median bandwidths) on fixed batches of 256. */

@@ -1,4 +1,4 @@
-import type { MetricsRecord, ResolvedConfig, RunAmendment } from '@ipmgan/core';
+import type { MetricsRecord, ResolvedConfig, RunAmendment } from '@ipmgan/core/engine';
 
 /** One sample file of a run: vectors (CSV, one row per sample) or images (.npy [n, h, w, c]). */
 export interface SampleFile {

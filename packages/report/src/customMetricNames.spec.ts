@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corePlugin, createRun, resolveConfig, RunDirectory, type TrainerHook } from '@ipmgan/core';
+import type { TrainerHook } from '@ipmgan/core';
+import { corePlugin, openRun, resolveConfig, RunDirectory } from '@ipmgan/core/engine';
 import { ipmganPlugin } from '@ipmgan/critic-wgan';
 import test from 'ava';
 import { customMetricNames } from './customMetricNames.js';
@@ -41,7 +42,7 @@ test.serial("a hook's evaluate() metric flows from training through metrics.json
     plugins,
   );
   const directory = new RunDirectory(join(root, 'run'));
-  const run = await createRun(config, plugins, { directory, hooks: [hook] });
+  const run = await openRun({ resolved: config, plugins }, { directory, hooks: [hook] });
   await run.trainer.fit();
   run.dispose();
   t.deepEqual(

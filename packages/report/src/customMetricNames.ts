@@ -1,4 +1,4 @@
-import type { MetricsRecord } from '@ipmgan/core';
+import type { MetricsRecord } from '@ipmgan/core/engine';
 import { SUMMARY_COLUMNS } from './SUMMARY_COLUMNS.js';
 
 const BUILTIN: ReadonlySet<string> = new Set(SUMMARY_COLUMNS.map((c) => c.key));

@@ -1,4 +1,4 @@
-import type { ResolvedRef } from '@ipmgan/core';
+import type { ResolvedRef } from '@ipmgan/core/engine';
 import type { RunData } from './RunData.js';
 
 function network(ref: ResolvedRef): string {

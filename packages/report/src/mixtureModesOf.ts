@@ -1,4 +1,5 @@
-import { builtinDataSources, type MixtureModes, type ResolvedConfig } from '@ipmgan/core';
+import type { MixtureModes } from '@ipmgan/core';
+import { builtinDataSources, type ResolvedConfig } from '@ipmgan/core/engine';
 
 /**
  * The true mode centres of the run's data when its source declares them from its options

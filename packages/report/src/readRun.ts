@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { RunDirectory } from '@ipmgan/core';
+import { RunDirectory } from '@ipmgan/core/engine';
 import type { RunData } from './RunData.js';
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseNpy } from '@ipmgan/core';
+import { parseNpy } from '@ipmgan/core/engine';
 import type { SampleFile } from './RunData.js';
 
 /** Sample values: `shape` is [n, ...sample shape], `data` row-major. */

@@ -1,4 +1,4 @@
-import { spearman, type MetricsRecord } from '@ipmgan/core';
+import { spearman, type MetricsRecord } from '@ipmgan/core/engine';
 import type { SummaryColumnKey } from './SUMMARY_COLUMNS.js';
 
 /** The last finite value of evaluation[key] in a run's metrics, or NaN. */

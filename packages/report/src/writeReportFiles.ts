@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '@ipmgan/core';
+import { writeFileAtomic } from '@ipmgan/core/engine';
 import { buildFigures } from './buildFigures.js';
 import type { ComparisonReport } from './ComparisonReport.js';
 import { describeRun } from './describeRun.js';

@@ -1,5 +1,6 @@
 import { ipmganPlugin as wganPlugin } from '@ipmgan/critic-wgan';
-import { corePlugin, resolveConfig, tf, type Run } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
 import {
   assertClose,
   criticLipschitz,
@@ -61,7 +62,7 @@ test.serial('the resolved config carries Table 1 setting C: Adam 2e-4 (0.5, 0.99
 test.serial(
   'before and after training, every normalised layer has spectral norm 1 (float64 Gram power iteration)',
   async (t) => {
-    const run = await openRun(ringConfig('sn-gan', { training: { iterations: 600 } }), plugins);
+    const run = await openRun({ config: ringConfig('sn-gan', { training: { iterations: 600 } }), plugins });
     // Built: u is one power step from its random start, far from converged on the 64x64 layer.
     const untrained = normalisedNorms(run);
     t.log(`spectral norms of K / sigma, untrained: ${untrained.map((s) => s.toFixed(5)).join(', ')}`);
@@ -91,14 +92,14 @@ test.serial(
 test.serial('spectral-norm also constrains a WGAN critic in place of clipping, and it trains', async (t) => {
   const both = [corePlugin, wganPlugin, ipmganPlugin];
   const adam = { name: 'adam' as const, lr: 2e-4, beta1: 0.5, beta2: 0.999 };
-  const run = await openRun(
-    ringConfig('wgan', {
+  const run = await openRun({
+    config: ringConfig('wgan', {
       plugins: ['@ipmgan/spectral-norm'],
       critic: { constraints: [{ name: 'spectral-norm' }] },
       training: { optimizers: { critic: adam, generator: adam } },
     }),
-    both,
-  );
+    plugins: both,
+  });
   const before = meanDistanceToMode(run);
   await run.trainer.fit();
   const after = meanDistanceToMode(run);
@@ -126,7 +127,7 @@ test.serial(
 );
 
 test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun(ringConfig('sn-gan', { training: { iterations: 101 } }), plugins);
+  const run = await openRun({ config: ringConfig('sn-gan', { training: { iterations: 101 } }), plugins });
   await run.trainer.fit({ iterations: 1 });
   const before = tf.memory().numTensors;
   await run.trainer.fit({ iterations: 101 });

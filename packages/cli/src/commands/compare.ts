@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { CompareProgress, resumeComparison, runComparison, type Comparison, type RunResult } from '@ipmgan/compare';
-import { ConfigError, loadConfigFile } from '@ipmgan/core';
+import { ConfigError } from '@ipmgan/core';
+import { loadConfigFile } from '@ipmgan/core/engine';
 import { applySetOverride } from '../applySetOverride.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { formatTable } from '../format/formatTable.js';

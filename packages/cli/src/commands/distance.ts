@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { exactW1, medianBandwidth, mmd2, readSamples, Rng, slicedW1, type Points } from '@ipmgan/core';
+import { Rng } from '@ipmgan/core';
+import { exactW1, medianBandwidth, mmd2, readSamples, slicedW1, type Points } from '@ipmgan/core/engine';
 import { CliError } from '../CliError.js';
 
 export interface DistanceOptions {

@@ -1,6 +1,5 @@
-import { SampleQualityEvaluator } from '@ipmgan/core';
+import { openRun, SampleQualityEvaluator } from '@ipmgan/core/engine';
 import { formatTable } from '../format/formatTable.js';
-import { openRunAtCheckpoint } from '../openRunAtCheckpoint.js';
 
 export interface EvaluateOptions {
   readonly checkpoint?: number;
@@ -16,10 +15,17 @@ export interface EvaluateOptions {
  * sample count it reproduces the `evaluation` logged at that iteration.
  */
 export async function evaluate(runPath: string, options: EvaluateOptions, cwd: string): Promise<void> {
-  const { run, iteration } = await openRunAtCheckpoint(runPath, cwd, options.checkpoint, (config) => ({
-    ...config,
-    evaluation: { ...config.evaluation, samples: options.samples ?? config.evaluation.samples, lipschitz: true },
-  }));
+  const run = await openRun({
+    runDirectory: runPath,
+    cwd,
+    mode: 'read',
+    ...(options.checkpoint === undefined ? {} : { iteration: options.checkpoint }),
+    adjust: (config) => ({
+      ...config,
+      evaluation: { ...config.evaluation, samples: options.samples ?? config.evaluation.samples, lipschitz: true },
+    }),
+  });
+  const iteration = run.trainer.state.iteration;
   try {
     const metrics = new SampleQualityEvaluator().evaluate(run.trainer, iteration);
     const samples = run.config.evaluation.samples;

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { writeFileAtomic } from '@ipmgan/core';
+import { writeFileAtomic } from '@ipmgan/core/engine';
 import { CliError } from '../CliError.js';
 import { starterConfig } from '../starterConfig.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { corePlugin } from '@ipmgan/core';
+import { corePlugin } from '@ipmgan/core/engine';
 import { CliError } from '../CliError.js';
 import { defaultObjectiveId } from '../scaffold/defaultObjectiveId.js';
 import { identifierOf } from '../scaffold/identifierOf.js';

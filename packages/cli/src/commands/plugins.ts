@@ -1,12 +1,5 @@
-import {
-  ConfigError,
-  corePlugin,
-  discoverPlugins,
-  importPlugin,
-  type IpmPlugin,
-  type ObjectiveDefaults,
-  type ObjectiveExtension,
-} from '@ipmgan/core';
+import { ConfigError, type IpmPlugin, type ObjectiveDefaults, type ObjectiveExtension } from '@ipmgan/core';
+import { corePlugin, discoverPlugins, importPlugin } from '@ipmgan/core/engine';
 import { describeConstraints } from '../format/describeConstraints.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { describeSchedule } from '../format/describeSchedule.js';

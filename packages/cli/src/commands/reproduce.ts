@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { ConfigError, importPackage } from '@ipmgan/core';
+import { ConfigError } from '@ipmgan/core';
+import { importPackage } from '@ipmgan/core/engine';
 import type * as Experiments from '@ipmgan/experiments';
 import { CliError } from '../CliError.js';
 

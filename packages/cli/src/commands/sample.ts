@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { encodeNpy, Rng, tf, writeFileAtomic } from '@ipmgan/core';
+import { Rng, tf } from '@ipmgan/core';
+import { encodeNpy, openRun, writeFileAtomic } from '@ipmgan/core/engine';
 import { CliError } from '../CliError.js';
 import { encodePng } from '../images/encodePng.js';
 import { imageGrid } from '../images/imageGrid.js';
-import { openRunAtCheckpoint } from '../openRunAtCheckpoint.js';
 
 export interface SampleOptions {
   readonly count: number;
@@ -33,7 +33,13 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
   if (!FORMATS.includes(format)) throw new CliError(`-o: ${options.output}: expected a .csv, .npy or .png file name`);
   if (!existsSync(dirname(output))) throw new CliError(`-o: directory not found: ${dirname(output)}`);
 
-  const { run, iteration } = await openRunAtCheckpoint(runPath, cwd, options.checkpoint);
+  const run = await openRun({
+    runDirectory: runPath,
+    cwd,
+    mode: 'read',
+    ...(options.checkpoint === undefined ? {} : { iteration: options.checkpoint }),
+  });
+  const iteration = run.trainer.state.iteration;
   try {
     const shape = run.trainer.data.shape;
     const isImage = shape.length === 3 || shape.length === 2;

@@ -1,4 +1,5 @@
-import { ConfigError, createRun, DivergenceError, openConfig, resumeRun, type Run } from '@ipmgan/core';
+import { ConfigError } from '@ipmgan/core';
+import { DivergenceError, openRun } from '@ipmgan/core/engine';
 import { writeRunReport } from '@ipmgan/report';
 import { applySetOverride, parseSetAssignment } from '../applySetOverride.js';
 import { ProgressReporter } from '../ProgressReporter.js';
@@ -10,6 +11,13 @@ export interface TrainOptions {
   readonly set: readonly string[];
 }
 
+/** --set and --iterations of a resumed run, as changes recorded in its amendments. */
+function resumeChanges(options: TrainOptions): { path: string; value: unknown }[] {
+  const changes = options.set.map(parseSetAssignment);
+  if (options.iterations !== undefined) changes.push({ path: 'training.iterations', value: options.iterations });
+  return changes;
+}
+
 /**
  * `ipmgan train`: trains the configured objective, writing a run directory. Ctrl-C stops
  * after the current iteration and writes a checkpoint that `--resume DIR` continues from;
@@ -18,23 +26,24 @@ export interface TrainOptions {
  */
 export async function train(options: TrainOptions, cwd: string): Promise<void> {
   const progress = new ProgressReporter();
-  let run: Run;
-  if (options.resume !== undefined) {
-    if (options.config !== undefined)
-      throw new ConfigError('--resume: continues the run with its saved config; drop -c (change fields with --set)');
-    const changes = options.set.map(parseSetAssignment);
-    if (options.iterations !== undefined) changes.push({ path: 'training.iterations', value: options.iterations });
-    run = await resumeRun(options.resume, cwd, { hooks: [progress], changes });
-  } else {
-    const opened = await openConfig(cwd, options.config, (raw) => {
-      let out = raw;
-      for (const assignment of options.set) out = applySetOverride(out, assignment);
-      if (options.iterations !== undefined)
-        out = applySetOverride(out, `training.iterations=${String(options.iterations)}`);
-      return out;
-    });
-    run = await createRun(opened.config, opened.plugins, { baseDir: opened.baseDir, hooks: [progress] });
-  }
+  if (options.resume !== undefined && options.config !== undefined)
+    throw new ConfigError('--resume: continues the run with its saved config; drop -c (change fields with --set)');
+  const run = await openRun(
+    options.resume !== undefined
+      ? { runDirectory: options.resume, cwd, mode: 'resume', changes: resumeChanges(options) }
+      : {
+          file: options.config,
+          cwd,
+          edit: (raw) => {
+            let out = raw;
+            for (const assignment of options.set) out = applySetOverride(out, assignment);
+            if (options.iterations !== undefined)
+              out = applySetOverride(out, `training.iterations=${String(options.iterations)}`);
+            return out;
+          },
+        },
+    { hooks: [progress] },
+  );
   const target = run.config.training.iterations;
   progress.target = target;
   const directory = run.directory?.path ?? '(none)';

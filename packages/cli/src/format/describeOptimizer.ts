@@ -1,4 +1,4 @@
-import type { OptimizerConfigInput } from '@ipmgan/core';
+import type { OptimizerConfigInput } from '@ipmgan/core/engine';
 
 /** An optimizer entry in a few words: `rmsprop lr 5e-5`, `adam lr 1e-3 b1 0.5`. */
 export function describeOptimizer(optimizer: OptimizerConfigInput): string {

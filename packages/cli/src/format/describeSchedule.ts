@@ -1,4 +1,4 @@
-import type { ScheduleConfigInput } from '@ipmgan/core';
+import type { ScheduleConfigInput } from '@ipmgan/core/engine';
 
 /** Critic steps per generator step in a few words: `5`, `5 (100 for the first 25 and every 500th)`. */
 export function describeSchedule(schedule: ScheduleConfigInput): string {

@@ -21,42 +21,56 @@ function expectedNumber(issue: { minimum?: unknown; maximum?: unknown; inclusive
 
 /** `objective.options.clip: expected a positive number, got -1`: one line per zod issue. */
 export function formatIssue(issue: z.core.$ZodIssue, prefix: readonly (string | number)[] = []): string {
-  const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-  const where = path.length === 0 ? '(config)' : path.join('.');
+  const { path, detail } = describeIssue(issue, prefix);
+  return `${path.length === 0 ? '(config)' : path.join('.')}: ${detail}`;
+}
+
+/** The field of a zod issue (under `prefix`) and what was expected there. */
+export function describeIssue(
+  issue: z.core.$ZodIssue,
+  prefix: readonly (string | number)[] = [],
+): { path: (string | number)[]; detail: string } {
+  const at = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   const got = `got ${show(issue.input)}`;
+  if (issue.code === 'unrecognized_keys')
+    return {
+      path: [...at, issue.keys[0] ?? ''],
+      detail: 'unknown field (check the spelling; see docs/configuration.md)',
+    };
+  return { path: at, detail: expectation(issue, got) };
+}
+
+function expectation(issue: z.core.$ZodIssue, got: string): string {
   switch (issue.code) {
     case 'invalid_type': {
       const article = /^[aeiou]/.test(issue.expected) ? 'an' : 'a';
       const expected = issue.expected === 'int' ? 'an integer' : `${article} ${issue.expected}`;
-      return `${where}: expected ${expected}, ${issue.input === undefined ? 'but it is missing' : got}`;
+      return `expected ${expected}, ${issue.input === undefined ? 'but it is missing' : got}`;
     }
     case 'too_small':
-      if (issue.origin === 'array') return `${where}: expected at least ${String(issue.minimum)} entries`;
-      if (issue.origin === 'string') return `${where}: expected a non-empty string`;
-      return `${where}: expected ${expectedNumber(issue, false)}, ${got}`;
+      if (issue.origin === 'array') return `expected at least ${String(issue.minimum)} entries`;
+      if (issue.origin === 'string') return `expected a non-empty string`;
+      return `expected ${expectedNumber(issue, false)}, ${got}`;
     case 'too_big':
-      if (issue.origin === 'array') return `${where}: expected at most ${String(issue.maximum)} entries`;
-      return `${where}: expected ${expectedNumber(issue, true)}, ${got}`;
+      if (issue.origin === 'array') return `expected at most ${String(issue.maximum)} entries`;
+      return `expected ${expectedNumber(issue, true)}, ${got}`;
     case 'invalid_value':
-      return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, ${got}`;
-    case 'unrecognized_keys':
-      return `${[...path, issue.keys[0] ?? ''].join('.')}: unknown field (check the spelling; see docs/configuration.md)`;
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, ${got}`;
     case 'invalid_union': {
       const options = 'options' in issue && Array.isArray(issue.options) ? issue.options : undefined;
       const key = 'discriminator' in issue && typeof issue.discriminator === 'string' ? issue.discriminator : undefined;
       const input: unknown = issue.input;
       const value =
         key && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : input;
-      if (options)
-        return `${where}: expected one of ${options.map((v) => JSON.stringify(v)).join(', ')}, got ${show(value)}`;
-      return `${where}: ${issue.message}`;
+      if (options) return `expected one of ${options.map((v) => JSON.stringify(v)).join(', ')}, got ${show(value)}`;
+      return issue.message;
     }
     case 'invalid_format':
       // A schema's own message (e.g. for a regex) says what is expected better than the format name.
       return issue.format === 'regex' && issue.message !== 'Invalid string: must match pattern'
-        ? `${where}: expected ${issue.message}, ${got}`
-        : `${where}: expected a ${issue.format}, ${got}`;
+        ? `expected ${issue.message}, ${got}`
+        : `expected a ${issue.format}, ${got}`;
     default:
-      return `${where}: ${issue.message}`;
+      return issue.message;
   }
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ConfigError } from './ConfigError.js';
-import { formatIssue } from './formatIssue.js';
+import { describeIssue } from './formatIssue.js';
 
 /** Validates `value` against `schema`; on failure throws a one-line ConfigError for the first issue. */
 export function parseOrThrow<S extends z.ZodType>(
@@ -11,5 +11,8 @@ export function parseOrThrow<S extends z.ZodType>(
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   const first = result.error.issues[0];
-  throw new ConfigError(first ? formatIssue(first, prefix) : `${prefix.join('.')}: invalid`);
+  if (!first) throw new ConfigError('invalid', prefix);
+  const { path, detail } = describeIssue(first, prefix);
+  // A root-level issue keeps its "(config):" label, as formatIssue writes it.
+  throw path.length === 0 ? new ConfigError(`(config): ${detail}`) : new ConfigError(detail, path);
 }

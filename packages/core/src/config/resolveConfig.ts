@@ -4,7 +4,7 @@ import type { IpmPlugin } from '../plugins/IpmPlugin.js';
 import { ExtensionRegistry } from '../plugins/ExtensionRegistry.js';
 import { ScheduleConfigSchema } from '../trainer/ScheduleConfig.js';
 import { ConfigError } from './ConfigError.js';
-import { ConfigSchema } from './ConfigSchema.js';
+import { ConfigSchema, type ParsedConfig } from './ConfigSchema.js';
 import { deepFreeze } from './deepFreeze.js';
 import { parseOrThrow } from './parseOrThrow.js';
 import type { ResolvedConfig, ResolvedRef } from './ResolvedConfig.js';
@@ -20,18 +20,28 @@ function resolveRef(
   return { name: extension.id, options: options as Record<string, unknown> };
 }
 
+/** A resolved config and the registry its ids were resolved against (built once per run). */
+export interface Resolved {
+  readonly config: ResolvedConfig;
+  readonly extensions: ExtensionRegistry;
+}
+
 /**
  * Validates a raw config against core's schema and then each named extension's own
  * schema, fills every default (the objective's recommended settings first), and freezes it.
  * Throws a one-line ConfigError naming the field on any problem.
  */
-export function resolveConfig(raw: unknown, plugins: readonly IpmPlugin[]): ResolvedConfig {
-  const parsed = parseOrThrow(ConfigSchema, raw);
+export function resolve(raw: unknown, plugins: readonly IpmPlugin[]): Resolved {
+  return resolveParsed(parseOrThrow(ConfigSchema, raw), plugins);
+}
+
+/** resolve() of a config already validated against core's schema (openRun parses a file once). */
+export function resolveParsed(parsed: ParsedConfig, plugins: readonly IpmPlugin[]): Resolved {
   const objectiveEntry = parsed.objective;
   if (objectiveEntry === undefined)
-    throw new ConfigError(
-      'objective: required, e.g. objective: { name: wgan } (ipmgan compare reads compare.objectives)',
-    );
+    throw new ConfigError('required, e.g. objective: { name: wgan } (ipmgan compare reads compare.objectives)', [
+      'objective',
+    ]);
   const config = { ...parsed, objective: objectiveEntry };
   const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
 
@@ -103,5 +113,10 @@ export function resolveConfig(raw: unknown, plugins: readonly IpmPlugin[]): Reso
     run: config.run,
     evaluation: config.evaluation,
   };
-  return deepFreeze(resolved);
+  return { config: deepFreeze(resolved), extensions: registry };
+}
+
+/** The resolved config alone, for callers that validate a config without building its run. */
+export function resolveConfig(raw: unknown, plugins: readonly IpmPlugin[]): ResolvedConfig {
+  return resolve(raw, plugins).config;
 }

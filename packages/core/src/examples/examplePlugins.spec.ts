@@ -11,8 +11,7 @@ import { IDS } from '../identifiers.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
 import { Rng } from '../random/Rng.js';
-import { createRun } from '../runs/createRun.js';
-import { resumeRun } from '../runs/resumeRun.js';
+import { openRun } from '../runs/openRun.js';
 import { RunDirectory } from '../runs/RunDirectory.js';
 import { tf } from '../tensorflow.js';
 import { assertClose } from '../testing/assertClose.js';
@@ -44,7 +43,7 @@ test.serial('a plugin that replaces the data source: every batch of training com
   const { plugin, requests } = constantDataPlugin([3, 4]);
   const plugins = [corePlugin, fixture, plugin];
   const dir = new RunDirectory(join(parent, 'constant'));
-  const run = await createRun(resolveConfig(config(), plugins), plugins, { directory: dir });
+  const run = await openRun({ config: config(), plugins }, { directory: dir });
   t.is(run.trainer.data.id, 'constant');
   await run.trainer.fit();
   // linear-gap: 3 critic steps (one real batch each) + 1 generator step (one real batch), batch 16.
@@ -64,7 +63,7 @@ test.serial('the replaced data source is what the generator matches (no critic: 
     { ...config({ withoutCritic: true }), training: { iterations: 1, batchSize: 32 } },
     plugins,
   );
-  const run = await createRun(resolved, plugins, { directory: null });
+  const run = await openRun({ resolved, plugins }, { directory: null });
   const { generator, state } = run.trainer;
   // The generator step draws its noise first from the training stream: replay it.
   const replay = Rng.fromState(state.rng.getState());
@@ -80,12 +79,12 @@ test.serial('the replaced data source is what the generator matches (no critic: 
 test.serial('a plugin that wraps the trainer trains, checkpoints and resumes through the wrapper', async (t) => {
   const plugins = [corePlugin, fixture, countingTrainerPlugin];
   const dir = new RunDirectory(join(parent, 'counting'));
-  const run = await createRun(resolveConfig(config(), plugins), plugins, { directory: dir });
+  const run = await openRun({ config: config(), plugins }, { directory: dir });
   t.true(run.trainer instanceof CountingTrainer);
   t.is(run.container.get(IDS.Trainer), run.trainer);
   await run.trainer.fit({ iterations: 5 });
   run.dispose();
-  const resumed = await resumeRun(dir.path, process.cwd(), { plugins });
+  const resumed = await openRun({ runDirectory: dir.path, cwd: process.cwd(), mode: 'resume', plugins });
   if (!(resumed.trainer instanceof CountingTrainer)) return t.fail('resume did not use the wrapper');
   await resumed.trainer.fit();
   t.deepEqual(resumed.trainer.criticStepsPerIteration, [3, 3, 3, 3, 3]);
@@ -111,7 +110,7 @@ test.serial('binding a core service a second time fails with one line that says 
     },
   });
   const plugins = [corePlugin, fixture, clash];
-  await t.throwsAsync(createRun(resolveConfig(config(), plugins), plugins, { directory: null }), {
+  await t.throwsAsync(openRun({ config: config(), plugins }, { directory: null }), {
     message:
       'plugins: IDS.DataSource is bound twice; a plugin replaces a core service with rebind(), not bind() (docs/plugin-services.md)',
   });
@@ -150,7 +149,7 @@ test.serial(
         load: ({ rebind }: LoadOptions) => void rebind(IDS.Extension).toConstantValue(linearGapObjective),
       },
       {
-        verb: 'replaces on activation',
+        verb: 'hooks the activation of',
         id: 'IDS.Critic',
         load: ({ onActivation }: LoadOptions) => {
           onActivation(IDS.Critic, (_context, critic) => critic);
@@ -163,7 +162,7 @@ test.serial(
         fixture,
         definePlugin({ name: 'overreach', version: '0.0.0', extensions: [], load }),
       ];
-      await t.throwsAsync(createRun(resolveConfig(config(), plugins), plugins, { directory: null }), {
+      await t.throwsAsync(openRun({ config: config(), plugins }, { directory: null }), {
         message: `plugins: overreach ${verb} ${id}, which is core's; ${ALLOWED}`,
       });
     }
@@ -187,7 +186,7 @@ test.serial("a plugin's own identifiers are its own to bind, and core's to read 
     },
   });
   const plugins = [corePlugin, fixture, plugin];
-  const run = await createRun(resolveConfig(config(), plugins), plugins, { directory: null });
+  const run = await openRun({ config: config(), plugins }, { directory: null });
   t.is(seenSeed, 4 + 17);
   run.dispose();
 });
@@ -208,7 +207,7 @@ test.serial('a plugin may rebind the run directory, and its hooks resolve it fro
     },
   });
   const plugins = [corePlugin, fixture, plugin];
-  const run = await createRun(resolveConfig(config(), plugins), plugins);
+  const run = await openRun({ config: config(), plugins }, { directory: 'new' });
   await run.trainer.fit();
   t.is(run.directory?.path, path);
   t.deepEqual(seen, [path]);

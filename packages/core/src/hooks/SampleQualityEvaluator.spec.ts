@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import type { Config } from '../config/ConfigSchema.js';
-import { resolveConfig } from '../config/resolveConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
-import { createRun, type Run } from '../runs/createRun.js';
+import type { Run } from '../runs/createRun.js';
+import { openRun } from '../runs/openRun.js';
 import { RunDirectory } from '../runs/RunDirectory.js';
 import { tf } from '../tensorflow.js';
 import { assertClose } from '../testing/assertClose.js';
@@ -56,7 +56,7 @@ const KEYS = [
 
 test.serial('a short run writes every evaluation key, finite, into metrics.jsonl at 10 and 20', async (t) => {
   const dir = new RunDirectory(join(parent, 'with-critic'));
-  const run = await createRun(resolveConfig(config(10), plugins), plugins, { directory: dir });
+  const run = await openRun({ config: config(10), plugins }, { directory: dir });
   await run.trainer.fit();
   const records = dir.readMetrics();
   t.deepEqual(
@@ -85,8 +85,8 @@ test.serial('training is byte-identical with and without evaluation', async (t) 
   };
   const plain = collect();
   const evaluated = collect();
-  const a = await createRun(resolveConfig(config(0), plugins), plugins, { directory: null, hooks: [plain.hook] });
-  const b = await createRun(resolveConfig(config(10), plugins), plugins, { directory: null, hooks: [evaluated.hook] });
+  const a = await openRun({ config: config(0), plugins }, { directory: null, hooks: [plain.hook] });
+  const b = await openRun({ config: config(10), plugins }, { directory: null, hooks: [evaluated.hook] });
   await a.trainer.fit();
   await b.trainer.fit();
   t.truthy(evaluated.steps[9]?.evaluation?.w1);
@@ -100,9 +100,12 @@ test.serial('training is byte-identical with and without evaluation', async (t) 
 });
 
 test.serial('no critic: no lipschitz keys; evaluations are reproducible and leak no tensors', async (t) => {
-  const run = await createRun(resolveConfig(config(10, { withoutCritic: true }), plugins), plugins, {
-    directory: null,
-  });
+  const run = await openRun(
+    { config: config(10, { withoutCritic: true }), plugins },
+    {
+      directory: null,
+    },
+  );
   await run.trainer.step();
   const evaluator = new SampleQualityEvaluator();
   const before = tf.memory().numTensors;
@@ -128,7 +131,7 @@ test.serial('no critic: no lipschitz keys; evaluations are reproducible and leak
 test.serial('evaluation.bandwidths replaces the median heuristic', async (t) => {
   const base = config(10, { withoutCritic: true });
   const wide = { ...base, evaluation: { samples: 64, projections: 16, bandwidths: [1e6] } };
-  const run = await createRun(resolveConfig(wide, plugins), plugins, { directory: null });
+  const run = await openRun({ config: wide, plugins }, { directory: null });
   // With s = 1e6 the kernel is 1 - d^2 / 2e12 ~ 1 for every pair: all three terms ~1, MMD^2 ~ 0.
   assertClose(t, new SampleQualityEvaluator().evaluate(run.trainer, 1).mmd2 ?? Number.NaN, 0, 1e-9);
   run.dispose();

@@ -41,7 +41,8 @@ export class ExtensionRegistry {
       .sort()
       .join(', ');
     throw new ConfigError(
-      `${field}: unknown ${KIND_NAMES[kind]} "${name}"; installed: ${installed === '' ? 'none' : installed}`,
+      `unknown ${KIND_NAMES[kind]} "${name}"; installed: ${installed === '' ? 'none' : installed}`,
+      field.split('.'),
     );
   }
 }

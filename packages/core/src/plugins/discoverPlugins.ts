@@ -20,7 +20,36 @@ interface PackageJson {
   version?: string;
   description?: string;
   // Not `ipmgan`: cosmiconfig reads that key of package.json as a user config.
-  ipmganPlugin?: PluginManifest;
+  ipmganPlugin?: unknown;
+}
+
+const KINDS = ['data', 'network', 'constraint'] as const;
+
+const isStrings = (value: unknown): boolean => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/**
+ * What is wrong with a package's `ipmganPlugin` field, or undefined when it is a manifest:
+ * an object whose `objective` is a string and whose `aliases` and per-kind fields are
+ * lists of strings.
+ */
+function manifestProblem(manifest: unknown): string | undefined {
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
+    return 'ipmganPlugin: expected an object such as { "objective": "wgan", "aliases": ["wgan-clip"] }';
+  const m = manifest as Record<string, unknown>;
+  if (m.objective !== undefined && typeof m.objective !== 'string') return 'ipmganPlugin.objective: expected a string';
+  for (const key of ['aliases', ...KINDS])
+    if (m[key] !== undefined && !isStrings(m[key])) return `ipmganPlugin.${key}: expected a list of strings`;
+  return undefined;
+}
+
+// A command discovers several times (config, plugins list, experiments): warn once per package.json.
+const warned = new Set<string>();
+
+/** The default `warn` of discoverPlugins: one `ipmgan: warning:` line on stderr. */
+function warnOnStderr(line: string): void {
+  if (warned.has(line)) return;
+  warned.add(line);
+  process.stderr.write(`ipmgan: warning: ${line}\n`);
 }
 
 function readPackageJson(dir: string): PackageJson | null {
@@ -45,9 +74,11 @@ function nodeModulesFrom(fromDir: string): string[] {
  * Lists the plugin packages visible from `projectDir`, without importing them: those in
  * every node_modules from the config file's project up, then from the current directory
  * up, then from ipmgan's own installation up (pluginSearchRoots). The first found wins
- * when a package is installed in several places, as importPlugin resolves it.
+ * when a package is installed in several places, as importPlugin resolves it. A package
+ * whose `ipmganPlugin` field is malformed (`"aliases": 5`) is skipped with one `warn` line
+ * naming it, so that one broken package does not break every command.
  */
-export function discoverPlugins(projectDir: string): DiscoveredPlugin[] {
+export function discoverPlugins(projectDir: string, warn: (line: string) => void = warnOnStderr): DiscoveredPlugin[] {
   const found = new Map<string, DiscoveredPlugin>();
   const searched = new Set<string>();
   for (const modules of pluginSearchRoots(projectDir).flatMap(nodeModulesFrom)) {
@@ -59,8 +90,13 @@ export function discoverPlugins(projectDir: string): DiscoveredPlugin[] {
     for (const entry of entries) {
       const directory = join(modules, entry);
       const json = readPackageJson(directory);
-      const manifest = json?.ipmganPlugin;
-      if (!json?.name || typeof manifest !== 'object' || found.has(json.name)) continue;
+      if (json?.ipmganPlugin === undefined || typeof json.name !== 'string' || found.has(json.name)) continue;
+      const problem = manifestProblem(json.ipmganPlugin);
+      if (problem !== undefined) {
+        warn(`${json.name} (${join(directory, 'package.json')}): ${problem}; the package is skipped as a plugin`);
+        continue;
+      }
+      const manifest = json.ipmganPlugin as PluginManifest;
       found.set(json.name, {
         name: json.name,
         version: json.version ?? '0.0.0',

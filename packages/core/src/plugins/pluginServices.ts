@@ -2,6 +2,7 @@ import { ContainerModule, type ContainerModuleLoadOptions } from 'inversify';
 import { ConfigError } from '../config/ConfigError.js';
 import { IDS } from '../identifiers.js';
 import type { IpmPlugin } from './IpmPlugin.js';
+import { PluginError } from './PluginError.js';
 
 /**
  * What a plugin's ContainerModule may do with each of core's services; docs/plugin-services.md
@@ -29,12 +30,12 @@ const ACCESS = {
 const NAMES = new Map<symbol, string>(Object.entries(IDS).map(([key, id]) => [id, `IDS.${key}`]));
 
 /** `IDS.DataSource` for core's identifiers, the description otherwise. */
-export function serviceName(id: unknown): string {
+function serviceName(id: unknown): string {
   return (typeof id === 'symbol' && NAMES.get(id)) || String(id);
 }
 
 /** The services a plugin may replace, bound once: binding one a second time makes it ambiguous. */
-export const SINGLE_SERVICES: readonly symbol[] = ACCESS.replaceable;
+const SINGLE_SERVICES: readonly symbol[] = ACCESS.replaceable;
 
 const includes = (list: readonly symbol[], id: unknown): boolean => typeof id === 'symbol' && list.includes(id);
 
@@ -47,8 +48,11 @@ const ALLOWED = `a plugin may rebind ${ACCESS.replaceable.map(serviceName).join(
 
 /**
  * The plugin's module, loaded through options that refuse what docs/plugin-services.md does
- * not allow: binding, rebinding, unbinding or activating a core-owned service, and removing
- * installed extensions. The refusal is one line naming the plugin and the service.
+ * not allow: binding, rebinding or unbinding a core-owned service, removing installed
+ * extensions, and activation or deactivation hooks on any of core's services (a hook on
+ * IDS.Trainer could swap the objective of a trainer it did not build; a plugin replaces a
+ * service visibly, with rebind). The refusal is one line naming the plugin and the service;
+ * any other error of the module's load names the plugin too.
  */
 export function guardPluginModule(plugin: IpmPlugin): ContainerModule {
   const refuse = (verb: string, id: unknown): never => {
@@ -61,18 +65,38 @@ export function guardPluginModule(plugin: IpmPlugin): ContainerModule {
     forbidden: readonly symbol[],
     f: F,
   ): F => ((id: never, ...rest: never[]) => (includes(forbidden, id) ? refuse(verb, id) : f(id, ...rest))) as F;
-  const everything: readonly symbol[] = ACCESS.coreOwned;
+  const coreOwned: readonly symbol[] = ACCESS.coreOwned;
   const noRemoval: readonly symbol[] = [...ACCESS.coreOwned, ...ACCESS.addOnly];
-  return new ContainerModule((options: ContainerModuleLoadOptions) =>
-    plugin.module.load({
-      ...options,
-      bind: check('binds', everything, options.bind),
-      rebind: check('rebinds', noRemoval, options.rebind),
-      rebindAsync: check('rebinds', noRemoval, options.rebindAsync),
-      unbind: check('unbinds', noRemoval, options.unbind),
-      unbindAsync: check('unbinds', noRemoval, options.unbindAsync),
-      onActivation: check('replaces on activation', everything, options.onActivation),
-      onDeactivation: check('hooks the deactivation of', everything, options.onDeactivation),
-    }),
-  );
+  const allOfCore: readonly symbol[] = Object.values(IDS);
+  const failed = (error: unknown): never => {
+    if (error instanceof ConfigError || error instanceof PluginError) throw error;
+    const text = error instanceof Error ? error.message : String(error);
+    throw new PluginError(`${plugin.name}: its ContainerModule failed to load: ${text.split('\n')[0] ?? text}`, {
+      cause: error,
+    });
+  };
+  return new ContainerModule(async (options: ContainerModuleLoadOptions) => {
+    try {
+      await plugin.module.load({
+        ...options,
+        bind: check('binds', coreOwned, ((id: symbol) => {
+          // Refused here, where the binding is made, rather than recognised in inversify's
+          // "ambiguous" error when the service is resolved.
+          if (includes(SINGLE_SERVICES, id) && options.isBound(id))
+            throw new ConfigError(
+              `plugins: ${serviceName(id)} is bound twice; a plugin replaces a core service with rebind(), not bind() (docs/plugin-services.md)`,
+            );
+          return options.bind(id);
+        }) as typeof options.bind),
+        rebind: check('rebinds', noRemoval, options.rebind),
+        rebindAsync: check('rebinds', noRemoval, options.rebindAsync),
+        unbind: check('unbinds', noRemoval, options.unbind),
+        unbindAsync: check('unbinds', noRemoval, options.unbindAsync),
+        onActivation: check('hooks the activation of', allOfCore, options.onActivation),
+        onDeactivation: check('hooks the deactivation of', allOfCore, options.onDeactivation),
+      });
+    } catch (error) {
+      failed(error);
+    }
+  });
 }

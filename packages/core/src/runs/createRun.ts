@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Container, type ResolutionContext } from 'inversify';
 import { useBackend } from '../backend/useBackend.js';
-import { ConfigError } from '../config/ConfigError.js';
 import type { ResolvedConfig } from '../config/ResolvedConfig.js';
 import type { Constraint } from '../contracts/Constraint.js';
 import type { Critic } from '../contracts/Critic.js';
@@ -17,9 +15,9 @@ import { IDS } from '../identifiers.js';
 import { createCritic } from '../players/createCritic.js';
 import { installReparametrisations } from '../players/installReparametrisations.js';
 import { NetworkGenerator } from '../players/NetworkGenerator.js';
-import { ExtensionRegistry } from '../plugins/ExtensionRegistry.js';
+import type { ExtensionRegistry } from '../plugins/ExtensionRegistry.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
-import { guardPluginModule, serviceName, SINGLE_SERVICES } from '../plugins/pluginServices.js';
+import { guardPluginModule } from '../plugins/pluginServices.js';
 import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 import { PluginContexts } from '../trainer/PluginContexts.js';
@@ -42,6 +40,18 @@ export interface RunOptions {
   readonly hooks?: readonly TrainerHook[];
 }
 
+/** What openRun hands createRun besides the options: the run starts at iteration 0 or from a checkpoint. */
+interface Composition {
+  /** The registry the config's ids were resolved against (or are looked up in), built once per run. */
+  readonly extensions: ExtensionRegistry;
+  /**
+   * The run starts at iteration 0: its directory receives the config with the data source's
+   * definition. A resumed run's config is already there, and must not change before its
+   * checkpoint is known good.
+   */
+  readonly fresh: boolean;
+}
+
 export interface Run {
   readonly config: ResolvedConfig;
   readonly container: Container;
@@ -55,7 +65,7 @@ export interface Run {
 let runCounter = 0;
 
 /**
- * The composition root: one inversify container per run. Core binds its defaults first
+ * The composition root: one inversify container per run, built by openRun only. Core binds its defaults first
  * (the config, streams, data source, players, objective, constraints, run directory, hooks,
  * evaluator and trainer, each by role); then every plugin's ContainerModule loads and may
  * rebind the services docs/plugin-services.md lists (`rebind(IDS.DataSource)`,
@@ -66,12 +76,12 @@ let runCounter = 0;
 export async function createRun(
   config: ResolvedConfig,
   plugins: readonly IpmPlugin[],
+  { extensions: registry, fresh }: Composition,
   options: RunOptions = {},
 ): Promise<Run> {
   await useBackend(config.backend, config.threads ?? 1);
   const baseDir = options.baseDir ?? process.cwd();
   const container = new Container();
-  const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
 
   // Fixed order of forks: the same seed gives the same init, noise and data draws.
   const root = new Rng(config.seed);
@@ -104,27 +114,44 @@ export async function createRun(
     })
     .inSingletonScope();
   const criticConfig = config.critic;
-  const objective = registry.get('objective', config.objective.name, 'objective.name').create(config.objective.options);
-  const constraints = (criticConfig?.constraints ?? []).map((c, i) =>
-    registry.get('constraint', c.name, `critic.constraints.${String(i)}.name`).create(c.options),
-  );
-  // Declared plugin state, by the keys checkpoints save it under.
-  const objectiveKey = PluginContexts.objectiveKey(objective.id);
-  pluginContexts.declare(objectiveKey, objective.state);
-  if (objective.auxiliary) {
-    for (const [name, v] of Object.entries(objective.auxiliary.variables))
-      // tf.variableGrads differentiates trainable variables only; the critic's optimizer never receives these.
-      if (!v.trainable) throw new Error(`objective ${objective.id}: auxiliary variable "${name}" must be trainable`);
-    pluginContexts.declare(`${objectiveKey}/auxiliary`, { tensors: objective.auxiliary.variables });
-  }
-  constraints.forEach((c, i) => {
-    pluginContexts.declare(PluginContexts.constraintKey(c.id, i), c.state);
-  });
+  // The objective and the constraints declare their state, by the keys checkpoints save it
+  // under, as they are created (the objective first: the checkpoint's order).
+  container
+    .bind<Objective>(IDS.Objective)
+    .toDynamicValue(() => {
+      const objective = registry
+        .get('objective', config.objective.name, 'objective.name')
+        .create(config.objective.options);
+      const objectiveKey = PluginContexts.objectiveKey(objective.id);
+      pluginContexts.declare(objectiveKey, objective.state);
+      if (objective.auxiliary) {
+        for (const [name, v] of Object.entries(objective.auxiliary.variables))
+          // tf.variableGrads differentiates trainable variables only; the critic's optimizer never receives these.
+          if (!v.trainable)
+            throw new Error(`objective ${objective.id}: auxiliary variable "${name}" must be trainable`);
+        pluginContexts.declare(`${objectiveKey}/auxiliary`, { tensors: objective.auxiliary.variables });
+      }
+      return objective;
+    })
+    .inSingletonScope();
+  container
+    .bind<Constraint[]>(IDS.Constraints)
+    .toDynamicValue(() => {
+      const constraints = (criticConfig?.constraints ?? []).map((c, i) =>
+        registry.get('constraint', c.name, `critic.constraints.${String(i)}.name`).create(c.options),
+      );
+      constraints.forEach((c, i) => {
+        pluginContexts.declare(PluginContexts.constraintKey(c.id, i), c.state);
+      });
+      return constraints;
+    })
+    .inSingletonScope();
   if (criticConfig) {
     container
       .bind<Critic>(IDS.Critic)
       .toDynamicValue(async (context) => {
         const data = await context.getAsync<DataSource>(IDS.DataSource);
+        const constraints = await context.getAsync<Constraint[]>(IDS.Constraints);
         const critic = createCritic(criticConfig, data.shape, registry, criticInit, `critic_${tag}`);
         constraints.forEach((c, i) => {
           c.attach?.(critic, pluginContexts.contextFor(PluginContexts.constraintKey(c.id, i)));
@@ -134,8 +161,6 @@ export async function createRun(
       })
       .inSingletonScope();
   }
-  container.bind<Objective>(IDS.Objective).toConstantValue(objective);
-  container.bind<Constraint[]>(IDS.Constraints).toConstantValue(constraints);
 
   if (options.directory !== null) {
     const given = options.directory;
@@ -167,30 +192,21 @@ export async function createRun(
 
   for (const plugin of plugins) await container.loadAsync(guardPluginModule(plugin));
 
-  let trainer: Trainer;
-  let directory: RunDirectory | null;
-  try {
-    // The players first: a bad data file or network, or a step too big for memory, fails
-    // before the run directory exists (and the size before any weight is allocated).
-    const data = await container.getAsync<DataSource>(IDS.DataSource);
-    checkMemoryEstimate(config, data.shape, registry);
-    await container.getAsync<Generator>(IDS.Generator);
-    if (container.isBound(IDS.Critic)) await container.getAsync<Critic>(IDS.Critic);
-    trainer = await container.getAsync<Trainer>(IDS.Trainer);
-    directory = container.isBound(IDS.RunDirectory) ? await container.getAsync<RunDirectory>(IDS.RunDirectory) : null;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    const service = SINGLE_SERVICES.find((id) =>
-      message.includes(`Ambiguous bindings found for service: "${String(id)}"`),
-    );
-    if (!service) throw error;
-    throw new ConfigError(
-      `plugins: ${serviceName(service)} is bound twice; a plugin replaces a core service with rebind(), not bind() (docs/plugin-services.md)`,
-    );
-  }
+  // The objective and constraints first (their state is declared in that order), then the
+  // players: a bad data file or network, or a step too big for memory, fails before the run
+  // directory exists (and the size before any weight is allocated).
+  await container.getAsync<Objective>(IDS.Objective);
+  await container.getAsync<Constraint[]>(IDS.Constraints);
+  const data = await container.getAsync<DataSource>(IDS.DataSource);
+  checkMemoryEstimate(config, data.shape, registry);
+  await container.getAsync<Generator>(IDS.Generator);
+  if (container.isBound(IDS.Critic)) await container.getAsync<Critic>(IDS.Critic);
+  const trainer = await container.getAsync<Trainer>(IDS.Trainer);
+  const directory = container.isBound(IDS.RunDirectory)
+    ? await container.getAsync<RunDirectory>(IDS.RunDirectory)
+    : null;
   // The data source's exact definition is recorded beside its options (informational).
-  // A resumed run's config is already there (and must not change before its checkpoint is known good).
-  if (directory && !existsSync(directory.configPath))
+  if (directory && fresh)
     directory.writeConfig({
       ...config,
       data: { ...config.data, definition: trainer.data.definition },

@@ -13,8 +13,7 @@ import { definePlugin } from '../plugins/definePlugin.js';
 import { tf } from '../tensorflow.js';
 import type { TrainerHook } from '../trainer/TrainerHook.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
-import { createRun } from './createRun.js';
-import { resumeRun } from './resumeRun.js';
+import { openRun } from './openRun.js';
 import { RunDirectory } from './RunDirectory.js';
 
 /**
@@ -107,7 +106,7 @@ const config: Config = {
 const withoutClock = (dir: RunDirectory): string[] =>
   dir.readMetrics().map(({ elapsedSeconds: _, ...rest }) => JSON.stringify(rest));
 
-function stateOf(run: Awaited<ReturnType<typeof createRun>>): { steps: number; json: JsonValue | undefined } {
+function stateOf(run: Awaited<ReturnType<typeof openRun>>): { steps: number; json: JsonValue | undefined } {
   const state = run.trainer.plugins.states.get('constraint:random-penalty#0');
   return { steps: state?.tensors?.steps?.dataSync()[0] ?? Number.NaN, json: state?.save?.() };
 }
@@ -115,14 +114,14 @@ function stateOf(run: Awaited<ReturnType<typeof createRun>>): { steps: number; j
 test.serial('a constraint that draws random numbers: 20, then --resume to 40, equals 40 straight', async (t) => {
   const resolved = resolveConfig(config, plugins);
   const whole = new RunDirectory(join(parent, 'whole'));
-  const straight = await createRun(resolved, plugins, { directory: whole });
+  const straight = await openRun({ resolved, plugins }, { directory: whole });
   await straight.trainer.fit();
   // linear-gap runs 3 critic steps per generator step: 40 * 3 = 120 projections.
   t.deepEqual(stateOf(straight), { steps: 120, json: { calls: 120 } });
   straight.dispose();
 
   const parted = new RunDirectory(join(parent, 'parted'));
-  const first = await createRun(resolved, plugins, { directory: parted });
+  const first = await openRun({ resolved, plugins }, { directory: parted });
   await first.trainer.fit({ iterations: 20 });
   first.dispose();
   const manifest = JSON.parse(readFileSync(join(parted.checkpointsPath, 'iter-0000020', 'manifest.json'), 'utf8')) as {
@@ -131,7 +130,7 @@ test.serial('a constraint that draws random numbers: 20, then --resume to 40, eq
   t.deepEqual(Object.keys(manifest.plugins.streams), ['objective:linear-gap', 'constraint:random-penalty#0']);
   t.deepEqual(manifest.plugins.json, { 'constraint:random-penalty#0': { calls: 60 } });
 
-  const second = await resumeRun(parted.path, process.cwd(), { plugins });
+  const second = await openRun({ runDirectory: parted.path, cwd: process.cwd(), mode: 'resume', plugins });
   t.deepEqual(stateOf(second), { steps: 60, json: { calls: 60 } });
   await second.trainer.fit();
   t.deepEqual(stateOf(second), { steps: 120, json: { calls: 120 } });
@@ -145,18 +144,18 @@ test.serial('the saved stream is what makes it exact: a checkpoint without it re
   // dropped from the manifest (each plugin restarts its stream from Rng.derive).
   const resolved = resolveConfig(config, plugins);
   const whole = new RunDirectory(join(parent, 'whole-2'));
-  const straight = await createRun(resolved, plugins, { directory: whole });
+  const straight = await openRun({ resolved, plugins }, { directory: whole });
   await straight.trainer.fit();
   straight.dispose();
   const parted = new RunDirectory(join(parent, 'parted-2'));
-  const first = await createRun(resolved, plugins, { directory: parted });
+  const first = await openRun({ resolved, plugins }, { directory: parted });
   await first.trainer.fit({ iterations: 20 });
   first.dispose();
   const path = join(parted.checkpointsPath, 'iter-0000020', 'manifest.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as { plugins: { streams: Record<string, unknown> } };
   manifest.plugins.streams = {};
   writeFileSync(path, JSON.stringify(manifest));
-  const second = await resumeRun(parted.path, process.cwd(), { plugins });
+  const second = await openRun({ runDirectory: parted.path, cwd: process.cwd(), mode: 'resume', plugins });
   await second.trainer.fit();
   second.dispose();
   const [a, b] = [withoutClock(parted), withoutClock(whole)];
@@ -174,7 +173,7 @@ test.serial(
       },
       plugins,
     );
-    const counts = (run: Awaited<ReturnType<typeof createRun>>): Record<string, number[]> =>
+    const counts = (run: Awaited<ReturnType<typeof openRun>>): Record<string, number[]> =>
       Object.fromEntries(
         Object.entries(run.trainer.plugins.states.get('constraint:layer-counter#0')?.tensors ?? {}).map(([name, v]) => [
           name,
@@ -182,12 +181,12 @@ test.serial(
         ]),
       );
     const parted = new RunDirectory(join(parent, 'parted-3'));
-    const first = await createRun(counted, plugins, { directory: parted });
+    const first = await openRun({ resolved: counted, plugins }, { directory: parted });
     // The critic 2 -> 8 -> 1 has two layers, with 8 and 1 outputs.
     t.deepEqual(counts(first), { layer0: Array<number>(8).fill(0), layer1: [0] });
     await first.trainer.fit({ iterations: 20 });
     first.dispose();
-    const second = await resumeRun(parted.path, process.cwd(), { plugins });
+    const second = await openRun({ runDirectory: parted.path, cwd: process.cwd(), mode: 'resume', plugins });
     t.deepEqual(counts(second), { layer0: Array<number>(8).fill(60), layer1: [60] });
     await second.trainer.fit();
     t.deepEqual(counts(second), { layer0: Array<number>(8).fill(120), layer1: [120] });
@@ -222,7 +221,7 @@ test.serial(
     ];
     const resolved = resolveConfig(config, withCounter);
     const parted = new RunDirectory(join(parent, 'parted-4'));
-    const first = await createRun(resolved, withCounter, { directory: parted });
+    const first = await openRun({ resolved, plugins: withCounter }, { directory: parted });
     t.deepEqual(
       first.trainer.hooks.map((h) => h.name),
       ['metrics-logger', 'sample-writer', 'counter', 'checkpointer'],
@@ -233,7 +232,7 @@ test.serial(
       readFileSync(join(parted.checkpointsPath, 'iter-0000010', 'manifest.json'), 'utf8'),
     ) as { plugins: { json: Record<string, unknown> } };
     t.deepEqual(manifest.plugins.json['hook:counter'], { seen: 10 });
-    const second = await resumeRun(parted.path, process.cwd(), { plugins: withCounter });
+    const second = await openRun({ runDirectory: parted.path, cwd: process.cwd(), mode: 'resume', plugins: withCounter });
     await second.trainer.fit();
     t.deepEqual(second.trainer.plugins.states.get('hook:counter')?.save?.(), { seen: 40 });
     second.dispose();

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/ConfigSchema.js';
 import { resolveConfig } from '../config/resolveConfig.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
-import { createRun } from '../runs/createRun.js';
-import { resumeRun } from '../runs/resumeRun.js';
+import { openRun } from '../runs/openRun.js';
 import { RunDirectory } from '../runs/RunDirectory.js';
 import type { ConformanceAssertions } from './ConformanceTest.js';
 import { metricsWithoutClock } from './metricsWithoutClock.js';
@@ -27,14 +26,14 @@ export async function assertStopResumeExact(
   try {
     const resolved = resolveConfig(config, plugins);
     const whole = new RunDirectory(join(root, 'whole'));
-    const straight = await createRun(resolved, plugins, { directory: whole });
+    const straight = await openRun({ resolved, plugins }, { directory: whole });
     await straight.trainer.fit();
     straight.dispose();
     const parted = new RunDirectory(join(root, 'parted'));
-    const first = await createRun(resolved, plugins, { directory: parted });
+    const first = await openRun({ resolved, plugins }, { directory: parted });
     await first.trainer.fit({ iterations: stopAt });
     first.dispose();
-    const second = await resumeRun(parted.path, process.cwd(), { plugins });
+    const second = await openRun({ runDirectory: parted.path, cwd: process.cwd(), mode: 'resume', plugins });
     await second.trainer.fit();
     second.dispose();
     const [a, b] = [metricsWithoutClock(parted), metricsWithoutClock(whole)];

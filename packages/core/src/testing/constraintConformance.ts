@@ -8,7 +8,8 @@ import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
 import { Rng } from '../random/Rng.js';
-import { createRun, type Run } from '../runs/createRun.js';
+import type { Run } from '../runs/createRun.js';
+import { openRun } from '../runs/openRun.js';
 import { tf } from '../tensorflow.js';
 import { criticStep } from '../trainer/criticStep.js';
 import { PluginContexts } from '../trainer/PluginContexts.js';
@@ -64,9 +65,9 @@ function pluginsOf(options: ConstraintConformanceOptions): IpmPlugin[] {
   return [corePlugin, kitObjective, options.plugin];
 }
 
-async function openRun(options: ConstraintConformanceOptions, id: string): Promise<Run> {
+async function openKitRun(options: ConstraintConformanceOptions, id: string): Promise<Run> {
   const plugins = pluginsOf(options);
-  return createRun(resolveConfig(kitConfig(options, id, RESUME_TO), plugins), plugins, { directory: null });
+  return openRun({ config: kitConfig(options, id, RESUME_TO), plugins }, { directory: null });
 }
 
 function theConstraint(run: Run): Constraint {
@@ -142,7 +143,7 @@ export function constraintConformance(test: ConformanceTest, options: Constraint
     test.serial(
       `${label} (penalty): a finite scalar that reaches the critic's weights and draws only from its context`,
       async (t) => {
-        const run = await openRun(options, extension.id);
+        const run = await openKitRun(options, extension.id);
         const constraint = theConstraint(run);
         const critic = run.trainer.critic;
         const penalty = constraint.penalty?.bind(constraint);
@@ -178,7 +179,7 @@ export function constraintConformance(test: ConformanceTest, options: Constraint
     test.serial(
       `${label} (afterCriticStep): a projection: a second call leaves the critic's weights where the first left them (to 2^-20 relative)`,
       async (t) => {
-        const run = await openRun(options, extension.id);
+        const run = await openKitRun(options, extension.id);
         const constraint = theConstraint(run);
         const critic = run.trainer.critic;
         t.true(constraint.afterCriticStep !== undefined && critic !== null, 'the run has no projection on its critic');
@@ -211,7 +212,7 @@ export function constraintConformance(test: ConformanceTest, options: Constraint
 
   if (mechanisms.includes('reparametrise'))
     test.serial(`${label} (reparametrise): every kernel keeps its shape`, async (t) => {
-      const run = await openRun(options, extension.id);
+      const run = await openKitRun(options, extension.id);
       const layers = run.trainer.critic?.layers ?? [];
       t.true(theConstraint(run).reparametrise !== undefined, 'the run has no reparametrisation');
       t.true(
@@ -229,7 +230,7 @@ export function constraintConformance(test: ConformanceTest, options: Constraint
     });
 
   test.serial(`${label}: 10 critic steps with the constraint leak no tensor`, async (t) => {
-    const run = await openRun(options, extension.id);
+    const run = await openKitRun(options, extension.id);
     const optimizer = createOptimizer(KIT_OPTIMIZER);
     const rng = new Rng(3);
     criticStep(run.trainer, optimizer, { batchSize: BATCH, rng }); // slots and caches on the first step

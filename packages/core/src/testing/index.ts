@@ -12,7 +12,7 @@ export { dataSourceConformance } from './dataSourceConformance.js';
 export type { DataSourceConformanceOptions } from './DataSourceConformanceOptions.js';
 export { linearGapObjective } from './linearGapObjective.js';
 export { ringConfig } from './ringConfig.js';
-export { openRun } from './openRun.js';
+export { openRun } from '../runs/openRun.js';
 export { metricsWithoutClock } from './metricsWithoutClock.js';
 export { criticLipschitz } from './criticLipschitz.js';
 export { pythonWithTorch } from './pythonWithTorch.js';

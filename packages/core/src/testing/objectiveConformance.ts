@@ -7,7 +7,8 @@ import { createOptimizer } from '../optimizers/createOptimizer.js';
 import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { Rng } from '../random/Rng.js';
-import { createRun, type Run } from '../runs/createRun.js';
+import type { Run } from '../runs/createRun.js';
+import { openRun } from '../runs/openRun.js';
 import { tf } from '../tensorflow.js';
 import { criticStep } from '../trainer/criticStep.js';
 import { objectiveInputs } from '../trainer/objectiveInputs.js';
@@ -74,9 +75,9 @@ function kitConfig(options: ObjectiveConformanceOptions, id: string, iterations:
 const pluginsOf = (options: ObjectiveConformanceOptions) => [corePlugin, options.plugin];
 
 /** A kit run with no run directory. */
-async function openRun(options: ObjectiveConformanceOptions, id: string): Promise<Run> {
+async function openKitRun(options: ObjectiveConformanceOptions, id: string): Promise<Run> {
   const plugins = pluginsOf(options);
-  return createRun(resolveConfig(kitConfig(options, id, 1), plugins), plugins, { directory: null });
+  return openRun({ config: kitConfig(options, id, 1), plugins }, { directory: null });
 }
 
 /**
@@ -194,7 +195,7 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
       ? `${label}: the critic loss, generator loss and estimate are finite scalars`
       : `${label} (no critic): the generator loss and estimate are finite scalars`,
     async (t) => {
-      const run = await openRun(options, extension.id);
+      const run = await openKitRun(options, extension.id);
       const { objective, generator, data } = run.trainer;
       const rng = new Rng(1);
       tf.tidy(() => {
@@ -218,7 +219,7 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
       ? `${label}: gradients reach every generator variable and every critic weight`
       : `${label} (no critic): gradients reach every generator variable`,
     async (t) => {
-      const run = await openRun(options, extension.id);
+      const run = await openKitRun(options, extension.id);
       const { critic, objective, generator, data } = run.trainer;
       t.true(objective.usesCritic === (critic !== null), 'usesCritic matches the run');
       const rng = new Rng(2);
@@ -252,7 +253,7 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
   );
 
   test.serial(`${label}: the estimate is 0 on identical samples (${mode})`, async (t) => {
-    const run = await openRun(options, extension.id);
+    const run = await openKitRun(options, extension.id);
     const { objective } = run.trainer;
     const rng = new Rng(3);
     const onSameBatch = (): number =>
@@ -280,7 +281,7 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
   });
 
   test.serial(`${label}: the estimate grows as the fake Gaussian moves away`, async (t) => {
-    const run = await openRun(options, extension.id);
+    const run = await openKitRun(options, extension.id);
     const critic = run.trainer.critic;
     const variables = critic ? critic.networks.flatMap((n) => [...n.trainableVariables, ...n.stateVariables]) : [];
     const initial = variables.map((v) => tf.clone(v));
@@ -306,7 +307,7 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
   });
 
   test.serial(`${label}: 20 calls of every loss, estimate and gradient leak no tensor`, async (t) => {
-    const run = await openRun(options, extension.id);
+    const run = await openKitRun(options, extension.id);
     const { objective, generator, data } = run.trainer;
     const rng = new Rng(5);
     const call = (): void => {
@@ -331,7 +332,7 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
     test.serial(
       `${label} (auxiliary variables): a critic step moves each by the objective's own update, with the critic's optimizer at rate 0`,
       async (t) => {
-        const run = await openRun(options, extension.id);
+        const run = await openKitRun(options, extension.id);
         const variables = Object.entries(run.trainer.objective.auxiliary?.variables ?? {});
         t.true(variables.length > 0, 'the run has no auxiliary variables');
         const before = variables.map(([, v]) => Array.from(v.dataSync()));

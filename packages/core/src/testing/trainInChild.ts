@@ -1,20 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { loadConfigFile } from '../config/loadConfigFile.js';
-import { openConfig } from '../config/openConfig.js';
-import { resolveConfig } from '../config/resolveConfig.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
-import { createRun } from '../runs/createRun.js';
-import { resumeRun } from '../runs/resumeRun.js';
-
-/** The config file's run, with the plugins it names (found from `cwd`) or with `plugins`. */
-async function startRun(file: string, cwd: string, plugins?: readonly IpmPlugin[]) {
-  if (!plugins) {
-    const opened = await openConfig(cwd, file);
-    return createRun(opened.config, opened.plugins, { baseDir: opened.baseDir });
-  }
-  const loaded = await loadConfigFile(cwd, file);
-  return createRun(resolveConfig(loaded.raw, plugins), plugins, { baseDir: loaded.baseDir });
-}
+import { openRun } from '../runs/openRun.js';
 
 /**
  * The training process killAndResume starts and kills, doing what `ipmgan train` does
@@ -32,8 +18,10 @@ export async function trainInChild(
   const [mode, target] = args;
   if (target === undefined || (mode !== 'start' && mode !== 'resume'))
     throw new Error('usage: trainInChild start <config file> | resume <run directory>');
-  const run =
-    mode === 'start' ? await startRun(target, cwd, plugins) : await resumeRun(target, cwd, plugins ? { plugins } : {});
+  const given = plugins ? { plugins } : {};
+  const run = await openRun(
+    mode === 'start' ? { file: target, cwd, ...given } : { runDirectory: target, cwd, mode: 'resume', ...given },
+  );
   await run.trainer.fit();
   run.dispose();
 }

@@ -6,7 +6,7 @@ import type { Config } from '../config/ConfigSchema.js';
 import { resolveConfig } from '../config/resolveConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
-import { createRun } from '../runs/createRun.js';
+import { openRun } from '../runs/openRun.js';
 import { RunDirectory } from '../runs/RunDirectory.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
 import { DivergenceError } from './DivergenceError.js';
@@ -46,7 +46,7 @@ function counter() {
 
 test.serial('k critic steps per generator step, estimates on logged iterations only', async (t) => {
   const { counts, hook } = counter();
-  const run = await createRun(resolveConfig(config(), plugins), plugins, { directory: null, hooks: [hook] });
+  const run = await openRun({ config: config(), plugins }, { directory: null, hooks: [hook] });
   const outcome = await run.trainer.fit();
   t.deepEqual(outcome, { iteration: 10, reason: 'finished' });
   t.is(counts.generator, 10);
@@ -69,7 +69,7 @@ test.serial(
       },
     };
     const resolved = resolveConfig(config({ run: { logEvery: 4, evaluateEvery: 3 } }), plugins);
-    const run = await createRun(resolved, plugins, { directory: dir, hooks: [evaluator] });
+    const run = await openRun({ resolved, plugins }, { directory: dir, hooks: [evaluator] });
     await run.trainer.fit();
     // Every 3rd iteration and the last (10); logged lines are the union with every 4th.
     t.deepEqual(seen, [3, 6, 9, 10]);
@@ -91,10 +91,13 @@ test.serial(
 test.serial("the WGAN authors' warm-up schedule drives the critic loop", async (t) => {
   const { counts, hook } = counter();
   const schedule = { type: 'wgan-warmup', nCritic: 2, warmupIterations: 3, warmupCritic: 7, every: 5 } as const;
-  const run = await createRun(resolveConfig(config({ training: { iterations: 6, schedule } }), plugins), plugins, {
-    directory: null,
-    hooks: [hook],
-  });
+  const run = await openRun(
+    { config: config({ training: { iterations: 6, schedule } }), plugins },
+    {
+      directory: null,
+      hooks: [hook],
+    },
+  );
   await run.trainer.fit();
   // iterations 0,1,2 (warm-up) and 5 (every 5th): 7 each; 3 and 4: 2 each.
   t.is(counts.critic, 4 * 7 + 2 * 2);
@@ -105,7 +108,7 @@ test.serial('an objective without a critic skips the critic loop and builds no c
   const { counts, hook } = counter();
   const resolved = resolveConfig(config({}, { withoutCritic: true }), plugins);
   t.is(resolved.critic, null);
-  const run = await createRun(resolved, plugins, { directory: null, hooks: [hook] });
+  const run = await openRun({ resolved, plugins }, { directory: null, hooks: [hook] });
   await run.trainer.fit();
   t.is(run.trainer.critic, null);
   t.is(counts.critic, 0);
@@ -117,7 +120,7 @@ test.serial('a NaN loss stops the run, names the iteration, and writes no checkp
   const dir = new RunDirectory(join(mkdtempSync(join(tmpdir(), 'ipmgan-nan-')), 'run'));
   const { counts, hook } = counter();
   const resolved = resolveConfig(config({ run: { logEvery: 1, checkpointEvery: 2 } }, { nanFrom: 5 }), plugins);
-  const run = await createRun(resolved, plugins, { directory: dir, hooks: [hook] });
+  const run = await openRun({ resolved, plugins }, { directory: dir, hooks: [hook] });
   const error = await t.throwsAsync(run.trainer.fit(), { instanceOf: DivergenceError });
   t.is(error.message, 'the generator loss is NaN at iteration 5');
   t.deepEqual(counts.end, ['diverged']);
@@ -130,7 +133,7 @@ test.serial('a NaN loss stops the run, names the iteration, and writes no checkp
 test.serial('a run directory holds the resolved config, metrics, checkpoints and samples', async (t) => {
   const parent = mkdtempSync(join(tmpdir(), 'ipmgan-dir-'));
   const resolved = resolveConfig(config({ name: 'probe', run: { dir: parent, logEvery: 5, sampleCount: 7 } }), plugins);
-  const run = await createRun(resolved, plugins);
+  const run = await openRun({ resolved, plugins }, { directory: 'new' });
   await run.trainer.fit();
   const dir = run.directory;
   t.truthy(dir);

@@ -1,3 +1,6 @@
+// inversify reads constructor metadata through the Reflect API; this is the one file with
+// decorators, so the engine, not the contract entry, pulls the polyfill in.
+import 'reflect-metadata';
 import { inject, injectable, multiInject, optional } from 'inversify';
 import type { ResolvedConfig } from '../config/ResolvedConfig.js';
 import type { Constraint } from '../contracts/Constraint.js';

@@ -5,7 +5,7 @@ import test from 'ava';
 import { resolveConfig } from '../config/resolveConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
-import { createRun } from '../runs/createRun.js';
+import { openRun } from '../runs/openRun.js';
 import { RunDirectory } from '../runs/RunDirectory.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
 import { tf } from '../tensorflow.js';
@@ -47,7 +47,7 @@ test.serial(
         for (const w of weights) if (!(w.tensor instanceof tf.Variable)) w.tensor.dispose();
       },
     };
-    const run = await createRun(resolved, plugins, { directory: dir, hooks: [poison] });
+    const run = await openRun({ resolved, plugins }, { directory: dir, hooks: [poison] });
     const error = await t.throwsAsync(run.trainer.fit(), { instanceOf: DivergenceError });
     // Iteration 4's losses are computed before the update and are finite; the update spreads
     // the NaN moment into the first generator kernel (2 x 8 = 16 values), whose new moment is
@@ -81,7 +81,7 @@ test.serial('the state check keeps tf.memory().numTensors flat over 50 iteration
     },
     plugins,
   );
-  const run = await createRun(resolved, plugins, { directory: null });
+  const run = await openRun({ resolved, plugins }, { directory: null });
   await run.trainer.fit({ iterations: 1 });
   const before = tf.memory().numTensors;
   await run.trainer.fit({ iterations: 51 });

@@ -1,14 +1,14 @@
 import test from 'ava';
 import { z } from 'zod';
 import type { Config } from '../config/ConfigSchema.js';
-import { resolveConfig } from '../config/resolveConfig.js';
 import type { ConstraintExtension, ObjectiveExtension } from '../contracts/Extension.js';
 import { createOptimizer } from '../optimizers/createOptimizer.js';
 import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
 import { Rng } from '../random/Rng.js';
-import { createRun, type Run } from '../runs/createRun.js';
+import type { Run } from '../runs/createRun.js';
+import { openRun } from '../runs/openRun.js';
 import { tf } from '../tensorflow.js';
 import { assertClose } from '../testing/assertClose.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
@@ -96,7 +96,7 @@ async function linearRun(objective: string, constraints: string[]): Promise<Run>
     critic: { network: { name: 'mlp', options: { hidden: [] } }, constraints: constraints.map((name) => ({ name })) },
     training: { iterations: 1 },
   };
-  return createRun(resolveConfig(config, plugins), plugins, { directory: null });
+  return openRun({ config, plugins }, { directory: null });
 }
 
 const REAL = [

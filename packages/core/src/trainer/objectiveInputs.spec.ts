@@ -8,7 +8,7 @@ import type { Run } from '../runs/createRun.js';
 import { tf } from '../tensorflow.js';
 import { assertClose } from '../testing/assertClose.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
-import { openRun } from '../testing/openRun.js';
+import { openRun } from '../runs/openRun.js';
 import { criticStep } from './criticStep.js';
 import { objectiveInputs } from './objectiveInputs.js';
 import type { StepPlayers } from './StepPlayers.js';
@@ -19,8 +19,8 @@ const BATCH = 64;
 /** The benchmark's critic shape (2 -> 3x512 ReLU -> 1) on wasm, with or without batch norm. */
 async function mlpRun(batchNorm = false): Promise<Run> {
   const mlp = { name: 'mlp', options: { hidden: [512, 512, 512], batchNorm } };
-  return openRun(
-    {
+  return openRun({
+    config: {
       seed: 4,
       backend: 'wasm',
       objective: { name: 'linear-gap' },
@@ -30,7 +30,7 @@ async function mlpRun(batchNorm = false): Promise<Run> {
       training: { iterations: 1, batchSize: BATCH },
     },
     plugins,
-  );
+  });
 }
 
 /** The same critic, declared not samplewise: objectiveInputs scores real, then fake, as before. */

@@ -1,4 +1,4 @@
-import { spearman } from '@ipmgan/core';
+import { spearman } from '@ipmgan/core/engine';
 import type { Claim } from '../Claim.js';
 import type { E1ObjectiveResults, E1Results } from './measureE1.js';
 import { parallelLinesDistances } from './parallelLinesDistances.js';

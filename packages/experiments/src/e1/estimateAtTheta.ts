@@ -1,4 +1,5 @@
-import { createRun, tf } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { openRun } from '@ipmgan/core/engine';
 import type { ObjectiveEntry } from '../ObjectiveEntrySchema.js';
 import { estimateOnSamples } from '../estimateOnSamples.js';
 import { parallelLinesBase } from './parallelLinesBase.js';
@@ -28,7 +29,7 @@ export async function estimateAtTheta(
   settings: { theta: number; criticSteps: number; batchSize: number; evaluationSamples: number },
 ): Promise<ThetaEstimate> {
   const { config, plugins } = await resolveEntry(entry, parallelLinesBase(base, settings.theta, 1, 1), field);
-  const run = await createRun(config, plugins, { directory: null });
+  const run = await openRun({ resolved: config, plugins }, { directory: null });
   try {
     const { critic, generator, data, state } = run.trainer;
     let finalCriticLoss: number | null = null;

@@ -1,4 +1,5 @@
-import { createRun, Rng, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
+import { Rng, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
+import { openRun } from '@ipmgan/core/engine';
 import type { ObjectiveEntry } from '../ObjectiveEntrySchema.js';
 import { generatorGradient } from '../generatorGradient.js';
 import { parallelLinesBase } from './parallelLinesBase.js';
@@ -62,7 +63,7 @@ export async function trainTheta(
         trajectory.push({ iteration: step.iteration, theta: readTheta(context), estimate: step.estimate ?? null });
     },
   };
-  const run = await createRun(config, plugins, { directory: null, hooks: [recorder] });
+  const run = await openRun({ resolved: config, plugins }, { directory: null, hooks: [recorder] });
   try {
     const start = performance.now();
     if (run.trainer.critic) trainCritic(run, settings.pretrainCriticSteps, settings.batchSize);

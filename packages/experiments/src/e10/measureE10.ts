@@ -1,4 +1,5 @@
-import { lipschitzEstimate, Rng, tf, type Critic, type Run } from '@ipmgan/core';
+import { Rng, tf, type Critic } from '@ipmgan/core';
+import { lipschitzEstimate, type Run } from '@ipmgan/core/engine';
 import type { E10Config } from './E10ConfigSchema.js';
 import type { ExperimentOptions } from '../ExperimentOptions.js';
 import { generatorGradient } from '../generatorGradient.js';

@@ -1,4 +1,5 @@
-import { lipschitzEstimate, Rng, objectiveInputs, tf, type Run } from '@ipmgan/core';
+import { Rng, tf } from '@ipmgan/core';
+import { lipschitzEstimate, objectiveInputs, type Run } from '@ipmgan/core/engine';
 import type { E2Config } from './E2ConfigSchema.js';
 import type { ExperimentOptions } from '../ExperimentOptions.js';
 import { generatorGradient } from '../generatorGradient.js';

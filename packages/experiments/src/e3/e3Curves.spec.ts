@@ -1,5 +1,5 @@
 import test from 'ava';
-import type { MetricsRecord, ResolvedConfig } from '@ipmgan/core';
+import type { MetricsRecord, ResolvedConfig } from '@ipmgan/core/engine';
 import { assertClose } from '@ipmgan/core/testing';
 import type { RunData } from '@ipmgan/report';
 import { e3Curves } from './e3Curves.js';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import type { MetricsRecord, ResolvedConfig } from '@ipmgan/core';
+import type { MetricsRecord, ResolvedConfig } from '@ipmgan/core/engine';
 import type { RunData } from '@ipmgan/report';
 import { e4Claims } from './e4Claims.js';
 import { e4Correlations } from './e4Correlations.js';

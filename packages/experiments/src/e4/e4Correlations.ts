@@ -1,4 +1,4 @@
-import { spearman } from '@ipmgan/core';
+import { spearman } from '@ipmgan/core/engine';
 import { meanAndStandardError, type MeanSe, type RunData } from '@ipmgan/report';
 
 /** Per objective: rho(estimate, W1) and rho(generator loss, W1) over each run's evaluations, mean ± se over seeds. */

@@ -1,4 +1,5 @@
-import { mnistDigits, tf } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { mnistDigits } from '@ipmgan/core/engine';
 import { assertClose } from '@ipmgan/core/testing';
 import test from 'ava';
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,16 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  lipschitzEstimate,
-  mnistDigits,
-  Rng,
-  spearman,
-  tf,
-  type StepResult,
-  type TrainerContext,
-  type TrainerHook,
-  useBackend,
-} from '@ipmgan/core';
+import { Rng, tf, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
+import { lipschitzEstimate, mnistDigits, spearman, useBackend } from '@ipmgan/core/engine';
 import { sampleSheet } from '@ipmgan/report';
 import { classCoverage } from '../classCoverage.js';
 import { trainDigitClassifier, type DigitClassifier } from '../digitClassifier.js';

@@ -1,4 +1,5 @@
-import { objectiveInputs, tf, type TrainerContext } from '@ipmgan/core';
+import { tf, type TrainerContext } from '@ipmgan/core';
+import { objectiveInputs } from '@ipmgan/core/engine';
 
 /**
  * ||d L_critic / d W_l|| for each weight matrix W_l of the run's critic (its rank-2 trainable

@@ -1,14 +1,5 @@
-import {
-  exactW1,
-  lipschitzEstimate,
-  pointsFromTensor,
-  Rng,
-  spearman,
-  tf,
-  type StepResult,
-  type TrainerContext,
-  type TrainerHook,
-} from '@ipmgan/core';
+import { Rng, tf, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
+import { exactW1, lipschitzEstimate, pointsFromTensor, spearman } from '@ipmgan/core/engine';
 import { criticLayerGradients } from './criticLayerGradients.js';
 import type { E6Config } from './E6ConfigSchema.js';
 import type { ExperimentOptions } from '../ExperimentOptions.js';

@@ -1,4 +1,5 @@
-import { ConfigError, spearman } from '@ipmgan/core';
+import { ConfigError } from '@ipmgan/core';
+import { spearman } from '@ipmgan/core/engine';
 import { formatMeanSe, meanAndStandardError, type ComparisonReport, type RunData } from '@ipmgan/report';
 import type { ComparisonAnalysis } from '../comparisonExperiment.js';
 import { e7Claims, type E7Row } from './e7Claims.js';

@@ -1,4 +1,4 @@
-import { OptimizerConfigSchema } from '@ipmgan/core';
+import { OptimizerConfigSchema } from '@ipmgan/core/engine';
 import { z } from 'zod';
 import { ObjectiveEntrySchema } from '../ObjectiveEntrySchema.js';
 import { TrainedRunSchema } from '../TrainedRunSchema.js';

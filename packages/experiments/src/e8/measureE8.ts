@@ -1,15 +1,14 @@
+import { Rng, tf } from '@ipmgan/core';
 import {
-  createRun,
   criticIterations,
   criticStep,
   DivergenceError,
   exactW1,
   generatorStep,
+  openRun,
   pointsFromTensor,
-  Rng,
-  tf,
   type Run,
-} from '@ipmgan/core';
+} from '@ipmgan/core/engine';
 import { blowUps } from './blowUps.js';
 import type { E8Config } from './E8ConfigSchema.js';
 import type { ExperimentOptions } from '../ExperimentOptions.js';
@@ -145,7 +144,7 @@ export async function measureE8(config: E8Config, options: ExperimentOptions = {
     const iterations: number[] = [];
     const w1: { iteration: number; w1: number }[] = [];
     const cosines: { iteration: number; cosine: number }[] = [];
-    const run = await createRun(resolved, plugins, { directory: null });
+    const run = await openRun({ resolved, plugins }, { directory: null });
     const start = performance.now();
     try {
       trainMeasured(

@@ -1,4 +1,5 @@
-import { spearman, tf } from '@ipmgan/core';
+import { tf } from '@ipmgan/core';
+import { spearman } from '@ipmgan/core/engine';
 import { assertClose } from '@ipmgan/core/testing';
 import test from 'ava';
 import { existsSync } from 'node:fs';

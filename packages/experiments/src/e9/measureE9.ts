@@ -1,13 +1,5 @@
-import {
-  createRun,
-  exactW1,
-  pointsFromTensor,
-  spearman,
-  tf,
-  type StepResult,
-  type TrainerContext,
-  type TrainerHook,
-} from '@ipmgan/core';
+import { tf, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
+import { openRun, exactW1, pointsFromTensor, spearman } from '@ipmgan/core/engine';
 import type { E9Config } from './E9ConfigSchema.js';
 import { estimateOnSamples } from '../estimateOnSamples.js';
 import type { ExperimentOptions } from '../ExperimentOptions.js';
@@ -86,7 +78,7 @@ export async function measureE9(config: E9Config, options: ExperimentOptions = {
     'critic',
   );
   for (const { training, iteration, snapshot } of snapshots) {
-    const run = await createRun(criticConfig, criticPlugins, { directory: null });
+    const run = await openRun({ resolved: criticConfig, plugins: criticPlugins }, { directory: null });
     try {
       const variables = run.trainer.generator.trainableVariables;
       if (variables.length !== snapshot.length) throw new Error('e9: the generator changed shape between runs');

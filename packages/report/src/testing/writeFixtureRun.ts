@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corePlugin, encodeNpy, resolveConfig, type MetricsRecord } from '@ipmgan/core';
+import { corePlugin, encodeNpy, resolveConfig, type MetricsRecord } from '@ipmgan/core/engine';
 import { ipmganPlugin as wganPlugin } from '@ipmgan/critic-wgan';
 import { ipmganPlugin as mmdPlugin } from '@ipmgan/mmd';
 

@@ -1,4 +1,5 @@
-import { corePlugin, createRun, definePlugin, PluginContexts, resolveConfig, tf, type StepResult } from '@ipmgan/core';
+import { definePlugin, tf, type StepResult } from '@ipmgan/core';
+import { corePlugin, openRun, PluginContexts, resolveConfig } from '@ipmgan/core/engine';
 import { assertClose, linearGapObjective } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
@@ -24,10 +25,13 @@ test.serial(
       },
       plugins,
     );
-    const run = await createRun(config, plugins, {
-      directory: null,
-      hooks: [{ name: 'collect', afterGeneratorStep: (_, step) => void steps.push(step) }],
-    });
+    const run = await openRun(
+      { resolved: config, plugins },
+      {
+        directory: null,
+        hooks: [{ name: 'collect', afterGeneratorStep: (_, step) => void steps.push(step) }],
+      },
+    );
     await run.trainer.fit();
     t.deepEqual(
       steps.map((s) => s.evaluation?.templateMeanNorm !== undefined),
