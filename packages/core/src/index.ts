@@ -8,6 +8,8 @@ export * as tf from '@tensorflow/tfjs-core';
 export { IDS } from './identifiers.js';
 export { Rng, type RngState } from './random/Rng.js';
 export { ConfigError } from './config/ConfigError.js';
+// The median heuristic's middle, for objectives with a kernel bandwidth (@ipmgan/mmd).
+export { medianDistance } from './metrics/medianDistance.js';
 
 export type { Network } from './contracts/Network.js';
 export type { NoisePrior } from './contracts/NoisePrior.js';

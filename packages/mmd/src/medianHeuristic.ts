@@ -1,4 +1,4 @@
-import { tf } from '@ipmgan/core';
+import { medianDistance, tf } from '@ipmgan/core';
 import { pairwiseSquaredDistances } from './pairwiseSquaredDistances.js';
 
 /**
@@ -30,11 +30,5 @@ export function medianHeuristic(real: tf.Tensor2D, fake: tf.Tensor2D): number {
   let k = 0;
   for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) upper[k++] = all[i * p + j] ?? 0;
   if (upper.length === 0) throw new Error('the median heuristic needs at least two points');
-  upper.sort();
-  const mid = upper.length >> 1;
-  const median =
-    upper.length % 2 === 1
-      ? Math.sqrt(upper[mid] ?? 0)
-      : (Math.sqrt(upper[mid - 1] ?? 0) + Math.sqrt(upper[mid] ?? 0)) / 2;
-  return Math.max(median, MIN_BANDWIDTH);
+  return Math.max(medianDistance(upper), MIN_BANDWIDTH);
 }

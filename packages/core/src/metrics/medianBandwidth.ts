@@ -1,3 +1,4 @@
+import { medianDistance } from './medianDistance.js';
 import type { Points } from './Points.js';
 import { squaredDistance } from './squaredDistance.js';
 
@@ -13,12 +14,7 @@ export function medianBandwidth(points: Points): number {
   let index = 0;
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) distances[index++] = squaredDistance(points, i, points, j);
-  distances.sort();
-  const middle = distances.length >> 1;
-  const median =
-    distances.length % 2 === 1
-      ? Math.sqrt(distances[middle] ?? 0)
-      : (Math.sqrt(distances[middle - 1] ?? 0) + Math.sqrt(distances[middle] ?? 0)) / 2;
+  const median = medianDistance(distances);
   if (!(median > 0)) throw new RangeError('medianBandwidth: the median pairwise distance is 0');
   return median;
 }
