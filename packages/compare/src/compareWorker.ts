@@ -41,8 +41,9 @@ process.on('disconnect', () => {
 });
 
 /**
- * Trains one run directory: from its latest checkpoint when it has one (a resumed compare),
- * else from iteration 0, discarding what a worker killed before its first checkpoint wrote.
+ * Trains one run directory: from its latest checkpoint when it has checkpoints (a resumed
+ * compare), else from iteration 0, discarding only the metrics and sample files a worker
+ * killed before its first checkpoint wrote. The run's lock is held throughout.
  */
 async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const { baseDir } = start;
@@ -57,12 +58,14 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
       );
     },
   };
-  const directory = RunDirectory.open(start.directory, 'compare', { clean: true });
+  const directory = RunDirectory.open(start.directory, 'compare');
   let run: Run;
-  if (directory.latestCheckpoint()) {
+  if (directory.hasCheckpoints()) {
+    // resumeRun refuses a run whose checkpoints cannot be trusted, as train --resume does.
     run = await resumeRun(directory.path, baseDir, { baseDir, hooks: [relay] });
   } else {
-    directory.discardProgress();
+    directory.beginWriting('compare');
+    directory.discardProgress('compare');
     const config = directory.readConfig();
     const plugins = [
       corePlugin,

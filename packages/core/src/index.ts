@@ -94,7 +94,13 @@ export type { RunAmendment, ConfigChange } from './runs/RunAmendment.js';
 export type { MetricsRecord } from './runs/MetricsRecord.js';
 export { createRun, type Run, type RunOptions } from './runs/createRun.js';
 export { resumeRun, type ResumeOptions } from './runs/resumeRun.js';
-export { saveCheckpoint, loadCheckpoint, latestCheckpoint, checkpointName } from './runs/checkpoint.js';
+export {
+  saveCheckpoint,
+  loadCheckpoint,
+  latestCheckpoint,
+  checkpointName,
+  verifyCheckpoint,
+} from './runs/checkpoint.js';
 export { writeSamples } from './runs/writeSamples.js';
 export { encodeNpy } from './runs/encodeNpy.js';
 export { writeFileAtomic } from './runs/writeFileAtomic.js';

@@ -27,7 +27,7 @@ export interface ResumeOptions extends Omit<RunOptions, 'directory'> {
  */
 export async function resumeRun(path: string, projectDir: string, options: ResumeOptions = {}): Promise<Run> {
   // Everything is read and validated before anything in the directory changes.
-  const directory = RunDirectory.open(resolve(projectDir, path), '--resume', { clean: true });
+  const directory = RunDirectory.open(resolve(projectDir, path), '--resume');
   const saved = directory.readConfig();
   const checkpoint = directory.latestCheckpoint();
   if (!checkpoint) throw new ConfigError(`--resume: ${directory.path} has no checkpoint to resume from`);
@@ -48,9 +48,21 @@ export async function resumeRun(path: string, projectDir: string, options: Resum
     ...(await Promise.all(config.plugins.map((p, i) => importPlugin(p, projectDir, `plugins.${String(i)}`)))),
   ];
   const run = await createRun(config, plugins, { ...options, directory });
-  await loadCheckpoint(run.trainer, checkpoint.path);
-  if (changes.length > 0) directory.addAmendment({ fromIteration: checkpoint.iteration + 1, changes });
-  directory.truncateMetrics(checkpoint.iteration);
+  try {
+    await loadCheckpoint(run.trainer, checkpoint.path);
+    // The first write: from here on this process is the run's only writer.
+    directory.beginWriting('--resume');
+    const now = directory.latestCheckpoint();
+    if (now?.iteration !== checkpoint.iteration)
+      throw new ConfigError(
+        `--resume: ${directory.latestPath} changed while the run was being opened (another writer?); try again`,
+      );
+    if (changes.length > 0) directory.addAmendment({ fromIteration: checkpoint.iteration + 1, changes });
+    directory.truncateMetrics(checkpoint.iteration);
+  } catch (error) {
+    run.dispose();
+    throw error;
+  }
   if (run.checkpointer) run.checkpointer.lastCheckpoint = checkpoint.path;
   return run;
 }
