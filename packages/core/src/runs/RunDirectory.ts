@@ -365,11 +365,12 @@ export class RunDirectory {
     try {
       mkdirSync(this.checkpointsPath, { recursive: true });
       rmSync(temp, { recursive: true, force: true });
-      current = temp;
+      current = final;
       mkdirSync(temp);
       for (const file of files) {
-        current = join(temp, file.name);
-        writeFileSync(current, file.data);
+        // Named as the file will be: the temporary folder is gone when the error is read.
+        current = join(final, file.name);
+        writeFileSync(join(temp, file.name), file.data);
       }
       current = final;
       rmSync(final, { recursive: true, force: true });
