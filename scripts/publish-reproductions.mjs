@@ -5,6 +5,7 @@
 //        e.g. of a `reproduce all --quick` run, and writes nothing)
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { experiments } from '@ipmgan/experiments';
 
 const [out, flag] = process.argv.slice(2);
 if (!out || !existsSync(out) || (flag !== undefined && flag !== '--table')) {
@@ -12,21 +13,8 @@ if (!out || !existsSync(out) || (flag !== undefined && flag !== '--table')) {
   process.exit(2);
 }
 const tableOnly = flag === '--table';
-const order = [
-  'e1-parallel-lines',
-  'e2-optimal-critic',
-  'e3-ring',
-  'e3-grid',
-  'e4-meaningful-loss',
-  'e5-mnist',
-  'e5-mnist-dcgan',
-  'e5-mnist-nobn',
-  'e6-clipping',
-  'e7-critic-iterations',
-  'e8-momentum',
-  'e9-rank-generators',
-  'e10-clipped-gan',
-];
+// The order of @ipmgan/experiments' one list (build it first: npm run build).
+const order = experiments.flatMap((e) => e.variants.map((v) => v.name));
 const names = readdirSync(out)
   .filter((n) => existsSync(join(out, n, 'report.md')))
   .sort((a, b) => order.indexOf(a) - order.indexOf(b));

@@ -2,10 +2,11 @@
 import { ConfigError } from '@ipmgan/core';
 import { CommanderError } from 'commander';
 import { CliError } from './CliError.js';
+import { experimentsForHelp } from './commands/reproduce.js';
 import { buildProgram } from './program.js';
 
 // Exit codes: 0 success, 1 failure while running, 2 usage or config error.
-const program = buildProgram(process.cwd());
+const program = buildProgram(process.cwd(), await experimentsForHelp(process.cwd()));
 const verbose = process.argv.includes('--verbose');
 try {
   await program.parseAsync(process.argv);

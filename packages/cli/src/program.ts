@@ -5,7 +5,7 @@ import { evaluate } from './commands/evaluate.js';
 import { init } from './commands/init.js';
 import { newPlugin } from './commands/newPlugin.js';
 import { plugins } from './commands/plugins.js';
-import { reproduce, REPRODUCE_HELP } from './commands/reproduce.js';
+import { reproduce, reproduceHelp } from './commands/reproduce.js';
 import { sample } from './commands/sample.js';
 import { train } from './commands/train.js';
 
@@ -40,8 +40,12 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** The `ipmgan` command line. Commands run relative to `cwd`. */
-export function buildProgram(cwd: string): Command {
+/**
+ * The `ipmgan` command line. Commands run relative to `cwd`; `experiments` (@ipmgan/experiments'
+ * list, where it is installed) names what `reproduce` runs in its help.
+ */
+export function buildProgram(cwd: string, experiments?: Parameters<typeof reproduceHelp>[0]): Command {
+  const reproduceNames = reproduceHelp(experiments);
   const program = new Command('ipmgan')
     .description('Train and compare GANs whose objectives are integral probability metrics.')
     .version('0.1.0')
@@ -117,9 +121,9 @@ export function buildProgram(cwd: string): Command {
   program
     .command('reproduce')
     .description(
-      `run the WGAN paper's experiments (shipped with @ipmgan/experiments) and report which of its claims held: ${REPRODUCE_HELP.names}`,
+      `run the WGAN paper's experiments (shipped with @ipmgan/experiments) and report which of its claims held: ${reproduceNames.names}`,
     )
-    .argument('<names...>', REPRODUCE_HELP.argument)
+    .argument('<names...>', reproduceNames.argument)
     .option('-o, --out <dir>', 'output folder, one sub-folder per experiment (default: runs/reproduce-<stamp>)')
     .option(
       '--config <file>',

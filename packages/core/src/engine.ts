@@ -14,6 +14,9 @@ export { createOptimizer } from './optimizers/createOptimizer.js';
 export { ScheduleConfigSchema, type ScheduleConfig, type ScheduleConfigInput } from './trainer/ScheduleConfig.js';
 export { Trainer, type FitOptions } from './trainer/Trainer.js';
 export { criticStep } from './trainer/criticStep.js';
+// E8 trains through the step functions with a measured critic optimizer.
+export { generatorStep } from './trainer/generatorStep.js';
+export { criticIterations } from './trainer/criticIterations.js';
 export { objectiveInputs } from './trainer/objectiveInputs.js';
 export { PluginContexts } from './trainer/PluginContexts.js';
 export type { TrainerState } from './trainer/TrainerState.js';

@@ -8,7 +8,7 @@ export interface ReportTable {
   readonly rows: readonly (readonly string[])[];
 }
 
-/** What runE1 / runE2 write: report.md, report.html, figures/*.png and results.json. */
+/** What an experiment writes: report.md, report.html, figures/*.png and results.json. */
 export interface ExperimentReport {
   readonly title: string;
   /** Paragraphs describing the setup. */

@@ -5,7 +5,7 @@ import { importPackage } from '@ipmgan/core/engine';
 import type * as Experiments from '@ipmgan/experiments';
 import { CliError } from '../CliError.js';
 
-type Registry = typeof Experiments.experiments;
+type Experiment = (typeof Experiments.experiments)[number];
 
 export interface ReproduceOptions {
   readonly out?: string;
@@ -15,45 +15,56 @@ export interface ReproduceOptions {
   readonly quick?: boolean;
 }
 
-/** Short names and what they run, in the paper's order: `e3` runs both mixtures. */
-const EXPERIMENT_GROUPS: readonly { readonly name: string; readonly what: string; readonly runs: readonly string[] }[] =
-  [
-    { name: 'e1', what: 'parallel lines', runs: ['e1-parallel-lines'] },
-    { name: 'e2', what: 'optimal critic', runs: ['e2-optimal-critic'] },
-    { name: 'e3', what: 'mixtures: e3-ring, e3-grid', runs: ['e3-ring', 'e3-grid'] },
-    { name: 'e4', what: 'meaningful loss', runs: ['e4-meaningful-loss'] },
-    {
-      name: 'e5',
-      what: 'MNIST: e5-mnist (MLPs), e5-mnist-dcgan, e5-mnist-nobn',
-      runs: ['e5-mnist', 'e5-mnist-dcgan', 'e5-mnist-nobn'],
-    },
-    { name: 'e6', what: 'clipping', runs: ['e6-clipping'] },
-    { name: 'e7', what: 'critic iterations', runs: ['e7-critic-iterations'] },
-    { name: 'e8', what: 'momentum', runs: ['e8-momentum'] },
-    { name: 'e9', what: 'one critic to rank generators', runs: ['e9-rank-generators'] },
-    { name: 'e10', what: 'clipped GAN', runs: ['e10-clipped-gan'] },
-  ];
+/** The experiments @ipmgan/experiments lists, or undefined where it is not installed. */
+async function installedExperiments(cwd: string): Promise<readonly Experiment[] | undefined> {
+  // Optional: the CLI does not depend on it, so that a project installs only the objectives it uses.
+  const module = (await importPackage('@ipmgan/experiments', cwd, 'reproduce')) as typeof Experiments | undefined;
+  return module?.experiments;
+}
 
-/** `all` runs every group in order. */
-const GROUPS: Readonly<Record<string, readonly string[]>> = {
-  ...Object.fromEntries(EXPERIMENT_GROUPS.map((g) => [g.name, g.runs])),
-  all: EXPERIMENT_GROUPS.flatMap((g) => g.runs),
-};
+/**
+ * The experiments' list for the command's help, read where the CLI starts; undefined (help
+ * without the names) where @ipmgan/experiments is absent or does not import.
+ */
+export async function experimentsForHelp(cwd: string): Promise<readonly Experiment[] | undefined> {
+  try {
+    return await installedExperiments(cwd);
+  } catch {
+    // The command itself reports the import's error when it runs.
+    return undefined;
+  }
+}
 
-/** The command's help, from the groups: "e1, e2, ..., e10 or all" and each with what it runs. */
-export const REPRODUCE_HELP = {
-  names: `${EXPERIMENT_GROUPS.map((g) => g.name).join(', ')} or all`,
-  argument: `${EXPERIMENT_GROUPS.map((g) => `${g.name} (${g.what})`).join(', ')}, all`,
-} as const;
+/** The command's help, from the list: "e1, e2, ..., e10 or all" and each key with what it runs. */
+export function reproduceHelp(experiments: readonly Experiment[] | undefined): {
+  readonly names: string;
+  readonly argument: string;
+} {
+  if (!experiments) return { names: 'install @ipmgan/experiments to list them', argument: 'experiment names, or all' };
+  const what = (e: Experiment): string =>
+    e.variants.length > 1
+      ? `${e.what}: ${e.variants.map((v) => (v.note === undefined ? v.name : `${v.name} (${v.note})`)).join(', ')}`
+      : e.what;
+  return {
+    names: `${experiments.map((e) => e.key).join(', ')} or all`,
+    argument: `${experiments.map((e) => `${e.key} (${what(e)})`).join(', ')}, all`,
+  };
+}
 
-function expand(experiments: Registry, names: readonly string[]): string[] {
-  const known = [...Object.keys(GROUPS), ...Object.keys(experiments)];
+/** The variants `names` select, in the list's order within each name: a key runs its variants, `all` every one. */
+function expand(experiments: readonly Experiment[], names: readonly string[]): Experiment['variants'][number][] {
+  const variants = experiments.flatMap((e) => e.variants);
+  const groups = new Map<string, readonly Experiment['variants'][number][]>([
+    ...experiments.map((e): [string, Experiment['variants']] => [e.key, e.variants]),
+    ['all', variants],
+    ...variants.map((v): [string, Experiment['variants']] => [v.name, [v]]),
+  ]);
+  const known = [...experiments.map((e) => e.key), 'all', ...variants.map((v) => v.name)];
   return [
     ...new Set(
       names.flatMap((name) => {
-        const group = GROUPS[name];
+        const group = groups.get(name);
         if (group) return group;
-        if (experiments[name]) return [name];
         throw new ConfigError(`experiment: unknown "${name}"; expected one of ${known.join(', ')}`);
       }),
     ),
@@ -73,13 +84,11 @@ function stamp(now = new Date()): string {
  * which of the paper's claims held.
  */
 export async function reproduce(names: readonly string[], options: ReproduceOptions, cwd: string): Promise<void> {
-  // Optional: the CLI does not depend on it, so that a project installs only the objectives it uses.
-  const module = (await importPackage('@ipmgan/experiments', cwd, 'reproduce')) as typeof Experiments | undefined;
-  if (module === undefined)
+  const experiments = await installedExperiments(cwd);
+  if (experiments === undefined)
     throw new CliError(
       'reproduce: needs @ipmgan/experiments, which is not installed (npm install @ipmgan/experiments)',
     );
-  const { experiments } = module;
   const selected = expand(experiments, names);
   if (options.config !== undefined && selected.length !== 1)
     throw new ConfigError('--config: names the config of one experiment; give exactly one experiment name');
@@ -96,10 +105,9 @@ export async function reproduce(names: readonly string[], options: ReproduceOpti
   process.once('SIGTERM', onSignal);
   let failed = 0;
   try {
-    for (const name of selected) {
+    for (const entry of selected) {
       if (controller.signal.aborted) break;
-      const entry = experiments[name];
-      if (!entry) continue;
+      const { name } = entry;
       const config =
         options.config !== undefined
           ? resolve(cwd, options.config)

@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { Rng, tf } from '@ipmgan/core';
 import { encodeNpy, openRun, writeFileAtomic } from '@ipmgan/core/engine';
+import { encodePng, tileImages } from '@ipmgan/report';
 import { CliError } from '../CliError.js';
-import { encodePng } from '../images/encodePng.js';
-import { imageGrid } from '../images/imageGrid.js';
 
 export interface SampleOptions {
   readonly count: number;
@@ -68,7 +67,15 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
       if (c !== 1 && c !== 3)
         throw new CliError(`-o: ${options.output}: a PNG needs 1 or 3 channels, got ${String(c)}`);
       const range: [number, number] = run.config.data.options.range === 'minus-one-one' ? [-1, 1] : [0, 1];
-      const sheet = imageGrid(data, [options.count, h, w, c], range);
+      const [lo, hi] = range;
+      // One pixel of black between images; values in [lo, hi] map linearly to 0..255, outside are clamped.
+      const sheet = tileImages(
+        { count: options.count, height: h, width: w, channels: c, gap: 1, margin: 0, zoom: 1, background: 0 },
+        (i, y, x, k) => {
+          const v = data[((i * h + y) * w + x) * c + k] ?? 0;
+          return Math.min(255, Math.max(0, Math.round((255 * (v - lo)) / (hi - lo))));
+        },
+      );
       writeFileAtomic(output, encodePng(sheet.pixels, sheet.width, sheet.height, c));
     }
     process.stdout.write(
