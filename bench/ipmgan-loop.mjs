@@ -1,7 +1,7 @@
 // One timing of ipmgan itself on the canonical benchmark workload: WGAN (weight
 // clipping) on the 8-Gaussian ring, generator 2 -> 3x512 ReLU -> 2, critic
 // 2 -> 3x512 ReLU -> 1, RMSProp (lr 5e-5, decay 0.99, eps 1e-8), clip 0.01,
-// n_critic 5, trained through createRun + Trainer.fit with no run directory.
+// n_critic 5, trained through openRun + Trainer.fit with no run directory.
 //
 //   node bench/ipmgan-loop.mjs --backend wasm --batch 64 --iterations 20 --warmup 2
 //   node bench/ipmgan-loop.mjs --workload dcgan --threads 2 --batch 64 --iterations 3 --warmup 1
@@ -16,7 +16,7 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 
-import { corePlugin, createRun, resolveConfig } from '../packages/core/dist/index.js';
+import { corePlugin, openRun, resolveConfig } from '../packages/core/dist/engine.js';
 import { ipmganPlugin } from '../packages/critic-wgan/dist/index.js';
 
 const { values: args } = parseArgs({
@@ -75,7 +75,7 @@ const config = resolveConfig(
   plugins,
 );
 
-const run = await createRun(config, plugins, { directory: null });
+const run = await openRun({ resolved: config, plugins }, { directory: null });
 await run.trainer.fit({ iterations: warmup });
 // fit() reads every step's loss back, so the last update has landed when it returns.
 const start = performance.now();

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { corePlugin, createRun, resolveConfig } from '../packages/core/dist/index.js';
+import { corePlugin, openRun, resolveConfig } from '../packages/core/dist/engine.js';
 import { ipmganPlugin } from '../packages/mmd/dist/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -65,7 +65,7 @@ async function timeOne(estimator, batch, counts) {
     },
     plugins,
   );
-  const run = await createRun(config, plugins, { directory: null });
+  const run = await openRun({ resolved: config, plugins }, { directory: null });
   await run.trainer.fit({ iterations: counts.warmup });
   // fit() reads every step's loss back, so the last update has landed when it returns.
   const start = performance.now();

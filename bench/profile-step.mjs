@@ -10,7 +10,8 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 
-import { corePlugin, createRun, resolveConfig, tf } from '../packages/core/dist/index.js';
+import { tf } from '../packages/core/dist/index.js';
+import { corePlugin, openRun, resolveConfig } from '../packages/core/dist/engine.js';
 import { ipmganPlugin } from '../packages/critic-wgan/dist/index.js';
 
 const { values: args } = parseArgs({
@@ -61,7 +62,7 @@ const config = resolveConfig(
 );
 // wasm's own kernel, before ipmgan's wasm fixes replace it.
 const stockConvInput = tf.getKernel('Conv2DBackpropInput', 'wasm');
-const run = await createRun(config, plugins, { directory: null });
+const run = await openRun({ resolved: config, plugins }, { directory: null });
 if (args['conv-input'] === 'stock') {
   tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
   tf.registerKernel(stockConvInput);

@@ -5,7 +5,7 @@ import test from 'ava';
 import { makeTempDir } from './testing/makeTempDir.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 import { snapshotFiles } from './testing/snapshotFiles.js';
-import { npyBytes } from '@ipmgan/core/testing';
+import { npyBytes, resealCheckpoint } from '@ipmgan/core/testing';
 
 /**
  * The bad-input suite: every case spawns the built binary on a bad config, data file, run
@@ -165,6 +165,7 @@ const broken = {
     const bytes = readFileSync(join(checkpoint(d), 'tensors.bin'));
     bytes.writeFloatLE(Number.NaN, 0);
     writeFileSync(join(checkpoint(d), 'tensors.bin'), bytes);
+    resealCheckpoint(checkpoint(d));
   }),
   metricsLine: brokenRun('metrics-line', (d) => {
     const lines = readFileSync(join(d, 'metrics.jsonl'), 'utf8').split('\n');

@@ -31,8 +31,9 @@ process.on('disconnect', () => {
 });
 
 /**
- * Trains one run directory: from its latest checkpoint when it has one (a resumed compare),
- * else from iteration 0, discarding what a worker killed before its first checkpoint wrote.
+ * Trains one run directory: from its latest checkpoint when it has checkpoints (a resumed
+ * compare), else from iteration 0, discarding only the metrics and sample files a worker
+ * killed before its first checkpoint wrote. The run's lock is held throughout.
  */
 async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const { baseDir } = start;

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { CompareDirectory, RunDirectory, type CompareRecord } from '@ipmgan/core/engine';
+import { ConfigError } from '@ipmgan/core';
+import { CompareDirectory, RunDirectory, verifyCheckpoint, type CompareRecord } from '@ipmgan/core/engine';
 import { writeComparisonReport, type ComparisonReport, type ReportRun } from '@ipmgan/report';
 import { CompareProgress } from './CompareProgress.js';
 import { divideCores } from './divideCores.js';
@@ -83,7 +84,19 @@ export async function resumeComparison(
   const record = directory.read();
   // Everything is read and validated before any run continues.
   const runs = record.runs.map((r): PlannedRun => {
-    const run = RunDirectory.open(directory.runPath(r.directory), `${directory.recordPath}: run ${r.directory}`);
+    const flag = `${directory.recordPath}: run ${r.directory}`;
+    const run = RunDirectory.open(directory.runPath(r.directory), flag);
+    run.refuseIfBusy(flag);
+    // A run with checkpoints continues from latest.json's, checked as train --resume checks
+    // it; one whose checkpoints are missing or damaged is refused, and nothing is deleted.
+    if (run.hasCheckpoints()) {
+      const latest = run.latestCheckpoint();
+      if (!latest)
+        throw new ConfigError(
+          `${flag}: ${run.checkpointsPath} has no latest.json naming the checkpoint to resume from; nothing was changed`,
+        );
+      verifyCheckpoint(latest.path);
+    }
     return {
       label: r.label,
       objective: r.objective,

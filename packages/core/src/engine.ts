@@ -54,6 +54,7 @@ export type { RunAmendment, ConfigChange } from './runs/RunAmendment.js';
 export type { MetricsRecord } from './runs/MetricsRecord.js';
 export type { Run } from './runs/createRun.js';
 export { openRun, type RunSource, type OpenRunOptions, type OpenedRun, type RunChange } from './runs/openRun.js';
+export { verifyCheckpoint } from './runs/checkpoint.js';
 export { encodeNpy } from './runs/encodeNpy.js';
 export { writeFileAtomic } from './runs/writeFileAtomic.js';
 

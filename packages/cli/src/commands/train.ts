@@ -73,7 +73,7 @@ export async function train(options: TrainOptions, cwd: string): Promise<void> {
     if (outcome.reason === 'stopped') process.exitCode = 130;
   } catch (error) {
     if (error instanceof DivergenceError) {
-      const last = run.checkpointer?.lastCheckpoint ?? 'none';
+      const last = run.checkpointer?.lastGoodCheckpoint() ?? 'none';
       throw new Error(`training diverged: ${error.message}; last good checkpoint: ${last}`);
     }
     throw error;

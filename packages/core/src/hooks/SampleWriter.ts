@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkpointName } from '../runs/checkpoint.js';
 import type { RunDirectory } from '../runs/RunDirectory.js';
-import { writeSamples } from '../runs/writeSamples.js';
+import { encodeSamples } from '../runs/encodeSamples.js';
 import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 import type { StepResult } from '../trainer/StepResult.js';
@@ -24,12 +22,14 @@ export class SampleWriter implements TrainerHook {
   ) {}
 
   #write(trainer: Trainer, iteration: number): void {
-    mkdirSync(this.directory.samplesPath, { recursive: true });
     const extension = trainer.data.shape.length === 1 ? 'csv' : 'npy';
     const rng = new Rng(trainer.config.seed ^ 0x5eed);
     const samples = trainer.generator.sample(this.count, rng);
-    writeSamples(join(this.directory.samplesPath, `${checkpointName(iteration)}.${extension}`), samples);
-    tf.dispose(samples);
+    try {
+      this.directory.writeSample(`${checkpointName(iteration)}.${extension}`, encodeSamples(samples, extension));
+    } finally {
+      tf.dispose(samples);
+    }
   }
 
   afterGeneratorStep(trainer: Trainer, step: StepResult): void {

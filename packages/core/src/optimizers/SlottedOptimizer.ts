@@ -14,6 +14,11 @@ export abstract class SlottedOptimizer<Kind extends string> extends tf.Optimizer
     this.slots = new SlotStore(kinds);
   }
 
+  /** The slot kinds this optimizer keeps for every variable once it has stepped: what a checkpoint must hold. */
+  get slotKinds(): readonly string[] {
+    return this.slots.kinds;
+  }
+
   /** Updates the i-th variable from its gradient; `step` counts from 1 (this step included). */
   protected abstract updateVariable(variable: tf.Variable, gradient: tf.Tensor, index: number, step: number): void;
 

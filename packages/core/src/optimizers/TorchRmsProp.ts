@@ -17,7 +17,8 @@ export class TorchRmsProp extends SlottedOptimizer<'square' | 'buffer'> {
     readonly momentum: number,
     readonly epsilon: number,
   ) {
-    super(['square', 'buffer']);
+    // Without momentum there is no buffer: a checkpoint holds the mean squares only.
+    super(momentum > 0 ? ['square', 'buffer'] : ['square']);
   }
 
   protected updateVariable(variable: tf.Variable, gradient: tf.Tensor, index: number): void {

@@ -1,5 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import { ConfigError } from '../config/ConfigError.js';
@@ -87,21 +96,107 @@ test('metrics.jsonl: a torn last line is skipped, a bad line in the middle is na
   t.is(t.throws(() => wrong.readMetrics()).message, `${wrong.metricsPath}:2: iteration: expected a number, got "two"`);
 });
 
-test('open with clean removes the temporaries of dead writers and keeps a live one', (t) => {
+test("beginWriting takes over a dead writer's lock and removes exactly its temporaries; anything else that looks like one stays", (t) => {
   // PID 2^22 + 1 is above Linux's pid_max limit, so no process has it.
-  const dead = String(4194305);
-  const live = String(process.pid);
+  const dead = 4194305;
+  const token = 'a1b2c3';
+  const stale = `${String(dead)}-${token}`;
   const run = runWith({
-    [`checkpoints/iter-0000004.tmp-${dead}/tensors.bin`]: '',
-    [`checkpoints/latest.json.tmp-${dead}`]: '{',
-    [`metrics.jsonl.tmp-${dead}`]: '',
-    [`checkpoints/iter-0000005.tmp-${live}/tensors.bin`]: '',
+    '.ipmgan.lock': JSON.stringify({ pid: dead, host: hostname(), token, since: '2026-01-01T00:00:00.000Z' }),
+    [`checkpoints/iter-0000004.tmp-${stale}/tensors.bin`]: '',
+    [`checkpoints/latest.json.tmp-${stale}`]: '{',
+    [`metrics.jsonl.tmp-${stale}`]: '',
+    [`samples/iter-0000004.csv.tmp-${stale}`]: '',
+    // Not provably the dead writer's: another token, the old pid-only form, a user's file.
+    [`checkpoints/iter-0000005.tmp-${String(dead)}-ffff`]: '',
+    [`checkpoints/notes.tmp-${String(dead)}`]: 'mine',
     'checkpoints/iter-0000003/manifest.json': '{}',
   });
-  RunDirectory.open(run.path, '--resume', { clean: true });
-  t.deepEqual(readdirSync(run.checkpointsPath).sort(), ['iter-0000003', `iter-0000005.tmp-${live}`]);
-  t.deepEqual(readdirSync(run.path).sort(), ['checkpoints', 'config.resolved.json']);
-  t.deepEqual(run.savedCheckpoints(), [3]);
+  const opened = RunDirectory.open(run.path, '--resume');
+  // Opening to read changes nothing.
+  t.true(readdirSync(run.path).includes(`metrics.jsonl.tmp-${stale}`));
+  opened.beginWriting('--resume');
+  t.deepEqual(readdirSync(run.checkpointsPath).sort(), [
+    'iter-0000003',
+    `iter-0000005.tmp-${String(dead)}-ffff`,
+    `notes.tmp-${String(dead)}`,
+  ]);
+  t.deepEqual(readdirSync(run.path).sort(), ['.ipmgan.lock', 'checkpoints', 'config.resolved.json', 'samples']);
+  t.deepEqual(readdirSync(run.samplesPath), []);
+  const lock = JSON.parse(readFileSync(run.lockPath, 'utf8')) as { pid: number; host: string };
+  t.deepEqual([lock.pid, lock.host], [process.pid, hostname()]);
+  opened.close();
+  t.false(existsSync(run.lockPath));
+});
+
+test('a lock held by a live process refuses a second writer with one line naming the holder; a reader is not refused', (t) => {
+  const run = runWith({});
+  // This test's parent process (ava) is alive and is not this process.
+  const holder = { pid: process.ppid, host: hostname(), token: 'beef', since: '2026-01-01T00:00:00.000Z' };
+  writeFileSync(run.lockPath, JSON.stringify(holder));
+  const opened = RunDirectory.open(run.path, '--resume');
+  const error = t.throws(() => {
+    opened.beginWriting('--resume');
+  }, { instanceOf: ConfigError });
+  t.is(
+    error.message,
+    `--resume: ${run.path} is being written by process ${String(process.ppid)} on ${hostname()} (since 2026-01-01T00:00:00.000Z); wait for it to end, or delete ${run.lockPath} if it is gone`,
+  );
+  t.throws(() => {
+    opened.refuseIfBusy('compare');
+  }, { message: /^compare: .* is being written by process / });
+  t.is(readFileSync(run.lockPath, 'utf8'), JSON.stringify(holder));
+  // Another host's lock cannot be checked for liveness: refused as well.
+  writeFileSync(run.lockPath, JSON.stringify({ ...holder, pid: 4194305, host: 'elsewhere' }));
+  t.throws(() => {
+    opened.beginWriting('--resume');
+  }, { message: /being written by process 4194305 on elsewhere/ });
+});
+
+test('two RunDirectory objects of one run in one process share the lock; the last close removes it', (t) => {
+  const run = runWith({});
+  const a = RunDirectory.open(run.path, 'a');
+  const b = RunDirectory.open(run.path, 'b');
+  a.beginWriting('a');
+  b.beginWriting('b');
+  a.close();
+  t.true(existsSync(run.lockPath));
+  b.close();
+  t.false(existsSync(run.lockPath));
+});
+
+test('open refuses checkpoints/ or samples/ linked out of the run, and a link inside the run is allowed', (t) => {
+  const outside = mkdtempSync(join(tmpdir(), 'ipmgan-outside-'));
+  const run = runWith({ 'checkpoints/latest.json': '{"iteration": 2, "name": "iter-0000002"}', 'own/a.csv': '1\n' });
+  symlinkSync(join(run.path, 'own'), run.samplesPath);
+  t.notThrows(() => RunDirectory.open(run.path, '--resume'));
+  rmSync(run.samplesPath);
+  symlinkSync(outside, run.samplesPath);
+  t.is(
+    t.throws(() => RunDirectory.open(run.path, '--resume'), { instanceOf: ConfigError }).message,
+    `--resume: ${run.samplesPath} is a symbolic link to ${outside}, outside the run directory; a run is read and written only inside its own folder`,
+  );
+  rmSync(run.samplesPath);
+  symlinkSync(join(outside, 'gone'), join(run.checkpointsPath, 'iter-0000002'));
+  t.is(
+    t.throws(() => RunDirectory.open(run.path, 'eval')).message,
+    `eval: ${join(run.checkpointsPath, 'iter-0000002')} is a symbolic link to ${join(outside, 'gone')} (missing), outside the run directory; a run is read and written only inside its own folder`,
+  );
+});
+
+test('discardProgress removes metrics.jsonl and the run\'s own sample files only, and refuses a run that has checkpoints', (t) => {
+  const run = runWith({ 'metrics.jsonl': '{}\n', 'samples/iter-0000040.csv': '1,2\n', 'samples/notes.txt': 'mine' });
+  run.discardProgress('compare');
+  t.deepEqual(readdirSync(run.path).sort(), ['config.resolved.json', 'samples']);
+  t.deepEqual(readdirSync(run.samplesPath), ['notes.txt']);
+  const saved = runWith({ 'metrics.jsonl': '{}\n', 'checkpoints/iter-0000002/tensors.bin': '' });
+  t.is(
+    t.throws(() => {
+      saved.discardProgress('compare');
+    }).message,
+    `compare: ${saved.path} has checkpoints; its progress is resumed from checkpoints/latest.json, never discarded`,
+  );
+  t.true(existsSync(saved.metricsPath));
 });
 
 test('open refuses a folder without config.resolved.json, naming the flag and the folder', (t) => {

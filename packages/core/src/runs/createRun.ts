@@ -229,6 +229,8 @@ export async function createRun(
       trainer.state.criticOptimizer?.dispose();
       trainer.state.generatorOptimizer.dispose();
       trainer.plugins.dispose();
+      // The run's writer lock, if this run took it (a new run, or a resume that began writing).
+      directory?.close();
     },
   };
 }

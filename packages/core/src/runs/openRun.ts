@@ -115,10 +115,14 @@ function registryOf(plugins: readonly IpmPlugin[]): ExtensionRegistry {
   return new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
 }
 
-/** The checkpoint a run directory is opened at (null: none, and the mode allows starting). */
+/**
+ * The checkpoint a run directory is opened at: in read mode the one asked for, else the
+ * latest, verified, when the run resumes (null: a compare run with no checkpoint starts).
+ */
 function checkpointOf(
   directory: RunDirectory,
   source: Extract<RunSource, { runDirectory: string }>,
+  resuming: boolean,
 ): { iteration: number; path: string } | null {
   if (source.mode === 'read') {
     const { iteration } = source;
@@ -134,10 +138,10 @@ function checkpointOf(
       );
     return { iteration, path: directory.checkpointPath(iteration) };
   }
+  if (!resuming) return null;
   const latest = directory.latestCheckpoint();
-  if (!latest && source.mode === 'resume')
-    throw new ConfigError(`--resume: ${directory.path} has no checkpoint to resume from`);
-  if (latest) verifyCheckpoint(latest.path);
+  if (!latest) throw new ConfigError(`--resume: ${directory.path} has no checkpoint to resume from`);
+  verifyCheckpoint(latest.path);
   return latest;
 }
 
@@ -154,9 +158,13 @@ async function openRunDirectory(
   const path = resolvePath(source.cwd, source.runDirectory);
   const writes = source.mode !== 'read';
   const flag = source.mode === 'resume' ? '--resume' : source.mode === 'continue' ? 'compare' : source.runDirectory;
-  const directory = RunDirectory.open(path, flag, writes ? { clean: true } : {});
+  // Opened to read: nothing in the directory changes until it is known good.
+  const directory = RunDirectory.open(path, flag);
   const saved = directory.readConfig();
-  const checkpoint = checkpointOf(directory, source);
+  // A compare run with checkpoints resumes from them as train --resume does (a damaged
+  // one is refused, never restarted); one without starts again from iteration 0.
+  const resuming = source.mode === 'resume' || (source.mode === 'continue' && directory.hasCheckpoints());
+  const checkpoint = checkpointOf(directory, source, resuming);
   let config: ResolvedConfig = saved;
   const changes =
     source.mode === 'read'
@@ -175,7 +183,12 @@ async function openRunDirectory(
       );
   const baseDir = source.mode === 'read' ? source.cwd : (source.baseDir ?? process.cwd());
   const plugins = source.plugins ?? (await pluginsFor(config, source.cwd));
-  if (writes && !checkpoint) directory.discardProgress();
+  if (writes && !checkpoint) {
+    // This process becomes the run's only writer, then drops what a worker killed before
+    // its first checkpoint wrote.
+    directory.beginWriting(flag);
+    directory.discardProgress(flag);
+  }
   const run = await createRun(
     config,
     plugins,
@@ -185,15 +198,22 @@ async function openRunDirectory(
   if (!checkpoint) return { ...run, checkpoint: null };
   try {
     await loadCheckpoint(run.trainer, checkpoint.path);
+    if (writes) {
+      // The first write: from here on this process is the run's only writer.
+      directory.beginWriting('--resume');
+      const now = directory.latestCheckpoint();
+      if (now?.iteration !== checkpoint.iteration)
+        throw new ConfigError(
+          `--resume: ${directory.latestPath} changed while the run was being opened (another writer?); try again`,
+        );
+      if (changes.length > 0) directory.addAmendment({ fromIteration: checkpoint.iteration + 1, changes });
+      directory.truncateMetrics(checkpoint.iteration);
+    }
   } catch (error) {
     run.dispose();
     throw error;
   }
-  if (writes) {
-    if (changes.length > 0) directory.addAmendment({ fromIteration: checkpoint.iteration + 1, changes });
-    directory.truncateMetrics(checkpoint.iteration);
-    if (run.checkpointer) run.checkpointer.lastCheckpoint = checkpoint.path;
-  }
+  if (writes && run.checkpointer) run.checkpointer.lastCheckpoint = checkpoint.path;
   return { ...run, checkpoint };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
@@ -12,6 +12,7 @@ import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
 import { tf } from '../tensorflow.js';
 import type { TrainerHook } from '../trainer/TrainerHook.js';
+import { resealCheckpoint } from '../testing/resealCheckpoint.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
 import { openRun } from './openRun.js';
 import { RunDirectory } from './RunDirectory.js';
@@ -151,10 +152,9 @@ test.serial('the saved stream is what makes it exact: a checkpoint without it re
   const first = await openRun({ resolved, plugins }, { directory: parted });
   await first.trainer.fit({ iterations: 20 });
   first.dispose();
-  const path = join(parted.checkpointsPath, 'iter-0000020', 'manifest.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { plugins: { streams: Record<string, unknown> } };
-  manifest.plugins.streams = {};
-  writeFileSync(path, JSON.stringify(manifest));
+  resealCheckpoint(join(parted.checkpointsPath, 'iter-0000020'), (manifest) => {
+    (manifest.plugins as { streams: Record<string, unknown> }).streams = {};
+  });
   const second = await openRun({ runDirectory: parted.path, cwd: process.cwd(), mode: 'resume', plugins });
   await second.trainer.fit();
   second.dispose();

@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/ConfigError.js';
 import type { JsonValue } from '../contracts/PluginState.js';
 import type { RngState } from '../random/Rng.js';
 import type { tf } from '../tensorflow.js';
@@ -61,4 +62,28 @@ export function restorePluginState(
     if (saved !== undefined) state.restore?.(saved);
   }
   trainer.plugins.restoreStreams(manifest.streams);
+}
+
+/**
+ * Checks the plugin section against the trainer's declared state before anything is
+ * restored: every declared tensor saved under its key and name, with its shape. Throws a
+ * ConfigError naming `file` (the manifest) and the plugin state.
+ */
+export function checkPluginState(
+  trainer: TrainerContext,
+  manifest: PluginStateManifest,
+  groups: Readonly<Record<string, readonly { readonly name: string; readonly shape: readonly number[] }[]>>,
+  file: string,
+): void {
+  for (const [key, state] of trainer.plugins.states)
+    for (const [name, variable] of Object.entries(state.tensors ?? {})) {
+      const entry = groups[groupOf(key)]?.find((e) => e.name === name);
+      if (!entry) throw new ConfigError(`${file}: no saved tensor "${name}" for plugin state "${key}"`);
+      if (entry.shape.join(',') !== variable.shape.join(','))
+        throw new ConfigError(
+          `${file}: plugin state "${key}" tensor "${name}" is [${entry.shape.join(', ')}], the plugin's [${variable.shape.join(', ')}]`,
+        );
+    }
+  for (const key of Object.keys(manifest.streams))
+    if (!/^(objective|constraint|hook):/.test(key)) throw new ConfigError(`${file}: plugins.streams has an unknown key "${key}"`);
 }

@@ -1,10 +1,10 @@
 import { tf } from '../tensorflow.js';
-import type { Trainer } from '../trainer/Trainer.js';
+import type { TrainerContext } from '../trainer/TrainerContext.js';
 import type { NamedTensor } from './findNonFinite.js';
 import { collectPluginState, type PluginStateManifest } from './pluginStateCheckpoint.js';
 
 /** A player's variables: trainable weights, then batch-norm statistics. */
-export function playerVariables(trainer: Trainer, player: 'generator' | 'critic'): tf.Variable[] {
+export function playerVariables(trainer: TrainerContext, player: 'generator' | 'critic'): tf.Variable[] {
   const networks = player === 'generator' ? [trainer.generator.network] : (trainer.critic?.networks ?? []);
   return networks.flatMap((n) => [...n.trainableVariables, ...n.stateVariables]);
 }
@@ -23,7 +23,7 @@ export interface TrainerStateTensors {
  * Every tensor of a trainer's state by group: both players' variables, both optimizers'
  * getWeights() (iteration count and slots) and the plugins' declared tensors.
  */
-export async function trainerStateTensors(trainer: Trainer): Promise<TrainerStateTensors> {
+export async function trainerStateTensors(trainer: TrainerContext): Promise<TrainerStateTensors> {
   const weightsOf = async (optimizer: tf.Optimizer | null): Promise<NamedTensor[]> =>
     optimizer ? optimizer.getWeights() : [];
   const variables = (player: 'generator' | 'critic'): NamedTensor[] =>

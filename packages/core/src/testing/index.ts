@@ -23,3 +23,4 @@ export {
   type KillResumeOptions,
   type KillResumeReport,
 } from './killAndResume.js';
+export { resealCheckpoint } from './resealCheckpoint.js';

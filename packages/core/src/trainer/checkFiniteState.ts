@@ -2,7 +2,7 @@ import { describeNonFinite, findNonFinite } from '../runs/findNonFinite.js';
 import type { TrainerStateTensors } from '../runs/trainerStateTensors.js';
 import { trainerStateTensors } from '../runs/trainerStateTensors.js';
 import { DivergenceError } from './DivergenceError.js';
-import type { Trainer } from './Trainer.js';
+import type { TrainerContext } from './TrainerContext.js';
 
 /** Throws a DivergenceError naming the first non-finite tensor of `state`, if any. */
 export function refuseNonFiniteState(state: TrainerStateTensors, iteration: number, what: string): void {
@@ -22,7 +22,7 @@ export function refuseNonFiniteState(state: TrainerStateTensors, iteration: numb
  * leave non-finite weights behind (Adam at lr 1e6); checked after every iteration, no
  * checkpoint of bad state is ever written.
  */
-export async function checkFiniteState(trainer: Trainer, iteration: number): Promise<void> {
+export async function checkFiniteState(trainer: TrainerContext, iteration: number): Promise<void> {
   const state = await trainerStateTensors(trainer);
   try {
     refuseNonFiniteState(state, iteration, 'the training state');
