@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '@ipmgan/core';
 import {
@@ -9,6 +8,7 @@ import {
   pluginsFor,
   resolve as resolveWithExtensions,
   resolveConfig,
+  stampedPath,
   sweepLabel,
   useBackend,
   type ExtensionRegistry,
@@ -95,13 +95,7 @@ export async function planCompare(
     // And every run's training step must fit in memory, before the compare directory exists.
     for (const run of resolved) checkMemoryEstimate(run.config, data.shape, registry);
   }
-  const stamp = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
-  let directory = into ?? resolve(baseDir, parsed.run.dir, `${parsed.name}-compare-${stamp}`);
-  for (let i = 2; into === undefined && existsSync(directory); i++)
-    directory = resolve(baseDir, parsed.run.dir, `${parsed.name}-compare-${stamp}-${String(i)}`);
+  const directory = into ?? stampedPath(resolve(baseDir, parsed.run.dir), `${parsed.name}-compare`, now);
   const runs = resolved.map(({ index, seed, settings: values, label: setting, config }): PlannedRun => {
     const id = ids[index] ?? config.objective.name;
     const objective = ids.filter((other) => other === id).length > 1 ? `${id}-${String(index)}` : id;

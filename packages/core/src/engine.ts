@@ -48,6 +48,7 @@ export { useBackend } from './backend/useBackend.js';
 export { resolveThreads } from './backend/resolveThreads.js';
 
 export { RunDirectory } from './runs/RunDirectory.js';
+export { stampedPath } from './runs/stampedPath.js';
 export { CompareDirectory, type CompareRecord, type CompareRunStatus } from './runs/CompareDirectory.js';
 export { checkMemoryEstimate } from './runs/checkMemoryEstimate.js';
 export type { RunAmendment, ConfigChange } from './runs/RunAmendment.js';

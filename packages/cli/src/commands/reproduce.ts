@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { ConfigError } from '@ipmgan/core';
-import { importPackage } from '@ipmgan/core/engine';
+import { importPackage, stampedPath } from '@ipmgan/core/engine';
 import type * as Experiments from '@ipmgan/experiments';
 import { CliError } from '../CliError.js';
 
@@ -71,13 +71,6 @@ function expand(experiments: readonly Experiment[], names: readonly string[]): E
   ];
 }
 
-function stamp(now = new Date()): string {
-  return now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
-}
-
 /**
  * `ipmgan reproduce <name...>`: runs the paper's experiments (@ipmgan/experiments' configs/*.yaml), each
  * writing report.md, report.html, figures and results.json into `<out>/<name>/`, and prints
@@ -94,7 +87,7 @@ export async function reproduce(names: readonly string[], options: ReproduceOpti
     throw new ConfigError('--config: names the config of one experiment; give exactly one experiment name');
   if (options.config !== undefined && options.quick === true)
     throw new ConfigError('--quick: chooses the shipped quick configs; give it or --config, not both');
-  const out = resolve(cwd, options.out ?? `runs/reproduce-${stamp()}`);
+  const out = options.out !== undefined ? resolve(cwd, options.out) : stampedPath(resolve(cwd, 'runs'), 'reproduce');
   const workers = options.workers ?? availableParallelism();
   const controller = new AbortController();
   const onSignal = (): void => {

@@ -22,6 +22,7 @@ import type { ResolvedConfig } from '../config/ResolvedConfig.js';
 import { ResolvedConfigSchema } from '../config/ResolvedConfigSchema.js';
 import type { MetricsRecord } from './MetricsRecord.js';
 import type { RunAmendment } from './RunAmendment.js';
+import { stampedPath } from './stampedPath.js';
 import { RunLock } from './RunLock.js';
 import { temporaryName } from './temporaryName.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
@@ -110,9 +111,7 @@ export class RunDirectory {
 
   /** A new directory `<dir>/<name>-<timestamp>`, created and locked for writing. */
   static create(parent: string, name: string, now = new Date()): RunDirectory {
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-    let path = join(parent, `${name}-${stamp}`);
-    for (let i = 2; existsSync(path); i++) path = join(parent, `${name}-${stamp}-${String(i)}`);
+    const path = stampedPath(parent, name, now);
     try {
       mkdirSync(path, { recursive: true });
     } catch (error) {
