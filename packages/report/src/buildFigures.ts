@@ -1,4 +1,5 @@
 import type { MixtureModes } from '@ipmgan/core';
+import { readSampleFile } from '@ipmgan/core/engine';
 import { estimateChart } from './charts/estimateChart.js';
 import { lossChart } from './charts/lossChart.js';
 import type { ScatterPanel } from './charts/ScatterPanel.js';
@@ -7,7 +8,6 @@ import { timeChart } from './charts/timeChart.js';
 import { w1Chart } from './charts/w1Chart.js';
 import type { Figure } from './Figure.js';
 import { pickIterations } from './pickIterations.js';
-import { readSampleFile } from './readSampleFile.js';
 import type { RunData } from './RunData.js';
 import { renderVega } from './renderVega.js';
 import { renderVegaLite } from './renderVegaLite.js';
@@ -132,7 +132,7 @@ async function sampleFigures(
     for (const iteration of iterations) {
       const file = run.samples.find((s) => s.iteration === iteration);
       if (file === undefined) continue;
-      const values = readSampleFile(file);
+      const values = readSampleFile(file.path);
       const title = `${run.label}${runs.length > 1 ? ` (seed ${run.seed})` : ''}, iteration ${iteration}`;
       if (values.shape.length === 2 && (values.shape[1] ?? 0) >= 2) {
         const width = values.shape[1] ?? 2;

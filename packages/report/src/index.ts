@@ -19,7 +19,6 @@ export { medianFilter } from './medianFilter.js';
 export { sampleSheet } from './sampleSheet.js';
 export { encodePng } from './encodePng.js';
 export { tileImages, type TileLayout } from './tileImages.js';
-export type { SampleValues } from './readSampleFile.js';
 export { meanAndStandardError } from './meanAndStandardError.js';
 export { mixtureModesOf } from './mixtureModesOf.js';
 export { escapeHtml } from './escapeHtml.js';

@@ -1,5 +1,5 @@
+import type { SampleArray } from '@ipmgan/core/engine';
 import { encodePng } from './encodePng.js';
-import type { SampleValues } from './readSampleFile.js';
 import { tileImages } from './tileImages.js';
 
 /**
@@ -7,7 +7,7 @@ import { tileImages } from './tileImages.js';
  * drawn `zoom` times larger, channels averaged. Values in [-1, 1] (tanh outputs) map to 0..255;
  * values that never go below 0 are taken as [0, 1].
  */
-export function sampleSheet(samples: SampleValues, count = 64, zoom = 3): Buffer {
+export function sampleSheet(samples: SampleArray, count = 64, zoom = 3): Buffer {
   const [n = 0, h = 1, w = 1, c = 1] = samples.shape;
   const signed = samples.data.some((v) => v < 0);
   const { pixels, width, height } = tileImages(

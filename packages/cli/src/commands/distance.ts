@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import { Rng } from '@ipmgan/core';
-import { exactW1, medianBandwidth, mmd2, readSamples, slicedW1, type Points } from '@ipmgan/core/engine';
+import {
+  exactW1,
+  medianBandwidth,
+  mmd2,
+  readSampleFile,
+  slicedW1,
+  type Points,
+  type SampleArray,
+} from '@ipmgan/core/engine';
 import { CliError } from '../CliError.js';
 
 export interface DistanceOptions {
@@ -11,6 +19,12 @@ export interface DistanceOptions {
 }
 
 export const DISTANCE_METRICS = ['w1', 'sliced-w1', 'mmd'];
+
+/** Samples as points: each sample flattened ([n, 28, 28, 1] -> dimension 784). */
+function pointsOf({ shape, data }: SampleArray): Points {
+  const n = shape[0] ?? 0;
+  return { n, dim: n === 0 ? 0 : data.length / n, data };
+}
 
 function pooled(a: Points, b: Points): Points {
   const data = new Float64Array(a.data.length + b.data.length);
@@ -29,8 +43,8 @@ function pooled(a: Points, b: Points): Points {
 export function distance(first: string, second: string, options: DistanceOptions, cwd: string): void {
   if (!DISTANCE_METRICS.includes(options.metric))
     throw new CliError(`--metric: expected one of ${DISTANCE_METRICS.join(', ')}, got "${options.metric}"`);
-  const a = readSamples(resolve(cwd, first));
-  const b = readSamples(resolve(cwd, second));
+  const a = pointsOf(readSampleFile(resolve(cwd, first)));
+  const b = pointsOf(readSampleFile(resolve(cwd, second)));
   if (a.dim !== b.dim)
     throw new CliError(
       `distance: ${first} has samples of dimension ${String(a.dim)}, ${second} of dimension ${String(b.dim)}`,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { Rng, tf } from '@ipmgan/core';
-import { encodeNpy, openRun, writeFileAtomic } from '@ipmgan/core/engine';
+import { openRun, writeFileAtomic, writeSampleFile } from '@ipmgan/core/engine';
 import { encodePng, tileImages } from '@ipmgan/report';
 import { CliError } from '../CliError.js';
 
@@ -13,13 +13,6 @@ export interface SampleOptions {
 }
 
 const FORMATS = ['.csv', '.npy', '.png'];
-
-function csvText(data: Float32Array, n: number): string {
-  const width = n === 0 ? 0 : data.length / n;
-  const rows: string[] = [];
-  for (let i = 0; i < n; i++) rows.push(Array.from(data.subarray(i * width, (i + 1) * width), String).join(','));
-  return `${rows.join('\n')}\n`;
-}
 
 /**
  * `ipmgan sample RUN`: N samples from a run's generator at a checkpoint, written
@@ -60,8 +53,7 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
       throw new Error(
         `the generator's samples at iteration ${String(iteration)} hold ${String(nonFinite)} non-finite values; nothing written to ${output}`,
       );
-    if (format === '.csv') writeFileAtomic(output, csvText(data, options.count));
-    else if (format === '.npy') writeFileAtomic(output, encodeNpy(data, sampleShape));
+    if (format === '.csv' || format === '.npy') writeSampleFile(output, { shape: sampleShape, data });
     else {
       const [h = 1, w = 1, c = 1] = shape;
       if (c !== 1 && c !== 3)

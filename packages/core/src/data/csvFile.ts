@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineDataSource } from './defineDataSource.js';
 import { empiricalSource } from './empiricalSource.js';
 import { ConfigError } from '../config/ConfigError.js';
+import { CsvRowError, parseCsvRows } from '../samples/parseCsvRows.js';
 
 const optionsSchema = z.strictObject({
   /** The file; a relative path resolves against the config's directory. */
@@ -13,23 +14,8 @@ const optionsSchema = z.strictObject({
   delimiter: z.string().min(1).default(','),
 });
 
-// A plain decimal number: no hex, no Infinity/NaN, no empty cell (Number('') is 0).
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /** The largest finite float32; a value past it would train as Infinity. */
 const FLOAT32_MAX = 3.4028234663852886e38;
-
-function parseRow(line: string, delimiter: string): number[] | undefined {
-  const values: number[] = [];
-  for (const cell of line.split(delimiter)) {
-    const text = cell.trim();
-    const value = Number(text);
-    // Finite too: 1e999 matches the pattern but overflows to Infinity.
-    if (!NUMBER.test(text) || !Number.isFinite(value)) return undefined;
-    values.push(value);
-  }
-  return values;
-}
 
 function quote(line: string): string {
   return JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line);
@@ -50,41 +36,26 @@ export const csvFile = defineDataSource({
     } catch (error) {
       throw fail(`: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
     }
-    // Line numbers count every physical line, blank ones included, so they match an editor.
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    const values: number[] = [];
-    let width = 0;
-    let rows = 0;
-    let sawHeader = false;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] ?? '';
-      if (line.trim() === '') continue;
-      const lineNo = i + 1;
-      const isFirst = rows === 0 && !sawHeader;
-      const row = header === true && isFirst ? undefined : parseRow(line, delimiter);
-      if (isFirst && (header === true || (header === 'auto' && row === undefined))) {
-        sawHeader = true;
-        continue;
-      }
-      if (rows === 0) {
-        if (row === undefined) {
-          throw fail(` line ${lineNo}: expected numbers separated by ${quote(delimiter)}, got ${quote(line)}`);
-        }
-        width = row.length;
-      }
-      if (row === undefined || row.length !== width) {
-        throw fail(` line ${lineNo}: expected ${width} number${width === 1 ? '' : 's'}, got ${quote(line)}`);
-      }
-      const outside = row.findIndex((v) => Math.abs(v) > FLOAT32_MAX);
-      if (outside >= 0) {
-        const cell = line.split(delimiter)[outside]?.trim() ?? '';
+    let parsed: ReturnType<typeof parseCsvRows>;
+    try {
+      parsed = parseCsvRows(text, { delimiter, header, maxAbs: FLOAT32_MAX });
+    } catch (error) {
+      if (!(error instanceof CsvRowError)) throw error;
+      const { kind, line, expected } = error;
+      if (kind === 'numbers')
         throw fail(
-          ` line ${lineNo} column ${outside + 1}: ${cell} is outside float32's finite range (|x| <= 3.4028235e38)`,
+          ` line ${String(line)}: expected numbers separated by ${quote(delimiter)}, got ${quote(error.text)}`,
         );
-      }
-      values.push(...row);
-      rows++;
+      if (kind === 'row')
+        throw fail(
+          ` line ${String(line)}: expected ${String(expected)} number${expected === 1 ? '' : 's'}, got ${quote(error.text)}`,
+        );
+      const cell = error.text.split(delimiter)[expected - 1]?.trim() ?? '';
+      throw fail(
+        ` line ${String(line)} column ${String(expected)}: ${cell} is outside float32's finite range (|x| <= 3.4028235e38)`,
+      );
     }
+    const { rows, width, values, sawHeader } = parsed;
     if (rows === 0) {
       throw fail(
         sawHeader

@@ -1,6 +1,6 @@
 import { checkpointName } from '../runs/checkpoint.js';
 import type { RunDirectory } from '../runs/RunDirectory.js';
-import { encodeSamples } from '../runs/encodeSamples.js';
+import { encodeSamples } from '../samples/encodeSamples.js';
 import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 import type { StepResult } from '../trainer/StepResult.js';
@@ -26,7 +26,10 @@ export class SampleWriter implements TrainerHook {
     const rng = new Rng(trainer.config.seed ^ 0x5eed);
     const samples = trainer.generator.sample(this.count, rng);
     try {
-      this.directory.writeSample(`${checkpointName(iteration)}.${extension}`, encodeSamples(samples, extension));
+      this.directory.writeSample(
+        `${checkpointName(iteration)}.${extension}`,
+        encodeSamples({ shape: samples.shape, data: samples.dataSync() as Float32Array }, extension),
+      );
     } finally {
       tf.dispose(samples);
     }

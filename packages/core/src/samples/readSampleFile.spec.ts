@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import test from 'ava';
 import { ConfigError } from '../config/ConfigError.js';
 import { encodeNpy } from '../runs/encodeNpy.js';
-import { writeSamples } from '../runs/writeSamples.js';
 import { tf } from '../tensorflow.js';
-import { readSamples } from './readSamples.js';
+import { readSampleFile } from './readSampleFile.js';
+import { writeSampleFile } from './writeSampleFile.js';
 
 test.before(async () => {
   await tf.setBackend('cpu');
@@ -23,17 +23,16 @@ function file(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-test('reads back what writeSamples wrote, as CSV and as .npy (images flattened)', (t) => {
+test('reads back what writeSampleFile wrote, as CSV and as .npy (images keep their shape)', (t) => {
   const vectors = tf.tensor2d([
     [0.5, -1.25],
     [3, 1e-7],
     [-0.5, 2],
   ]);
   const csv = join(dir, 'vectors.csv');
-  writeSamples(csv, vectors);
-  const points = readSamples(csv);
-  t.is(points.n, 3);
-  t.is(points.dim, 2);
+  writeSampleFile(csv, { shape: vectors.shape, data: vectors.dataSync() as Float32Array });
+  const points = readSampleFile(csv);
+  t.deepEqual(points.shape, [3, 2]);
   t.deepEqual(Array.from(points.data), Array.from(vectors.dataSync()));
 
   const images = tf.tensor4d(
@@ -41,19 +40,17 @@ test('reads back what writeSamples wrote, as CSV and as .npy (images flattened)'
     [2, 2, 3, 1],
   );
   const npy = join(dir, 'images.npy');
-  writeSamples(npy, images);
-  const read = readSamples(npy);
-  t.is(read.n, 2);
-  t.is(read.dim, 6);
+  writeSampleFile(npy, { shape: images.shape, data: images.dataSync() as Float32Array });
+  const read = readSampleFile(npy);
+  t.deepEqual(read.shape, [2, 2, 3, 1]);
   t.deepEqual(Array.from(read.data), Array.from(images.dataSync()));
   tf.dispose([vectors, images]);
 });
 
 test('a 1-D .npy is n one-dimensional samples; blank CSV lines are skipped', (t) => {
-  const read = readSamples(file('line.npy', encodeNpy(Float32Array.from([1, 2, 4]), [3])));
-  t.is(read.n, 3);
-  t.is(read.dim, 1);
-  const csv = readSamples(file('blank.csv', '1,2\n\n3,4\n'));
+  const read = readSampleFile(file('line.npy', encodeNpy(Float32Array.from([1, 2, 4]), [3])));
+  t.deepEqual(read.shape, [3]);
+  const csv = readSampleFile(file('blank.csv', '1,2\n\n3,4\n'));
   t.deepEqual(Array.from(csv.data), [1, 2, 3, 4]);
 });
 
@@ -69,5 +66,5 @@ test('bad files: ConfigError naming the file and what was expected', (t) => {
     [file('samples.txt', '1,2\n'), /samples\.txt: expected a \.csv or \.npy sample file/],
     [join(dir, 'missing.csv'), /missing\.csv: cannot read the file/],
   ];
-  for (const [path, message] of cases) t.throws(() => readSamples(path), { instanceOf: ConfigError, message });
+  for (const [path, message] of cases) t.throws(() => readSampleFile(path), { instanceOf: ConfigError, message });
 });
