@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
 import type { Claim } from './Claim.js';
 import type { Experiment, ExperimentVariant } from './Experiment.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import type { ExperimentOutcome } from './ExperimentOutcome.js';
 import type { ExperimentReport } from './ExperimentReport.js';
+import { loadExperimentConfig } from './loadExperimentConfig.js';
 import { renderFigure } from './renderFigure.js';
 import { writeExperimentReport } from './writeExperimentReport.js';
 
@@ -38,15 +40,24 @@ export interface ReportContext<Config, Setting> {
   readonly setting: Setting;
 }
 
+/**
+ * Where an experiment's config comes from: a file validated against `configSchema` (a one-line
+ * ConfigError naming the file and the field), or its own `load` (a comparison's compare config).
+ */
+export type ConfigSource<Config> =
+  | { readonly configSchema: z.ZodType<Config>; readonly load?: never; readonly validate?: never }
+  | {
+      readonly configSchema?: never;
+      readonly load: (configPath: string, options: ExperimentOptions) => Promise<Config>;
+      /** Checks a config file without running it; default: `load`. */
+      readonly validate?: (configPath: string) => Promise<unknown>;
+    };
+
 /** The parts of an experiment that differ from one to the next; defineExperiment does the rest. */
-export interface ExperimentSpec<Config, Results, Setting> {
+export type ExperimentSpec<Config, Results, Setting> = ConfigSource<Config> & {
   readonly key: string;
   readonly what: string;
   readonly variants: readonly VariantSpec<Setting>[];
-  /** Reads and validates a config file (a one-line ConfigError naming the file and field). */
-  readonly load: (configPath: string, options: ExperimentOptions) => Promise<Config>;
-  /** Checks a config file without running it; default: `load`. */
-  readonly validate?: (configPath: string) => Promise<unknown>;
   readonly measure: (config: Config, context: MeasureContext<Setting>) => Promise<Results>;
   readonly judge: (results: Results, setting: Setting) => readonly Claim[];
   /** The title, setup, tables and figures. */
@@ -55,7 +66,7 @@ export interface ExperimentSpec<Config, Results, Setting> {
   readonly recordedConfig?: (config: Config) => unknown;
   /** What results.json records as `results` and the outcome returns (default: the results). */
   readonly recordedResults?: (results: Results) => unknown;
-}
+};
 
 /** An experiment with a typed entry point for code that holds a config already (the specs). */
 export interface DefinedExperiment<Config, Results> extends Experiment {
@@ -75,6 +86,14 @@ export interface DefinedExperiment<Config, Results> extends Experiment {
 // src/ and dist/ both sit one level below the package; its configs/ folder is shipped with it.
 const shipped = (file: string): string => fileURLToPath(new URL(`../configs/${file}`, import.meta.url));
 
+function loaderOf<Config>(
+  source: ConfigSource<Config>,
+): (configPath: string, options: ExperimentOptions) => Promise<Config> {
+  if (source.configSchema === undefined) return source.load;
+  const schema = source.configSchema;
+  return (configPath) => loadExperimentConfig(schema, configPath);
+}
+
 /**
  * One experiment of the paper, from its folder's parts: times `measure` and `judge`, then writes
  * `outDir`/report.md, report.html, figures and results.json, the one layout every experiment
@@ -83,6 +102,8 @@ const shipped = (file: string): string => fileURLToPath(new URL(`../configs/${fi
 export function defineExperiment<Config, Results, Setting = undefined>(
   spec: ExperimentSpec<Config, Results, Setting>,
 ): DefinedExperiment<Config, Results> {
+  const load = loaderOf(spec);
+  const validate = spec.validate ?? ((configPath: string) => load(configPath, {}));
   const settingOf = (name: string | undefined): [VariantSpec<Setting>, Setting] => {
     const variant = name === undefined ? spec.variants[0] : spec.variants.find((v) => v.name === name);
     if (!variant) throw new Error(`${spec.key}: no variant ${String(name)}`);
@@ -126,10 +147,10 @@ export function defineExperiment<Config, Results, Setting = undefined>(
     defaultConfig: shipped(`${variant.name}.yaml`),
     ...(variant.quick === true ? { quickConfig: shipped(`quick/${variant.name}.yaml`) } : {}),
     validate: async (configPath) => {
-      await (spec.validate ? spec.validate(configPath) : spec.load(configPath, {}));
+      await validate(configPath);
     },
     run: async (configPath, outDir, options = {}) => {
-      const config = await spec.load(configPath, options);
+      const config = await load(configPath, options);
       const outcome = await runConfig(config, outDir, options, variant.name, configPath);
       return spec.recordedResults ? { ...outcome, results: spec.recordedResults(outcome.results) } : outcome;
     },

@@ -4,7 +4,6 @@ import { e1DistanceFigure, e1TrainingFigure } from './e1Figures.js';
 import type { ReportTable } from '../ExperimentReport.js';
 import { measureE1, type E1Results } from './measureE1.js';
 import { defineExperiment } from '../defineExperiment.js';
-import { loadExperimentConfig } from '../loadExperimentConfig.js';
 
 const f = (x: number | null, digits = 4): string =>
   x === null ? '-' : Number.isFinite(x) ? x.toFixed(digits) : String(x);
@@ -59,7 +58,7 @@ export const e1 = defineExperiment({
         "WGAN paper Example 1 / Figure 1: W, JS, TV, KL against theta beside each objective's critic estimate; training g_theta(z) = (theta, z) from theta = 1.",
     },
   ],
-  load: (configPath) => loadExperimentConfig(E1ConfigSchema, configPath),
+  configSchema: E1ConfigSchema,
   measure: (config, { options }) => measureE1(config, options),
   judge: e1Claims,
   report: (results, { config, seconds }) => ({

@@ -3,7 +3,6 @@ import { e10Claims } from './e10Claims.js';
 import { e10Figure } from './e10Figure.js';
 import { measureE10 } from './measureE10.js';
 import { defineExperiment } from '../defineExperiment.js';
-import { loadExperimentConfig } from '../loadExperimentConfig.js';
 
 const e = (x: number): string => x.toExponential(3);
 const f = (x: number): string => x.toFixed(4);
@@ -24,7 +23,7 @@ export const e10 = defineExperiment({
       quick: true,
     },
   ],
-  load: (configPath) => loadExperimentConfig(E10ConfigSchema, configPath),
+  configSchema: E10ConfigSchema,
   measure: (config, { options }) => measureE10(config, options),
   judge: e10Claims,
   report: (results, { config, seconds }) => {

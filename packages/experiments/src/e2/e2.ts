@@ -3,7 +3,6 @@ import { e2Claims } from './e2Claims.js';
 import { e2Figure } from './e2Figure.js';
 import { measureE2 } from './measureE2.js';
 import { defineExperiment } from '../defineExperiment.js';
-import { loadExperimentConfig } from '../loadExperimentConfig.js';
 
 const e = (x: number): string => x.toExponential(3);
 
@@ -22,7 +21,7 @@ export const e2 = defineExperiment({
         'WGAN paper Figure 3: a GAN discriminator and a clipped WGAN critic trained to optimality between two 1-D Gaussians; saturation vs linearity.',
     },
   ],
-  load: (configPath) => loadExperimentConfig(E2ConfigSchema, configPath),
+  configSchema: E2ConfigSchema,
   measure: (config, { options }) => measureE2(config, options),
   judge: e2Claims,
   report: (results, { config, seconds }) => {

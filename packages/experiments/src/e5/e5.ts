@@ -6,7 +6,6 @@ import { e5NoBatchNormClaims } from './e5NoBatchNormClaims.js';
 import { measureE5, type E5Results } from './measureE5.js';
 import { VEGA_LITE_SCHEMA } from '../renderFigure.js';
 import { defineExperiment } from '../defineExperiment.js';
-import { loadExperimentConfig } from '../loadExperimentConfig.js';
 
 const QUANTITIES = ['own estimate', 'critic K', 'Frechet distance', 'classes covered', 'class KL to uniform'];
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
@@ -68,7 +67,7 @@ export const e5 = defineExperiment<E5Config, E5Results, E5Figure>({
       setting: E5_NO_BATCH_NORM_FIGURE,
     },
   ],
-  load: (configPath) => loadExperimentConfig(E5ConfigSchema, configPath),
+  configSchema: E5ConfigSchema,
   measure: (config, { outDir, options }) => measureE5(config, outDir, options),
   judge: (results, figure) => figure.claims(results),
   report: (results, { config, seconds, setting: figure }) => {

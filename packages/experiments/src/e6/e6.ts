@@ -3,7 +3,6 @@ import { e6Claims, gradientRatio } from './e6Claims.js';
 import { E6_PENALTY_OBJECTIVE, measureE6 } from './measureE6.js';
 import { VEGA_LITE_SCHEMA } from '../renderFigure.js';
 import { defineExperiment } from '../defineExperiment.js';
-import { loadExperimentConfig } from '../loadExperimentConfig.js';
 
 const RAW_ESTIMATE = 'log10 |estimate (W1 * K)|';
 
@@ -26,7 +25,7 @@ export const e6 = defineExperiment({
       quick: true,
     },
   ],
-  load: (configPath) => loadExperimentConfig(E6ConfigSchema, configPath),
+  configSchema: E6ConfigSchema,
   measure: (config, { options }) => measureE6(config, options),
   judge: e6Claims,
   report: (results, { config, seconds }) => {

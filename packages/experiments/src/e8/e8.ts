@@ -3,7 +3,6 @@ import { e8Claims } from './e8Claims.js';
 import { measureE8 } from './measureE8.js';
 import { VEGA_LITE_SCHEMA } from '../renderFigure.js';
 import { defineExperiment } from '../defineExperiment.js';
-import { loadExperimentConfig } from '../loadExperimentConfig.js';
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : 'n/a');
 
@@ -21,7 +20,7 @@ export const e8 = defineExperiment({
         "WGAN paper Section 3, momentum in the critic: RMSProp against Adam (beta1 0.5, 0.9) at one learning rate; estimate blow-ups counted, every critic step's cosine between the optimizer's step and the gradient.",
     },
   ],
-  load: (configPath) => loadExperimentConfig(E8ConfigSchema, configPath),
+  configSchema: E8ConfigSchema,
   measure: (config, { options }) => measureE8(config, options),
   judge: e8Claims,
   report: (results, { config, seconds }) => {

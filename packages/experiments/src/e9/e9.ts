@@ -3,7 +3,6 @@ import { e9Claims } from './e9Claims.js';
 import { measureE9 } from './measureE9.js';
 import { VEGA_LITE_SCHEMA } from '../renderFigure.js';
 import { defineExperiment } from '../defineExperiment.js';
-import { loadExperimentConfig } from '../loadExperimentConfig.js';
 
 const e = (x: number): string => x.toExponential(3);
 const f = (x: number): string => x.toFixed(3);
@@ -23,7 +22,7 @@ export const e9 = defineExperiment({
         "The read-through's open question, one critic to rank generators: WGAN and GAN generators at six budgets on the ring, each judged by a fresh critic of one architecture and c = 0.01; Spearman of its estimate (raw and over K) against exact W1 across generators.",
     },
   ],
-  load: (configPath) => loadExperimentConfig(E9ConfigSchema, configPath),
+  configSchema: E9ConfigSchema,
   measure: (config, { options }) => measureE9(config, options),
   judge: e9Claims,
   report: (results, { config, seconds }) => {
