@@ -1,9 +1,11 @@
 import { Rng, tf } from '@ipmgan/core';
+import { useBackend } from '@ipmgan/core/engine';
 import test from 'ava';
 import { gaussianShiftGenerator } from './gaussianShiftGenerator.js';
 
 test.before(async () => {
-  await tf.setBackend('cpu');
+  // The engine loads the backends; the contract entry (tf) registers none.
+  await useBackend('cpu');
 });
 
 test.serial('gaussian-shift is mu + std z with mu trainable', (t) => {

@@ -1,9 +1,11 @@
 import { Rng, tf } from '@ipmgan/core';
+import { useBackend } from '@ipmgan/core/engine';
 import test from 'ava';
 import { parallelLineGenerator } from './parallelLineGenerator.js';
 
 test.before(async () => {
-  await tf.setBackend('cpu');
+  // The engine loads the backends; the contract entry (tf) registers none.
+  await useBackend('cpu');
 });
 
 test.serial('parallel-line maps u in [-1, 1] to (theta, (u + 1) / 2) with one trainable theta', (t) => {
