@@ -4,7 +4,7 @@ import test from 'ava';
 import { parallelLineGenerator } from './parallelLineGenerator.js';
 
 test.before(async () => {
-  // The contract entry registers no backend; the engine's useBackend does.
+  // The engine loads the backends; the contract entry (tf) registers none.
   await useBackend('cpu');
 });
 

@@ -1,9 +1,11 @@
 import { tf } from '@ipmgan/core';
+import { useBackend } from '@ipmgan/core/engine';
 import test from 'ava';
 import { gaussianKernelMixture } from './gaussianKernelMixture.js';
 
 test.before(async () => {
-  await tf.setBackend('cpu');
+  // The engine loads the backends; the contract entry (tf) registers none.
+  await useBackend('cpu');
 });
 
 test('s is the bandwidth, not s^2: d^2 = 4, s = 2 gives exp(-4 / (2 * 2^2)) = exp(-1/2)', (t) => {

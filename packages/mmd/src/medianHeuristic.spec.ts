@@ -1,9 +1,11 @@
 import { tf } from '@ipmgan/core';
+import { useBackend } from '@ipmgan/core/engine';
 import test from 'ava';
 import { MEDIAN_POINTS_PER_SIDE, medianHeuristic } from './medianHeuristic.js';
 
 test.before(async () => {
-  await tf.setBackend('cpu');
+  // The engine loads the backends; the contract entry (tf) registers none.
+  await useBackend('cpu');
 });
 
 test('median pairwise distance of the pooled batch, by hand', (t) => {

@@ -1,9 +1,11 @@
 import { tf } from '@ipmgan/core';
+import { useBackend } from '@ipmgan/core/engine';
 import test from 'ava';
 import { pairwiseSquaredDistances } from './pairwiseSquaredDistances.js';
 
 test.before(async () => {
-  await tf.setBackend('cpu');
+  // The engine loads the backends; the contract entry (tf) registers none.
+  await useBackend('cpu');
 });
 
 test('squared distances of hand-picked points', (t) => {

@@ -117,16 +117,6 @@ test('empty file, header only and missing file give clear errors', async (t) => 
   );
 });
 
-test('sample() leaks no tensors and returns float32', async (t) => {
-  const source = await load('leak.csv', '1,2\n3,4\n');
-  const before = tf.memory().numTensors;
-  const out = source.sample(5, new Rng(1));
-  t.deepEqual(out.shape, [5, 2]);
-  t.is(out.dtype, 'float32');
-  out.dispose();
-  t.is(tf.memory().numTensors, before);
-});
-
 test('a value past float32 (1e39) names the file, line and column; 3.4e38 still loads', async (t) => {
   await t.throwsAsync(load('big.csv', '1,2\n3,4\n5,-1e39\n'), {
     message:

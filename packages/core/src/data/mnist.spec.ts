@@ -139,16 +139,3 @@ test('count keeps the first images round-robin over the digits', async (t) => {
     message: 'data.options.count: 864 exceeds the 863 images of digits [5] in the mnist package',
   });
 });
-
-test('same seed gives identical samples, another seed different ones', async (t) => {
-  const source = await create();
-  t.deepEqual(draw(source, 20, 7), draw(source, 20, 7));
-  t.notDeepEqual(draw(source, 20, 7), draw(source, 20, 8));
-});
-
-test('sample() leaks no tensors', async (t) => {
-  const source = await create();
-  const before = tf.memory().numTensors;
-  source.sample(8, new Rng(3)).dispose();
-  t.is(tf.memory().numTensors, before);
-});

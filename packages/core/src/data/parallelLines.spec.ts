@@ -59,19 +59,3 @@ for (const offset of [0, -1.5]) {
     t.true(min < 0.001 && max > 0.999);
   });
 }
-
-test('same seed gives identical samples, another seed different ones', async (t) => {
-  const source = await create();
-  t.deepEqual(draw(source, 500, 7), draw(source, 500, 7));
-  t.notDeepEqual(draw(source, 500, 7), draw(source, 500, 8));
-});
-
-test('sample() leaks no tensors and returns float32 [n, 2]', async (t) => {
-  const source = await create();
-  const before = tf.memory().numTensors;
-  const out = source.sample(16, new Rng(3));
-  t.deepEqual(out.shape, [16, 2]);
-  t.is(out.dtype, 'float32');
-  out.dispose();
-  t.is(tf.memory().numTensors, before);
-});

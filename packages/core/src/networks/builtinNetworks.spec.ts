@@ -1,6 +1,8 @@
 import test from 'ava';
+import { corePlugin } from '../plugins/corePlugin.js';
 import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
+import { networkConformance } from '../testing/networkConformance.js';
 import { builtinNetworks } from './builtinNetworks.js';
 
 test.before(async () => {
@@ -35,3 +37,34 @@ test('each builds from parse({}) defaults through the erased type', (t) => {
     net.dispose();
   }
 });
+
+// Core's networks pass the kit an outside network plugin runs, in each variant whose layers differ.
+for (const batchNorm of [false, true])
+  for (const activation of ['relu', 'leakyRelu', 'tanh'])
+    networkConformance(test, {
+      plugin: corePlugin,
+      network: 'mlp',
+      options: { hidden: [16, 16], activation, batchNorm, outputActivation: 'tanh' },
+      inputShape: [3],
+      outputShape: [2],
+      badOptions: { hidden: [0] },
+    });
+for (const batchNorm of [true, false])
+  for (const constantFilters of [false, true]) {
+    networkConformance(test, {
+      plugin: corePlugin,
+      network: 'dcgan-generator',
+      options: { filters: 8, batchNorm, constantFilters },
+      inputShape: [12],
+      outputShape: [28, 28, 1],
+      badOptions: { filters: 0 },
+    });
+    networkConformance(test, {
+      plugin: corePlugin,
+      network: 'dcgan-critic',
+      options: { filters: 8, batchNorm, constantFilters },
+      inputShape: [28, 28, 1],
+      outputShape: [1],
+      badOptions: { filters: 0 },
+    });
+  }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../config/ConfigError.js';
 import { formatIssue } from '../config/formatIssue.js';
@@ -104,11 +104,6 @@ export async function saveCheckpoint(trainer: Trainer, directory: RunDirectory):
     { name: 'tensors.bin', data: tensors },
     { name: 'manifest.json', data: sealed },
   ]);
-}
-
-/** The newest complete checkpoint in `dir` (a run's checkpoints/), or null; latest.json validated by RunDirectory. */
-export function latestCheckpoint(dir: string): { iteration: number; path: string } | null {
-  return new RunDirectory(dirname(dir)).latestCheckpoint();
 }
 
 // An RNG word as Rng.getState gives it (uint32) or as older writers stored it (int32).

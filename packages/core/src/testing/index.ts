@@ -9,6 +9,8 @@ export { linearCritic } from './linearCritic.js';
 export { constraintConformance } from './constraintConformance.js';
 export type { ConstraintConformanceOptions } from './ConstraintConformanceOptions.js';
 export { dataSourceConformance } from './dataSourceConformance.js';
+export { networkConformance } from './networkConformance.js';
+export type { NetworkConformanceOptions } from './NetworkConformanceOptions.js';
 export type { DataSourceConformanceOptions } from './DataSourceConformanceOptions.js';
 export { linearGapObjective } from './linearGapObjective.js';
 export { ringConfig } from './ringConfig.js';

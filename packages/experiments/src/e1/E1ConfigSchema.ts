@@ -43,4 +43,3 @@ export const E1ConfigSchema = z
   });
 
 export type E1Config = z.output<typeof E1ConfigSchema>;
-export type E1ConfigInput = z.input<typeof E1ConfigSchema>;

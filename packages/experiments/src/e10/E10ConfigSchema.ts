@@ -24,4 +24,3 @@ export const E10ConfigSchema = z
   });
 
 export type E10Config = z.output<typeof E10ConfigSchema>;
-export type E10ConfigInput = z.input<typeof E10ConfigSchema>;

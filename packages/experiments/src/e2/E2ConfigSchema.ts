@@ -8,4 +8,3 @@ export const E2ConfigSchema = z.strictObject({
 });
 
 export type E2Config = z.output<typeof E2ConfigSchema>;
-export type E2ConfigInput = z.input<typeof E2ConfigSchema>;

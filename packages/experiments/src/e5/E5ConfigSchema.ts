@@ -70,4 +70,3 @@ export const E5ConfigSchema = z
   });
 
 export type E5Config = z.output<typeof E5ConfigSchema>;
-export type E5ConfigInput = z.input<typeof E5ConfigSchema>;

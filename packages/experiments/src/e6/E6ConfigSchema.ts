@@ -37,4 +37,3 @@ export const E6ConfigSchema = z
   });
 
 export type E6Config = z.output<typeof E6ConfigSchema>;
-export type E6ConfigInput = z.input<typeof E6ConfigSchema>;

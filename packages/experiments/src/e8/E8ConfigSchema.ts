@@ -53,4 +53,3 @@ export const E8ConfigSchema = z
   });
 
 export type E8Config = z.output<typeof E8ConfigSchema>;
-export type E8ConfigInput = z.input<typeof E8ConfigSchema>;

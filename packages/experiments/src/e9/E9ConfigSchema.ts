@@ -52,4 +52,3 @@ export const E9ConfigSchema = z
   });
 
 export type E9Config = z.output<typeof E9ConfigSchema>;
-export type E9ConfigInput = z.input<typeof E9ConfigSchema>;
