@@ -5,13 +5,9 @@
 // The backends and their gradients register on import, before any run is built.
 import './tensorflow.js';
 
-export {
-  OptimizerConfigSchema,
-  type OptimizerConfig,
-  type OptimizerConfigInput,
-} from './optimizers/OptimizerConfig.js';
+export { OptimizerConfigSchema, type OptimizerConfigInput } from './optimizers/OptimizerConfig.js';
 export { createOptimizer } from './optimizers/createOptimizer.js';
-export { ScheduleConfigSchema, type ScheduleConfig, type ScheduleConfigInput } from './trainer/ScheduleConfig.js';
+export { ScheduleConfigSchema, type ScheduleConfigInput } from './trainer/ScheduleConfig.js';
 export { Trainer, type FitOptions } from './trainer/Trainer.js';
 export { criticStep } from './trainer/criticStep.js';
 // E8 trains through the step functions with a measured critic optimizer.
@@ -27,7 +23,7 @@ export { mnistDigits } from './data/mnist.js';
 export { parseNpy } from './data/parseNpy.js';
 export { builtinNetworks } from './networks/builtinNetworks.js';
 
-export { ConfigSchema, ExtensionRefSchema, type Config, type ParsedConfig } from './config/ConfigSchema.js';
+export { ConfigSchema, ExtensionRefSchema, type Config } from './config/ConfigSchema.js';
 export type { ResolvedConfig, ResolvedRef } from './config/ResolvedConfig.js';
 export type { SweepSetting } from './config/SweepSetting.js';
 export { expandSweep } from './config/expandSweep.js';
@@ -35,11 +31,11 @@ export { sweepLabel } from './config/sweepLabel.js';
 export { setConfigPath } from './config/setConfigPath.js';
 export { parseOrThrow } from './config/parseOrThrow.js';
 export { resolve, resolveConfig, type Resolved } from './config/resolveConfig.js';
-export { loadConfigFile, type LoadedConfigFile } from './config/loadConfigFile.js';
+export { loadConfigFile } from './config/loadConfigFile.js';
 
 export { ExtensionRegistry } from './plugins/ExtensionRegistry.js';
 export { corePlugin } from './plugins/corePlugin.js';
-export { discoverPlugins, type DiscoveredPlugin } from './plugins/discoverPlugins.js';
+export { discoverPlugins } from './plugins/discoverPlugins.js';
 export { importPackage, importPlugin } from './plugins/importPlugin.js';
 export { pluginsFor } from './plugins/pluginsFor.js';
 export { officialProvider } from './plugins/officialPlugins.js';
@@ -48,9 +44,9 @@ export { useBackend } from './backend/useBackend.js';
 export { resolveThreads } from './backend/resolveThreads.js';
 
 export { RunDirectory } from './runs/RunDirectory.js';
-export { CompareDirectory, type CompareRecord, type CompareRunStatus } from './runs/CompareDirectory.js';
+export { CompareDirectory, type CompareRecord } from './runs/CompareDirectory.js';
 export { checkMemoryEstimate } from './runs/checkMemoryEstimate.js';
-export type { RunAmendment, ConfigChange } from './runs/RunAmendment.js';
+export type { RunAmendment } from './runs/RunAmendment.js';
 export type { MetricsRecord } from './runs/MetricsRecord.js';
 export type { Run } from './runs/createRun.js';
 export { openRun, type RunSource, type OpenRunOptions, type OpenedRun, type RunChange } from './runs/openRun.js';
