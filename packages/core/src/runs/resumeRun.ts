@@ -29,6 +29,8 @@ export async function resumeRun(path: string, projectDir: string, options: Resum
   // Everything is read and validated before anything in the directory changes.
   const directory = RunDirectory.open(resolve(projectDir, path), '--resume');
   const saved = directory.readConfig();
+  // Every metrics line validated now: a bad one is refused before the lock or any write.
+  directory.readMetrics();
   const checkpoint = directory.latestCheckpoint();
   if (!checkpoint) throw new ConfigError(`--resume: ${directory.path} has no checkpoint to resume from`);
   verifyCheckpoint(checkpoint.path);
