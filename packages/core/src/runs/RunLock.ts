@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -85,12 +85,17 @@ export class RunLock {
     }
     let stale: RunLockHolder | null = null;
     for (let attempt = 0; ; attempt++) {
+      // A lock in place is judged before anything is written: a refused writer leaves the run
+      // folder untouched (its mtime included).
+      if (existsSync(path)) {
+        const holder = readHolder(path);
+        if (!holder && !existsSync(path)) continue;
+        if (!holder || holder.host !== hostname() || processAlive(holder.pid) || attempt > 2)
+          throw RunLock.#busy(runPath, flag, holder);
+        if (!RunLock.#takeOver(path, holder)) continue;
+        stale = holder;
+      }
       if (RunLock.#create(path, flag)) break;
-      const holder = readHolder(path);
-      if (!holder || holder.host !== hostname() || processAlive(holder.pid) || attempt > 2)
-        throw RunLock.#busy(runPath, flag, holder);
-      if (!RunLock.#takeOver(path, holder)) continue;
-      stale = holder;
     }
     held.set(path, 1);
     if (!releaseOnExit) {
