@@ -26,6 +26,7 @@ export async function estimateAtTheta(
   field: string,
   base: Omit<RunBase, 'generator' | 'data' | 'iterations' | 'logEvery'>,
   settings: { theta: number; criticSteps: number; batchSize: number; evaluationSamples: number },
+  signal?: AbortSignal,
 ): Promise<ThetaEstimate> {
   const { config, plugins } = await resolveEntry(entry, parallelLinesBase(base, settings.theta, 1, 1), field);
   const run = await createRun(config, plugins, { directory: null });
@@ -33,7 +34,7 @@ export async function estimateAtTheta(
     const { critic, generator, data, state } = run.trainer;
     let finalCriticLoss: number | null = null;
     if (critic) {
-      const losses = trainCritic(run, settings.criticSteps, settings.batchSize);
+      const losses = await trainCritic(run, settings.criticSteps, settings.batchSize, signal);
       const tail = losses.slice(-Math.max(1, Math.floor(losses.length / 10)));
       finalCriticLoss = tail.reduce((a, b) => a + b, 0) / tail.length;
     }

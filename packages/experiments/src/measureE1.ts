@@ -66,7 +66,7 @@ export async function measureE1(config: E1Config, options: ExperimentOptions = {
           criticSteps: config.distances.criticSteps,
           batchSize: config.distances.batchSize,
           evaluationSamples: config.distances.evaluationSamples,
-        }),
+        }, options.signal),
       );
     }
     const estimateSeconds = (performance.now() - start) / 1000;
@@ -78,7 +78,7 @@ export async function measureE1(config: E1Config, options: ExperimentOptions = {
       pretrainCriticSteps: config.training.pretrainCriticSteps,
       batchSize: config.distances.batchSize,
       gradientSamples: config.distances.evaluationSamples,
-    });
+    }, options.signal);
     options.log?.(
       `e1: ${label}: theta ${String(training.theta0)} -> ${training.thetaFinal.toFixed(4)} after ${String(training.iterations)} iterations (${training.seconds.toFixed(1)} s)`,
     );

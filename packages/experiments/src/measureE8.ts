@@ -118,11 +118,17 @@ export async function measureE8(config: E8Config, options: ExperimentOptions = {
         }
       },
     };
-    const seconds = await fitRun(resolved, plugins, [recorder], (run) => {
+    const seconds = await fitRun(
+      resolved,
+      plugins,
+      [recorder],
+      (run) => {
       const optimizer = run.trainer.state.criticOptimizer;
       if (!optimizer) throw new Error('e8: WGAN trains a critic');
       recordCosines(optimizer, (cosine) => cosines.push({ iteration: current, cosine }));
-    });
+      },
+      options.signal,
+    );
     const events = blowUps(estimates, iterations, config.blowUp);
     const near = (iteration: number): boolean => events.some((e) => Math.abs(iteration - e) <= config.blowUp.near);
     const share = (list: readonly { cosine: number }[]): number =>
