@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   checkMemoryEstimate,
+  checkRunParent,
   ConfigError,
   ConfigSchema,
   expandSweep,
@@ -116,6 +117,7 @@ export async function planCompare(
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
+  checkRunParent(into ?? resolve(baseDir, parsed.run.dir), into === undefined ? 'run.dir' : '--resume');
   let directory = into ?? resolve(baseDir, parsed.run.dir, `${parsed.name}-compare-${stamp}`);
   for (let i = 2; into === undefined && existsSync(directory); i++)
     directory = resolve(baseDir, parsed.run.dir, `${parsed.name}-compare-${stamp}-${String(i)}`);

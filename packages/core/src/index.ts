@@ -68,6 +68,7 @@ export { expandSweep } from './config/expandSweep.js';
 export { sweepLabel } from './config/sweepLabel.js';
 export { setConfigPath } from './config/setConfigPath.js';
 export { checkConfigShape, CONFIG_LIMITS, FORBIDDEN_KEYS } from './config/checkConfigShape.js';
+export { checkRunParent } from './runs/checkRunParent.js';
 export { parseOrThrow } from './config/parseOrThrow.js';
 export { formatIssue } from './config/formatIssue.js';
 export { resolveConfig } from './config/resolveConfig.js';
