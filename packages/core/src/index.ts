@@ -108,7 +108,7 @@ export { spearman } from './metrics/spearman.js';
 export type { Points } from './metrics/Points.js';
 export { pointsFromTensor } from './metrics/pointsFromTensor.js';
 export { pointsFromRows } from './metrics/pointsFromRows.js';
-export { exactW1 } from './metrics/exactW1.js';
+export { exactW1, EXACT_W1_MAX_POINTS } from './metrics/exactW1.js';
 export { readSamples } from './metrics/readSamples.js';
 export { slicedW1 } from './metrics/slicedW1.js';
 export { mmd2 } from './metrics/mmd2.js';

@@ -1,4 +1,5 @@
-import { SampleQualityEvaluator } from '@ipmgan/core';
+import { EXACT_W1_MAX_POINTS, SampleQualityEvaluator } from '@ipmgan/core';
+import { CliError } from '../CliError.js';
 import { formatTable } from '../format/formatTable.js';
 import { openRunAtCheckpoint } from '../openRunAtCheckpoint.js';
 
@@ -16,6 +17,11 @@ export interface EvaluateOptions {
  * sample count it reproduces the `evaluation` logged at that iteration.
  */
 export async function evaluate(runPath: string, options: EvaluateOptions, cwd: string): Promise<void> {
+  // Refused before anything is allocated: w1 is an exact n x n assignment, MMD all n^2 pairs.
+  if (options.samples !== undefined && options.samples > EXACT_W1_MAX_POINTS)
+    throw new CliError(
+      `-n: ${String(options.samples)} samples; at most ${String(EXACT_W1_MAX_POINTS)} (exact W1 solves an n x n assignment, as evaluation.samples allows)`,
+    );
   const { run, iteration } = await openRunAtCheckpoint(runPath, cwd, options.checkpoint, (config) => ({
     ...config,
     evaluation: { ...config.evaluation, samples: options.samples ?? config.evaluation.samples, lipschitz: true },

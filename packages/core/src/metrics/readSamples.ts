@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { ConfigError } from '../config/ConfigError.js';
 import { parseNpy } from '../data/parseNpy.js';
 import type { Points } from './Points.js';
@@ -62,8 +62,11 @@ export function readSamples(path: string): Points {
   if (!npy && !path.endsWith('.csv')) throw fail('expected a .csv or .npy sample file');
   let bytes: Buffer;
   try {
+    // A FIFO would block the read forever, a device never end.
+    if (!statSync(path).isFile()) throw fail('not a regular file; expected a .csv or .npy sample file');
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw fail(`cannot read the file (${error instanceof Error ? error.message : String(error)})`);
   }
   return npy ? parseNpyPoints(bytes, fail) : parseCsv(bytes.toString('utf8'), fail);

@@ -14,7 +14,7 @@ const isWithin = (root: string, path: string): boolean => {
 };
 
 /**
- * Refuses, before anything is created, a folder for runs (`run.dir`, resolved) that lies
+ * Refuses, before anything is created, a folder to write into (`run.dir` resolved, new-plugin's --dir) that lies
  * under /proc, /sys or /dev once symlinks are followed, or whose nearest existing ancestor
  * is not a folder: one line naming `field`.
  */
@@ -36,5 +36,5 @@ export function checkRunParent(parent: string, field = 'run.dir'): void {
   if (virtual !== undefined)
     throw new ConfigError(`${field}: ${parent} is under ${virtual}, a kernel file system; choose a folder on disk`);
   if (!statSync(existing).isDirectory())
-    throw new ConfigError(`${field}: ${existing} is a file, not a folder; choose another run.dir`);
+    throw new ConfigError(`${field}: ${existing} is a file, not a folder; choose another folder`);
 }
