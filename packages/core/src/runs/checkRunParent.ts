@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { ConfigError } from '../config/ConfigError.js';
 
@@ -16,7 +16,7 @@ const isWithin = (root: string, path: string): boolean => {
 /**
  * Refuses, before anything is created, a folder to write into (`run.dir` resolved, new-plugin's --dir) that lies
  * under /proc, /sys or /dev once symlinks are followed, or whose nearest existing ancestor
- * is not a folder: one line naming `field`.
+ * is not a folder or not writable: one line naming `field`.
  */
 export function checkRunParent(parent: string, field = 'run.dir'): void {
   let existing = parent;
@@ -37,4 +37,10 @@ export function checkRunParent(parent: string, field = 'run.dir'): void {
     throw new ConfigError(`${field}: ${parent} is under ${virtual}, a kernel file system; choose a folder on disk`);
   if (!statSync(existing).isDirectory())
     throw new ConfigError(`${field}: ${existing} is a file, not a folder; choose another folder`);
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigError(`${field}: ${existing} is not writable (${code}); choose another folder`);
+  }
 }
