@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { defineDataSource } from './defineDataSource.js';
+import { readDataFile } from './readDataFile.js';
 import { empiricalSource } from './empiricalSource.js';
 import { ConfigError } from '../config/ConfigError.js';
 
@@ -31,6 +31,19 @@ function parseRow(line: string, delimiter: string): number[] | undefined {
   return values;
 }
 
+/**
+ * The widest CSV row: one sample is one vector, and every layer of the networks is as wide;
+ * 65,536 is past any vector dataset (MNIST is 784) and far below what exhausts memory.
+ */
+const MAX_CSV_COLUMNS = 65_536;
+
+/** The number of cells of `line`, counted without splitting it. */
+function columns(line: string, delimiter: string): number {
+  let count = 1;
+  for (let at = line.indexOf(delimiter); at >= 0; at = line.indexOf(delimiter, at + delimiter.length)) count++;
+  return count;
+}
+
 function quote(line: string): string {
   return JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line);
 }
@@ -44,12 +57,7 @@ export const csvFile = defineDataSource({
   optionsSchema,
   create: async ({ path, header, delimiter }, { baseDir }) => {
     const fail = (what: string): Error => new ConfigError(`data.options.path: ${path}${what}`);
-    let text: string;
-    try {
-      text = await readFile(resolve(baseDir, path), 'utf8');
-    } catch (error) {
-      throw fail(`: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
-    }
+    const text = (await readDataFile(resolve(baseDir, path), (what) => fail(`: ${what}`))).toString('utf8');
     // Line numbers count every physical line, blank ones included, so they match an editor.
     const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const values: number[] = [];
@@ -67,6 +75,10 @@ export const csvFile = defineDataSource({
         continue;
       }
       if (rows === 0) {
+        if (columns(line, delimiter) > MAX_CSV_COLUMNS)
+          throw fail(
+            ` line ${lineNo}: more than ${String(MAX_CSV_COLUMNS)} columns; a CSV row is one sample vector (images go in a .npy file)`,
+          );
         if (row === undefined) {
           throw fail(` line ${lineNo}: expected numbers separated by ${quote(delimiter)}, got ${quote(line)}`);
         }
@@ -82,7 +94,8 @@ export const csvFile = defineDataSource({
           ` line ${lineNo} column ${outside + 1}: ${cell} is outside float32's finite range (|x| <= 3.4028235e38)`,
         );
       }
-      values.push(...row);
+      // One at a time: a spread of a very wide row would overflow the call stack.
+      for (const v of row) values.push(v);
       rows++;
     }
     if (rows === 0) {
