@@ -1,5 +1,5 @@
 import { ConfigError } from '@ipmgan/core';
-import { setConfigPath } from '@ipmgan/core/engine';
+import { checkConfigShape, FORBIDDEN_KEYS, setConfigPath } from '@ipmgan/core/engine';
 
 /** Parses the value of `--set key=value`: JSON where it parses (numbers, lists, booleans), else a string. */
 function parseValue(text: string): unknown {
@@ -16,7 +16,11 @@ export function parseSetAssignment(assignment: string): { readonly path: string;
   if (eq <= 0) throw new ConfigError(`--set: expected key=value (e.g. training.iterations=500), got "${assignment}"`);
   const path = assignment.slice(0, eq);
   if (path.split('.').some((p) => p === '')) throw new ConfigError(`--set: "${path}" is not a dotted field path`);
-  return { path, value: parseValue(assignment.slice(eq + 1)) };
+  const forbidden = path.split('.').find((key) => FORBIDDEN_KEYS.includes(key));
+  if (forbidden !== undefined) throw new ConfigError(`--set: "${path}": "${forbidden}" is not a config field`);
+  const value = parseValue(assignment.slice(eq + 1));
+  checkConfigShape(value, `--set ${path}`);
+  return { path, value };
 }
 
 /** Returns a copy of `raw` with the dotted path of `assignment` (`training.iterations=50`) set. */

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { makeTempDir } from './testing/makeTempDir.js';
-import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
-import { snapshotFiles } from './testing/snapshotFiles.js';
+import { runIpmgan } from './testing/runIpmgan.js';
+import { badInputSuite, type BadInputCase } from './testing/badInputSuite.js';
 import { npyBytes, resealCheckpoint } from '@ipmgan/core/testing';
 
 /**
@@ -17,7 +16,6 @@ const root = makeTempDir('bad-input');
 test.after.always(() => {
   rmSync(root, { recursive: true, force: true });
 });
-const bin = join(repoRoot, 'packages', 'cli', 'dist', 'bin.js');
 
 const base =
   'seed: 1\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
@@ -250,9 +248,7 @@ const resumeSet = (...assignments: string[]): string[] => [
   ...assignments.flatMap((a) => ['--set', a]),
 ];
 
-type Case = readonly [what: string, args: readonly string[], code: number, names: string];
-
-const cases: Case[] = [
+const cases: BadInputCase[] = [
   // ---- config fields (--set on a good config) ----
   ['seed negative', set('seed=-1'), 2, 'seed:'],
   ['seed fractional', set('seed=1.5'), 2, 'seed:'],
@@ -722,52 +718,9 @@ const cases: Case[] = [
   ],
 ];
 
-/** Every file under `dir` with its size and modification time. */
-const before = snapshotFiles(root);
-
-function ipmgan(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-// A few at a time: each case is a process start (~1 s), most of it module loading.
-const CONCURRENCY = 4;
-let running = 0;
-const waiting: (() => void)[] = [];
-async function limited<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
-
 test(`the suite has at least 120 cases (${String(cases.length)})`, (t) => {
   t.true(cases.length >= 120, String(cases.length));
   t.is(new Set(cases.map((c) => c[0])).size, cases.length, 'case names are unique');
 });
 
-for (const [what, args, code, names] of cases) {
-  test(`${what}: exit ${String(code)}, one ipmgan: line naming ${names}, no stack, nothing written`, async (t) => {
-    const result = await limited(() => ipmgan(args));
-    t.is(result.code, code, result.stderr);
-    t.is(result.stdout, '');
-    const lines = result.stderr.split('\n');
-    t.is(lines.length, 2, `one line: ${JSON.stringify(result.stderr)}`);
-    t.true(result.stderr.startsWith('ipmgan: '), result.stderr);
-    t.true(result.stderr.includes(names), `${JSON.stringify(names)} in ${JSON.stringify(result.stderr)}`);
-    t.false(/\n\s+at /.test(result.stderr), 'no stack trace');
-    t.deepEqual(snapshotFiles(root), before, 'nothing under the fixture folder was written or changed');
-  });
-}
+badInputSuite(cases, root);

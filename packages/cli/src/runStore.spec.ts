@@ -210,6 +210,11 @@ const compares = {
     bytes.writeFloatLE(0, 8);
     writeFileSync(path, bytes);
   }),
+  noCheckpoints: compareDir('no-checkpoints', (d) => {
+    // Two lines logged with a checkpoint every iteration: the checkpoints were lost.
+    rmSync(join(d, 'checkpoints'), { recursive: true });
+    writeFileSync(join(d, 'samples', 'mine.txt'), 'a file of the user\n');
+  }),
   unreadable: compareDir('unreadable', (d) => {
     writeFileSync(join(checkpoint(d), 'manifest.json'), '{"format":');
   }),
@@ -327,6 +332,12 @@ const cases: Case[] = [
     `compare.json: run wgan-seed1: ${compares.noLatest}/wgan-seed1/checkpoints has no latest.json`,
   ],
   [
+    'compare --resume: a run whose checkpoints/ is gone',
+    ['compare', '--resume', compares.noCheckpoints],
+    2,
+    `compare.json: run wgan-seed1: ${compares.noCheckpoints}/wgan-seed1 logged iteration 2 but has no checkpoint (the first was due at 1)`,
+  ],
+  [
     "compare --resume: a run's tensors.bin altered",
     ['compare', '--resume', compares.tensorsAltered],
     2,
@@ -355,7 +366,7 @@ const cases: Case[] = [
 const before = snapshotFiles(root);
 
 test(`the run-store suite has ${String(cases.length)} cases with unique names`, (t) => {
-  t.true(cases.length >= 29, String(cases.length));
+  t.true(cases.length >= 30, String(cases.length));
   t.is(new Set(cases.map((c) => c[0])).size, cases.length);
 });
 

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { ConfigError } from '@ipmgan/core';
 import {
   checkMemoryEstimate,
+  checkRunParent,
   ConfigSchema,
   expandSweep,
   parseOrThrow,
@@ -16,6 +17,12 @@ import {
 } from '@ipmgan/core/engine';
 import type { PlannedRun } from './PlannedRun.js';
 import { withSweepSetting } from './withSweepSetting.js';
+
+/** The most runs one compare may plan; each is a full training run with its own folder. */
+const MAX_COMPARE_RUNS = 5000;
+
+/** A run folder's name must fit the file system's limit on one path segment (255 bytes on ext4, APFS, NTFS). */
+const MAX_NAME_BYTES = 255;
 
 /** An error about a field under the run's `objective` is one about its entry in compare.objectives. */
 function entryError(error: unknown, index: number, isString: boolean): unknown {
@@ -49,7 +56,19 @@ export async function planCompare(
   const seeds = compare.seeds ?? [parsed.seed];
   const twice = seeds.find((s, i) => seeds.indexOf(s) !== i);
   if (twice !== undefined) throw new ConfigError(`compare.seeds: seed ${String(twice)} is listed twice`);
-  const settings: readonly (SweepSetting | null)[] = compare.sweep ? expandSweep(compare.sweep) : [null];
+  const sweep = compare.sweep;
+  // Expanded lazily, once per objective (SweepSchema bounds the count).
+  const settings: Iterable<SweepSetting | null> = sweep ? { [Symbol.iterator]: () => expandSweep(sweep) } : [null];
+  const size = sweep
+    ? sweep.grid
+      ? Object.values(sweep.grid).reduce((n, v) => n * v.length, 1)
+      : (sweep.list?.length ?? 0)
+    : 1;
+  const total = compare.objectives.length * size * seeds.length;
+  if (total > MAX_COMPARE_RUNS)
+    throw new ConfigError(
+      `compare: ${String(compare.objectives.length)} objectives x ${String(size)} settings x ${String(seeds.length)} seeds = ${String(total)} runs; a compare may have at most ${String(MAX_COMPARE_RUNS)}`,
+    );
   const ids: string[] = [];
   const resolved: {
     index: number;
@@ -95,18 +114,24 @@ export async function planCompare(
     // And every run's training step must fit in memory, before the compare directory exists.
     for (const run of resolved) checkMemoryEstimate(run.config, data.shape, registry);
   }
+  checkRunParent(into ?? resolve(baseDir, parsed.run.dir), into === undefined ? 'run.dir' : '--resume');
   const directory = into ?? stampedPath(resolve(baseDir, parsed.run.dir), `${parsed.name}-compare`, now);
   const runs = resolved.map(({ index, seed, settings: values, label: setting, config }): PlannedRun => {
     const id = ids[index] ?? config.objective.name;
     const objective = ids.filter((other) => other === id).length > 1 ? `${id}-${String(index)}` : id;
     const label = setting === '' ? objective : `${objective}-${setting}`;
+    const name = `${label}-seed${String(seed)}`;
+    if (Buffer.byteLength(name) > MAX_NAME_BYTES)
+      throw new ConfigError(
+        `compare.sweep: the run folder name "${name.slice(0, 40)}..." is ${String(Buffer.byteLength(name))} bytes, more than a file name may have (${String(MAX_NAME_BYTES)}); sweep shorter values`,
+      );
     return {
       label,
       objective,
       settings: values,
       seed,
       config,
-      directory: join(directory, `${label}-seed${String(seed)}`),
+      directory: join(directory, name),
     };
   });
   return compare.plotIterations ? { directory, runs, plotIterations: compare.plotIterations } : { directory, runs };

@@ -96,6 +96,15 @@ export async function resumeComparison(
           `${flag}: ${run.checkpointsPath} has no latest.json naming the checkpoint to resume from; nothing was changed`,
         );
       verifyCheckpoint(latest.path);
+    } else {
+      // Iteration N+1 starts only after checkpoint N is written: a line past the first
+      // checkpoint's iteration means checkpoints were lost, not that the run died before one.
+      const every = run.readConfig().run.checkpointEvery;
+      const last = run.readMetrics().at(-1)?.iteration ?? 0;
+      if (every > 0 && last > every)
+        throw new ConfigError(
+          `${flag}: ${run.path} logged iteration ${String(last)} but has no checkpoint (the first was due at ${String(every)}); its checkpoints are missing, so it cannot be resumed; nothing was changed`,
+        );
     }
     return {
       label: r.label,

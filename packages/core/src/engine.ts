@@ -5,13 +5,9 @@
 // The backends and their gradients register on import, before any run is built.
 import './tensorflow.js';
 
-export {
-  OptimizerConfigSchema,
-  type OptimizerConfig,
-  type OptimizerConfigInput,
-} from './optimizers/OptimizerConfig.js';
+export { OptimizerConfigSchema, type OptimizerConfigInput } from './optimizers/OptimizerConfig.js';
 export { createOptimizer } from './optimizers/createOptimizer.js';
-export { ScheduleConfigSchema, type ScheduleConfig, type ScheduleConfigInput } from './trainer/ScheduleConfig.js';
+export { ScheduleConfigSchema, type ScheduleConfigInput } from './trainer/ScheduleConfig.js';
 export { Trainer, type FitOptions } from './trainer/Trainer.js';
 export { criticStep } from './trainer/criticStep.js';
 // E8 trains through the step functions with a measured critic optimizer.
@@ -27,19 +23,21 @@ export { mnistDigits } from './data/mnist.js';
 export { parseNpy } from './data/parseNpy.js';
 export { builtinNetworks } from './networks/builtinNetworks.js';
 
-export { ConfigSchema, ExtensionRefSchema, type Config, type ParsedConfig } from './config/ConfigSchema.js';
+export { ConfigSchema, ExtensionRefSchema, type Config } from './config/ConfigSchema.js';
 export type { ResolvedConfig, ResolvedRef } from './config/ResolvedConfig.js';
 export type { SweepSetting } from './config/SweepSetting.js';
 export { expandSweep } from './config/expandSweep.js';
 export { sweepLabel } from './config/sweepLabel.js';
 export { setConfigPath } from './config/setConfigPath.js';
+export { checkConfigShape, CONFIG_LIMITS, FORBIDDEN_KEYS } from './config/checkConfigShape.js';
+export { checkRunParent } from './runs/checkRunParent.js';
 export { parseOrThrow } from './config/parseOrThrow.js';
 export { resolve, resolveConfig, type Resolved } from './config/resolveConfig.js';
-export { loadConfigFile, type LoadedConfigFile } from './config/loadConfigFile.js';
+export { loadConfigFile } from './config/loadConfigFile.js';
 
 export { ExtensionRegistry } from './plugins/ExtensionRegistry.js';
 export { corePlugin } from './plugins/corePlugin.js';
-export { discoverPlugins, type DiscoveredPlugin } from './plugins/discoverPlugins.js';
+export { discoverPlugins } from './plugins/discoverPlugins.js';
 export { importPackage, importPlugin } from './plugins/importPlugin.js';
 export { pluginsFor } from './plugins/pluginsFor.js';
 export { officialProvider } from './plugins/officialPlugins.js';
@@ -49,9 +47,9 @@ export { resolveThreads } from './backend/resolveThreads.js';
 
 export { RunDirectory } from './runs/RunDirectory.js';
 export { stampedPath } from './runs/stampedPath.js';
-export { CompareDirectory, type CompareRecord, type CompareRunStatus } from './runs/CompareDirectory.js';
+export { CompareDirectory, type CompareRecord } from './runs/CompareDirectory.js';
 export { checkMemoryEstimate } from './runs/checkMemoryEstimate.js';
-export type { RunAmendment, ConfigChange } from './runs/RunAmendment.js';
+export type { RunAmendment } from './runs/RunAmendment.js';
 export type { MetricsRecord } from './runs/MetricsRecord.js';
 export type { Run } from './runs/createRun.js';
 export { openRun, type RunSource, type OpenRunOptions, type OpenedRun, type RunChange } from './runs/openRun.js';
@@ -62,10 +60,10 @@ export { writeFileAtomic } from './runs/writeFileAtomic.js';
 export { spearman } from './metrics/spearman.js';
 export type { Points } from './metrics/Points.js';
 export { pointsFromTensor } from './metrics/pointsFromTensor.js';
-export { exactW1 } from './metrics/exactW1.js';
+export { exactW1, EXACT_W1_MAX_POINTS } from './metrics/exactW1.js';
 export type { SampleArray } from './samples/SampleArray.js';
 export { readSampleFile } from './samples/readSampleFile.js';
-export { writeSampleFile } from './samples/writeSampleFile.js';
+export { encodeSamples } from './samples/encodeSamples.js';
 export { slicedW1 } from './metrics/slicedW1.js';
 export { mmd2 } from './metrics/mmd2.js';
 export { medianBandwidth } from './metrics/medianBandwidth.js';

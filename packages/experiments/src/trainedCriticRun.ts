@@ -7,7 +7,7 @@ import { trainCritic } from './trainCritic.js';
 /**
  * A run (no directory) of one objective entry on `base` whose critic has been trained alone
  * for `steps` steps of `batchSize` with the generator frozen, and the plugins it resolved
- * against. The caller disposes the run.
+ * against. The caller disposes the run. An aborted `signal` stops it within one critic step.
  */
 export async function trainedCriticRun(
   base: RunBase,
@@ -15,11 +15,12 @@ export async function trainedCriticRun(
   field: string,
   steps: number,
   batchSize: number,
+  signal?: AbortSignal,
 ): Promise<{ readonly run: Run; readonly plugins: readonly IpmPlugin[] }> {
   const { config, plugins } = await resolveEntry(entry, base, field);
   const run = await openRun({ resolved: config, plugins }, { directory: null });
   try {
-    trainCritic(run, steps, batchSize);
+    await trainCritic(run, steps, batchSize, signal);
   } catch (error) {
     run.dispose();
     throw error;

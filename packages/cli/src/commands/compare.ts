@@ -6,6 +6,7 @@ import { loadConfigFile } from '@ipmgan/core/engine';
 import { applySetOverride } from '../applySetOverride.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { formatTable } from '../format/formatTable.js';
+import { untilInterrupted } from '../untilInterrupted.js';
 
 export interface CompareOptions {
   readonly config?: string;
@@ -59,20 +60,10 @@ async function compareOrResume(options: CompareOptions, cwd: string, signal: Abo
  * `--resume DIR` continues a comparison that was stopped, killed or had runs fail.
  */
 export async function compare(options: CompareOptions, cwd: string): Promise<void> {
-  const controller = new AbortController();
-  const onSignal = (): void => {
-    process.stderr.write('\nipmgan: interrupted; stopping every run after its current iteration, with a checkpoint\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let comparison: Comparison;
-  try {
-    comparison = await compareOrResume(options, cwd, controller.signal);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  const { comparison, interrupted } = await untilInterrupted(
+    'stopping every run after its current iteration, with a checkpoint',
+    async (signal) => ({ comparison: await compareOrResume(options, cwd, signal), interrupted: signal.aborted }),
+  );
   const { results, report } = comparison;
   process.stdout.write(summary(results));
   if (report) {
@@ -82,7 +73,7 @@ export async function compare(options: CompareOptions, cwd: string): Promise<voi
     process.stdout.write(`results in ${comparison.directory}\n`);
   }
   const failed = results.filter((r) => r.status === 'failed' || r.status === 'diverged');
-  if (controller.signal.aborted) {
+  if (interrupted) {
     process.stderr.write(
       `ipmgan: stopped; ${String(comparison.runs.length - results.length)} runs never started, ${String(results.filter((r) => r.status === 'stopped').length)} stopped with a checkpoint; continue with ipmgan compare --resume ${comparison.directory}\n`,
     );

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Rng } from '@ipmgan/core';
 import {
+  EXACT_W1_MAX_POINTS,
   exactW1,
   medianBandwidth,
   mmd2,
@@ -56,12 +57,17 @@ export function distance(first: string, second: string, options: DistanceOptions
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       throw new CliError(
-        `distance: exact w1 of ${String(a.n)} and ${String(b.n)} samples needs lcm(${String(a.n)}, ${String(b.n)}) > 4096 copies; use equal sizes or --metric sliced-w1`,
+        `distance: exact w1 of ${String(a.n)} and ${String(b.n)} samples needs lcm(${String(a.n)}, ${String(b.n)}) > ${String(EXACT_W1_MAX_POINTS)} copies; use equal sizes or --metric sliced-w1`,
       );
     }
   } else if (options.metric === 'sliced-w1') {
     value = slicedW1(a, b, { projections: options.projections, rng: new Rng(options.seed) });
   } else {
+    // The median heuristic keeps all (n + m)^2 / 2 distances: refused past the bound before allocating.
+    if (options.bandwidth.length === 0 && a.n + b.n > 2 * EXACT_W1_MAX_POINTS)
+      throw new CliError(
+        `--bandwidth: ${String(a.n + b.n)} samples pooled; the median bandwidth is computed for at most ${String(2 * EXACT_W1_MAX_POINTS)}: give --bandwidth`,
+      );
     const bandwidths = options.bandwidth.length > 0 ? options.bandwidth : [medianBandwidth(pooled(a, b))];
     value = mmd2(a, b, bandwidths);
   }

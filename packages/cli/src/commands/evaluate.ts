@@ -1,4 +1,5 @@
-import { openRun, SampleQualityEvaluator } from '@ipmgan/core/engine';
+import { EXACT_W1_MAX_POINTS, openRun, SampleQualityEvaluator } from '@ipmgan/core/engine';
+import { CliError } from '../CliError.js';
 import { formatTable } from '../format/formatTable.js';
 
 export interface EvaluateOptions {
@@ -15,6 +16,11 @@ export interface EvaluateOptions {
  * sample count it reproduces the `evaluation` logged at that iteration.
  */
 export async function evaluate(runPath: string, options: EvaluateOptions, cwd: string): Promise<void> {
+  // Refused before anything is allocated: w1 is an exact n x n assignment, MMD all n^2 pairs.
+  if (options.samples !== undefined && options.samples > EXACT_W1_MAX_POINTS)
+    throw new CliError(
+      `-n: ${String(options.samples)} samples; at most ${String(EXACT_W1_MAX_POINTS)} (exact W1 solves an n x n assignment, as evaluation.samples allows)`,
+    );
   const run = await openRun({
     runDirectory: runPath,
     cwd,

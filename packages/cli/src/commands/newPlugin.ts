@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { corePlugin } from '@ipmgan/core/engine';
+import { checkRunParent, corePlugin } from '@ipmgan/core/engine';
 import { CliError } from '../CliError.js';
+import { writeError } from '../writeError.js';
 import { defaultObjectiveId } from '../scaffold/defaultObjectiveId.js';
 import { identifierOf } from '../scaffold/identifierOf.js';
 import { objectiveIdProblem } from '../scaffold/objectiveIdProblem.js';
@@ -57,10 +58,20 @@ export function newPlugin(name: string, options: NewPluginOptions, cwd: string):
     throw new CliError(`new-plugin: ${target} exists and is not empty`);
 
   const files = filesOf(kind, { packageName: name, id, identifier: identifierOf(id), coreVersion: corePlugin.version });
-  for (const [path, contents] of files) {
-    const file = join(target, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, contents, { flag: 'wx' });
+  checkRunParent(target, '--dir');
+  const existed = existsSync(target);
+  let file = target;
+  try {
+    for (const [path, contents] of files) {
+      file = join(target, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, contents, { flag: 'wx' });
+    }
+  } catch (error) {
+    // Nothing half-written: what this command created goes (an empty target it was given stays).
+    if (existed) for (const entry of readdirSync(target)) rmSync(join(target, entry), { recursive: true, force: true });
+    else if (existsSync(target)) rmSync(target, { recursive: true, force: true });
+    throw writeError('--dir', file, error);
   }
   const shown = relative(cwd, target) || '.';
   process.stdout.write(

@@ -4,6 +4,7 @@ import { ConfigError } from '@ipmgan/core';
 import { importPackage, stampedPath } from '@ipmgan/core/engine';
 import type * as Experiments from '@ipmgan/experiments';
 import { CliError } from '../CliError.js';
+import { untilInterrupted } from '../untilInterrupted.js';
 
 type Experiment = (typeof Experiments.experiments)[number];
 
@@ -89,18 +90,13 @@ export async function reproduce(names: readonly string[], options: ReproduceOpti
     throw new ConfigError('--quick: chooses the shipped quick configs; give it or --config, not both');
   const out = options.out !== undefined ? resolve(cwd, options.out) : stampedPath(resolve(cwd, 'runs'), 'reproduce');
   const workers = options.workers ?? availableParallelism();
-  const controller = new AbortController();
-  const onSignal = (): void => {
-    process.stderr.write('\nipmgan: interrupted; stopping after the current step\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   let failed = 0;
-  try {
+  const stoppedIn = await untilInterrupted('stopping after the current step', async (signal) => {
+    // A call, not a property read: the signal flips while the experiments await.
+    const stopped = (): boolean => signal.aborted;
     for (const entry of selected) {
-      if (controller.signal.aborted) break;
       const { name } = entry;
+      if (stopped()) return name;
       const config =
         options.config !== undefined
           ? resolve(cwd, options.config)
@@ -109,11 +105,18 @@ export async function reproduce(names: readonly string[], options: ReproduceOpti
             : entry.defaultConfig;
       const dir = resolve(out, name);
       process.stderr.write(`ipmgan: ${name}: ${entry.description}\n  config ${config}\n`);
-      const outcome = await entry.run(config, dir, {
-        log: (line) => process.stderr.write(`  ${line}\n`),
-        workers,
-        signal: controller.signal,
-      });
+      let outcome;
+      try {
+        outcome = await entry.run(config, dir, {
+          log: (line) => process.stderr.write(`  ${line}\n`),
+          workers,
+          signal,
+        });
+      } catch (error) {
+        // An experiment stopped by the signal ends the command; any other failure is its own.
+        if (stopped()) return name;
+        throw error;
+      }
       const held = outcome.claims.filter((c) => c.held).length;
       failed += outcome.claims.length - held;
       process.stdout.write(
@@ -122,9 +125,14 @@ export async function reproduce(names: readonly string[], options: ReproduceOpti
       for (const claim of outcome.claims)
         process.stdout.write(`  ${claim.held ? 'held    ' : 'NOT HELD'} ${claim.id}: ${claim.measured}\n`);
     }
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    return undefined;
+  });
+  if (stoppedIn !== undefined) {
+    process.stderr.write(
+      `ipmgan: stopped during ${stoppedIn}; its report was not written (a comparison experiment keeps its runs' checkpoints)\n`,
+    );
+    process.exitCode = 130;
+    return;
   }
   process.stdout.write(
     `reports in ${out}${failed > 0 ? ` (${String(failed)} claims did not hold: see each report)` : ''}\n`,

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { Rng, tf } from '@ipmgan/core';
-import { openRun, writeFileAtomic, writeSampleFile } from '@ipmgan/core/engine';
+import { encodeSamples, openRun } from '@ipmgan/core/engine';
 import { encodePng, tileImages } from '@ipmgan/report';
 import { CliError } from '../CliError.js';
+import { writeOutputFile } from '../writeOutputFile.js';
 
 export interface SampleOptions {
   readonly count: number;
@@ -15,6 +16,12 @@ export interface SampleOptions {
 const FORMATS = ['.csv', '.npy', '.png'];
 
 /**
+ * The most values (samples x values per sample) one sample file holds: 2^26 float32 values
+ * are 256 MiB in memory and about three times that as CSV text; past it a count is a typo.
+ */
+const MAX_SAMPLE_VALUES = 2 ** 26;
+
+/**
  * `ipmgan sample RUN`: N samples from a run's generator at a checkpoint, written
  * atomically as CSV (vector data), .npy (any) or a PNG sheet (image data). Training
  * state is loaded, never advanced, and nothing is written into the run.
@@ -24,6 +31,8 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
   const format = extname(output).toLowerCase();
   if (!FORMATS.includes(format)) throw new CliError(`-o: ${options.output}: expected a .csv, .npy or .png file name`);
   if (!existsSync(dirname(output))) throw new CliError(`-o: directory not found: ${dirname(output)}`);
+  if (existsSync(output) && statSync(output).isDirectory())
+    throw new CliError(`-o: ${output} is a directory; give a file name`);
 
   const run = await openRun({
     runDirectory: runPath,
@@ -43,6 +52,11 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
       throw new CliError(
         `-o: ${options.output}: a PNG sheet needs image data, this run's data has shape [${shape.join(', ')}]; use .csv or .npy`,
       );
+    const values = options.count * shape.reduce((a, b) => a * b, 1);
+    if (values > MAX_SAMPLE_VALUES)
+      throw new CliError(
+        `-n: ${String(options.count)} samples of shape [${shape.join(', ')}] are ${String(values)} values; at most ${String(MAX_SAMPLE_VALUES)} (${String(Math.floor(MAX_SAMPLE_VALUES / (values / options.count)))} samples) fit in one file`,
+      );
     const rng = new Rng(options.seed ?? run.config.seed);
     const samples = run.trainer.generator.sample(options.count, rng);
     const data = Float32Array.from(samples.dataSync());
@@ -53,7 +67,8 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
       throw new Error(
         `the generator's samples at iteration ${String(iteration)} hold ${String(nonFinite)} non-finite values; nothing written to ${output}`,
       );
-    if (format === '.csv' || format === '.npy') writeSampleFile(output, { shape: sampleShape, data });
+    if (format === '.csv' || format === '.npy')
+      writeOutputFile('-o', output, encodeSamples({ shape: sampleShape, data }, format === '.csv' ? 'csv' : 'npy'));
     else {
       const [h = 1, w = 1, c = 1] = shape;
       if (c !== 1 && c !== 3)
@@ -68,7 +83,7 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
           return Math.min(255, Math.max(0, Math.round((255 * (v - lo)) / (hi - lo))));
         },
       );
-      writeFileAtomic(output, encodePng(sheet.pixels, sheet.width, sheet.height, c));
+      writeOutputFile('-o', output, encodePng(sheet.pixels, sheet.width, sheet.height, c));
     }
     process.stdout.write(
       `ipmgan: wrote ${String(options.count)} samples of iteration ${String(iteration)} to ${output}\n`,

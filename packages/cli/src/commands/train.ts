@@ -3,6 +3,7 @@ import { DivergenceError, openRun } from '@ipmgan/core/engine';
 import { writeRunReport } from '@ipmgan/report';
 import { applySetOverride, parseSetAssignment } from '../applySetOverride.js';
 import { ProgressReporter } from '../ProgressReporter.js';
+import { untilInterrupted } from '../untilInterrupted.js';
 
 export interface TrainOptions {
   readonly config?: string;
@@ -51,15 +52,10 @@ export async function train(options: TrainOptions, cwd: string): Promise<void> {
     `ipmgan: training ${run.config.objective.name} on ${run.config.data.name} (${run.config.backend}), ` +
       `iterations ${String(run.trainer.state.iteration)} -> ${String(target)}, run directory ${directory}\n`,
   );
-  const controller = new AbortController();
-  const onSignal = (): void => {
-    process.stderr.write('\nipmgan: interrupted; finishing this iteration and writing a checkpoint\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   try {
-    const outcome = await run.trainer.fit({ iterations: target, signal: controller.signal });
+    const outcome = await untilInterrupted('finishing this iteration and writing a checkpoint', (signal) =>
+      run.trainer.fit({ iterations: target, signal }),
+    );
     const verb = outcome.reason === 'stopped' ? 'stopped' : 'finished';
     process.stdout.write(
       `ipmgan: ${verb} at iteration ${String(outcome.iteration)}; results in ${directory}` +
@@ -78,8 +74,6 @@ export async function train(options: TrainOptions, cwd: string): Promise<void> {
     }
     throw error;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
     run.dispose();
   }
 }

@@ -6,11 +6,11 @@ import { ConfigError } from '../config/ConfigError.js';
 import { tf } from '../tensorflow.js';
 import { useBackend } from './useBackend.js';
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'index.js');
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 
 /** Runs `body` in a fresh Node process with core's built `useBackend` and `tf` in scope. */
 function fresh(body: string) {
-  const script = `import { useBackend, tf } from ${JSON.stringify(dist)};\n${body}`;
+  const script = `import { tf } from ${JSON.stringify(join(dist, 'index.js'))};\nimport { useBackend } from ${JSON.stringify(join(dist, 'engine.js'))};\n${body}`;
   return spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
 }
 

@@ -4,7 +4,7 @@ import { setConfigPath } from './setConfigPath.js';
 import { sweepLabel } from './sweepLabel.js';
 
 test('a grid crosses its paths, the first slowest: 3 x 2 settings with labels', (t) => {
-  const settings = expandSweep({ grid: { 'a.clip': [0.1, 0.01, 0.001], 'b.nCritic': [1, 5] } });
+  const settings = [...expandSweep({ grid: { 'a.clip': [0.1, 0.01, 0.001], 'b.nCritic': [1, 5] } })];
   t.deepEqual(
     settings.map((s) => s.label),
     [

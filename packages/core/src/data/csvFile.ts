@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { defineDataSource } from './defineDataSource.js';
+import { readDataFile } from './readDataFile.js';
 import { empiricalSource } from './empiricalSource.js';
 import { ConfigError } from '../config/ConfigError.js';
 import { CsvRowError, parseCsvRows } from '../samples/parseCsvRows.js';
@@ -17,6 +17,12 @@ const optionsSchema = z.strictObject({
 /** The largest finite float32; a value past it would train as Infinity. */
 const FLOAT32_MAX = 3.4028234663852886e38;
 
+/**
+ * The widest CSV row: one sample is one vector, and every layer of the networks is as wide;
+ * 65,536 is past any vector dataset (MNIST is 784) and far below what exhausts memory.
+ */
+const MAX_CSV_COLUMNS = 65_536;
+
 function quote(line: string): string {
   return JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line);
 }
@@ -30,18 +36,17 @@ export const csvFile = defineDataSource({
   optionsSchema,
   create: async ({ path, header, delimiter }, { baseDir }) => {
     const fail = (what: string): Error => new ConfigError(`data.options.path: ${path}${what}`);
-    let text: string;
-    try {
-      text = await readFile(resolve(baseDir, path), 'utf8');
-    } catch (error) {
-      throw fail(`: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
-    }
+    const text = (await readDataFile(resolve(baseDir, path), (what) => fail(`: ${what}`))).toString('utf8');
     let parsed: ReturnType<typeof parseCsvRows>;
     try {
-      parsed = parseCsvRows(text, { delimiter, header, maxAbs: FLOAT32_MAX });
+      parsed = parseCsvRows(text, { delimiter, header, maxAbs: FLOAT32_MAX, maxColumns: MAX_CSV_COLUMNS });
     } catch (error) {
       if (!(error instanceof CsvRowError)) throw error;
       const { kind, line, expected } = error;
+      if (kind === 'columns')
+        throw fail(
+          ` line ${String(line)}: more than ${String(MAX_CSV_COLUMNS)} columns; a CSV row is one sample vector (images go in a .npy file)`,
+        );
       if (kind === 'numbers')
         throw fail(
           ` line ${String(line)}: expected numbers separated by ${quote(delimiter)}, got ${quote(error.text)}`,

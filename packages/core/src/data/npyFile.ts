@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { defineDataSource } from './defineDataSource.js';
+import { readDataFile } from './readDataFile.js';
 import { empiricalSource } from './empiricalSource.js';
 import { parseNpy } from './parseNpy.js';
 import { ConfigError } from '../config/ConfigError.js';
@@ -20,12 +20,7 @@ export const npyFile = defineDataSource({
   optionsSchema,
   create: async ({ path }, { baseDir }) => {
     const fail = (what: string): Error => new ConfigError(`data.options.path: ${path}: ${what}`);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(resolve(baseDir, path));
-    } catch (error) {
-      throw fail(`cannot read the file (${error instanceof Error ? error.message : String(error)})`);
-    }
+    const bytes = await readDataFile(resolve(baseDir, path), fail);
     let parsed: ReturnType<typeof parseNpy>;
     try {
       parsed = parseNpy(bytes);

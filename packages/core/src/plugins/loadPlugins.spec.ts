@@ -230,3 +230,31 @@ test('an error in a module load names the plugin package', async (t) => {
     message: 'loader-pkg: its ContainerModule failed to load: cannot read x',
   });
 });
+
+test('a hook or data source a plugin binds names the plugin when it fails', async (t) => {
+  const plugin = definePlugin({
+    name: 'hook-pkg',
+    version: '0.0.0',
+    extensions: [],
+    load: ({ bind }) => {
+      bind(IDS.TrainerHook).toConstantValue({
+        name: 'failing',
+        afterGeneratorStep: () => {
+          throw new Error('hook broke');
+        },
+      });
+      bind(IDS.Evaluator).toDynamicValue(() => ({ name: 'fine', evaluate: () => ({ x: 3 }) }));
+    },
+  });
+  const container = new Container();
+  await container.loadAsync(guardPluginModule(plugin));
+  const [hook] = container.getAll<{ afterGeneratorStep: () => void }>(IDS.TrainerHook);
+  t.throws(() => hook?.afterGeneratorStep(), {
+    instanceOf: PluginError,
+    message: 'hook-pkg: IDS.TrainerHook afterGeneratorStep() failed: hook broke',
+  });
+  // What works is unchanged.
+  const [evaluator] = container.getAll<{ name: string; evaluate: () => { x: number } }>(IDS.Evaluator);
+  t.is(evaluator?.name, 'fine');
+  t.deepEqual(evaluator?.evaluate(), { x: 3 });
+});

@@ -1,4 +1,4 @@
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -41,8 +41,8 @@ function own(): RunLockHolder {
 
 /**
  * The advisory lock of one run directory: a file `.ipmgan.lock` holding the writer's pid,
- * host and temporary-name token, created with O_EXCL so that of two writers exactly one gets
- * it. A lock whose holder is on this host and no longer running is stale: it is taken over,
+ * host and temporary-name token, created atomically (link, which fails when the name exists)
+ * so that of two writers exactly one gets it. A lock whose holder is on this host and no longer running is stale: it is taken over,
  * and the holder's temporaries are what `stale` returns for the caller to remove. Released by
  * release(), and at the latest when the process exits.
  */
@@ -85,12 +85,17 @@ export class RunLock {
     }
     let stale: RunLockHolder | null = null;
     for (let attempt = 0; ; attempt++) {
+      // A lock in place is judged before anything is written: a refused writer leaves the run
+      // folder untouched (its mtime included).
+      if (existsSync(path)) {
+        const holder = readHolder(path);
+        if (!holder && !existsSync(path)) continue;
+        if (!holder || holder.host !== hostname() || processAlive(holder.pid) || attempt > 2)
+          throw RunLock.#busy(runPath, flag, holder);
+        if (!RunLock.#takeOver(path, holder)) continue;
+        stale = holder;
+      }
       if (RunLock.#create(path, flag)) break;
-      const holder = readHolder(path);
-      if (!holder || holder.host !== hostname() || processAlive(holder.pid) || attempt > 2)
-        throw RunLock.#busy(runPath, flag, holder);
-      if (!RunLock.#takeOver(path, holder)) continue;
-      stale = holder;
     }
     held.set(path, 1);
     if (!releaseOnExit) {
@@ -102,22 +107,24 @@ export class RunLock {
     return new RunLock(path, stale);
   }
 
-  /** Creates the lock file with O_EXCL; false when it exists. */
+  /**
+   * Creates the lock file, false when it exists: its content is written to a temporary first
+   * and linked into place (link, like O_EXCL, fails when the name exists), so a writer killed
+   * at any moment never leaves an empty lock that no one could judge stale.
+   */
   static #create(path: string, flag: string): boolean {
-    let fd: number;
+    const temp = temporaryName(path);
     try {
-      fd = openSync(path, 'wx');
+      writeFileSync(temp, `${JSON.stringify(own())}\n`, { flag: 'wx' });
+      linkSync(temp, path);
+      return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') return false;
       throw new ConfigError(`${flag}: cannot create the run's lock file ${path} (${code ?? String(error)})`);
-    }
-    try {
-      writeSync(fd, `${JSON.stringify(own())}\n`);
     } finally {
-      closeSync(fd);
+      rmSync(temp, { force: true });
     }
-    return true;
   }
 
   /**

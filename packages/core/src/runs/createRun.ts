@@ -24,6 +24,7 @@ import { PluginContexts } from '../trainer/PluginContexts.js';
 import { Trainer } from '../trainer/Trainer.js';
 import type { TrainerHook } from '../trainer/TrainerHook.js';
 import { checkMemoryEstimate } from './checkMemoryEstimate.js';
+import { checkRunParent } from './checkRunParent.js';
 import { RunDirectory } from './RunDirectory.js';
 
 export interface RunOptions {
@@ -162,6 +163,7 @@ export async function createRun(
       .inSingletonScope();
   }
 
+  if (options.directory === undefined || options.directory === 'new') checkRunParent(resolve(baseDir, config.run.dir));
   if (options.directory !== null) {
     const given = options.directory;
     container

@@ -164,6 +164,9 @@ async function openRunDirectory(
   // A compare run with checkpoints resumes from them as train --resume does (a damaged
   // one is refused, never restarted); one without starts again from iteration 0.
   const resuming = source.mode === 'resume' || (source.mode === 'continue' && directory.hasCheckpoints());
+  // Every metrics line of a run to resume validated now: a bad one is refused before the
+  // lock or any write.
+  if (resuming) directory.readMetrics();
   const checkpoint = checkpointOf(directory, source, resuming);
   let config: ResolvedConfig = saved;
   const changes =

@@ -36,16 +36,15 @@ export function collectPluginState(trainer: TrainerContext): {
 /**
  * Restores the plugin section into a trainer built from the same config: each declared
  * tensor by key and name (same shape, assigned in place), each JSON state, every stream.
- * A checkpoint written before plugin state existed (no section) leaves the plugins as built.
+ * loadCheckpoint has run checkPluginState first, so the checks here are a last guard.
  */
 export function restorePluginState(
   trainer: TrainerContext,
-  manifest: PluginStateManifest | undefined,
+  manifest: PluginStateManifest,
   groups: Readonly<Record<string, readonly { readonly name: string; readonly shape: readonly number[] }[]>>,
   read: (group: string, name: string) => tf.Tensor,
   path: string,
 ): void {
-  if (!manifest) return;
   for (const [key, state] of trainer.plugins.states) {
     for (const [name, variable] of Object.entries(state.tensors ?? {})) {
       const entry = groups[groupOf(key)]?.find((e) => e.name === name);

@@ -30,4 +30,5 @@ test('refused lines: which kind, the physical line (blank ones counted) and the 
   t.deepEqual(refusal('1,2\n3,\n'), ['row', 2, 2, -1]);
   t.deepEqual(refusal('1,2\n3,1e999\n'), ['row', 2, 2, -1]);
   t.deepEqual(refusal('1,2\n3,-5\n', { ...plain, maxAbs: 4 }), ['range', 2, 2, 2]);
+  t.deepEqual(refusal('\n1,2,3\n', { ...plain, maxColumns: 2 }), ['columns', 2, 2, 3]);
 });

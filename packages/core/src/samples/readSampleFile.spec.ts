@@ -5,8 +5,8 @@ import test from 'ava';
 import { ConfigError } from '../config/ConfigError.js';
 import { encodeNpy } from '../runs/encodeNpy.js';
 import { tf } from '../tensorflow.js';
+import { encodeSamples } from './encodeSamples.js';
 import { readSampleFile } from './readSampleFile.js';
-import { writeSampleFile } from './writeSampleFile.js';
 
 test.before(async () => {
   await tf.setBackend('cpu');
@@ -23,14 +23,14 @@ function file(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-test('reads back what writeSampleFile wrote, as CSV and as .npy (images keep their shape)', (t) => {
+test('reads back what encodeSamples wrote, as CSV and as .npy (images keep their shape)', (t) => {
   const vectors = tf.tensor2d([
     [0.5, -1.25],
     [3, 1e-7],
     [-0.5, 2],
   ]);
   const csv = join(dir, 'vectors.csv');
-  writeSampleFile(csv, { shape: vectors.shape, data: vectors.dataSync() as Float32Array });
+  writeFileSync(csv, encodeSamples({ shape: vectors.shape, data: vectors.dataSync() as Float32Array }, 'csv'));
   const points = readSampleFile(csv);
   t.deepEqual(points.shape, [3, 2]);
   t.deepEqual(Array.from(points.data), Array.from(vectors.dataSync()));
@@ -40,7 +40,7 @@ test('reads back what writeSampleFile wrote, as CSV and as .npy (images keep the
     [2, 2, 3, 1],
   );
   const npy = join(dir, 'images.npy');
-  writeSampleFile(npy, { shape: images.shape, data: images.dataSync() as Float32Array });
+  writeFileSync(npy, encodeSamples({ shape: images.shape, data: images.dataSync() as Float32Array }, 'npy'));
   const read = readSampleFile(npy);
   t.deepEqual(read.shape, [2, 2, 3, 1]);
   t.deepEqual(Array.from(read.data), Array.from(images.dataSync()));

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { ConfigError } from '../config/ConfigError.js';
 import { parseNpy } from '../data/parseNpy.js';
 import { CsvRowError, parseCsvRows } from './parseCsvRows.js';
@@ -55,10 +55,17 @@ export function readSampleFile(path: string): SampleArray {
   const npy = path.endsWith('.npy');
   if (!npy && !path.endsWith('.csv')) throw fail('expected a .csv or .npy sample file');
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(path);
+    // Opened without blocking and checked before reading: a FIFO would block forever, a device never end.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) throw fail('not a regular file; expected a .csv or .npy sample file');
+    bytes = readFileSync(fd);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw fail(`cannot read the file (${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return npy ? parseNpySamples(bytes, fail) : parseCsv(bytes.toString('utf8'), fail);
 }

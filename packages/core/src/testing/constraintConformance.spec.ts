@@ -7,6 +7,7 @@ import { definePlugin } from '../plugins/definePlugin.js';
 import { tf } from '../tensorflow.js';
 import type { ConformanceTest } from './ConformanceTest.js';
 import { constraintConformance } from './constraintConformance.js';
+import { kitFailures } from './kitFailures.js';
 
 const pluginOf = (constraint: ConstraintExtension) =>
   definePlugin({ name: '@ipmgan/constraint-conformance-spec', version: '0.0.0', extensions: [constraint] });
@@ -73,17 +74,7 @@ function registered(constraint: ConstraintExtension, badOptions: Record<string, 
 
 /** Runs the kit's tests outside ava and returns the titles that failed. */
 async function failures(constraint: ConstraintExtension): Promise<string[]> {
-  const failed: string[] = [];
-  for (const [title, implementation] of registered(constraint)) {
-    let ok = true;
-    try {
-      await implementation({ true: (value) => (ok &&= value), log: () => undefined });
-    } catch {
-      ok = false;
-    }
-    if (!ok) failed.push(title.replace(/^interpolate-penalty:? /, ''));
-  }
-  return failed;
+  return kitFailures(registered(constraint), /^interpolate-penalty:? /);
 }
 
 const PENALTY = "(penalty): a finite scalar that reaches the critic's weights and draws only from its context";

@@ -6,6 +6,7 @@ import { definePlugin } from '../plugins/definePlugin.js';
 import { tf } from '../tensorflow.js';
 import type { ConformanceTest } from './ConformanceTest.js';
 import { dataSourceConformance } from './dataSourceConformance.js';
+import { kitFailures } from './kitFailures.js';
 
 const pluginOf = (data: DataSourceExtension) =>
   definePlugin({ name: '@ipmgan/data-conformance-spec', version: '0.0.0', extensions: [data] });
@@ -30,17 +31,7 @@ async function failures(data: DataSourceExtension, mixture = true): Promise<stri
     { serial: (title, implementation) => registered.push([title, implementation]) },
     { plugin: pluginOf(data), mixture, badOptions: { std: -1 } },
   );
-  const failed: string[] = [];
-  for (const [title, implementation] of registered) {
-    let ok = true;
-    try {
-      await implementation({ true: (value) => (ok &&= value), log: () => undefined });
-    } catch {
-      ok = false;
-    }
-    if (!ok) failed.push(title.replace(/^ring8:? /, ''));
-  }
-  return failed;
+  return kitFailures(registered, /^ring8:? /);
 }
 
 const MIXTURE = '(mixture): each of 2000 samples lies std from its nearest declared centre, per coordinate (RMS +-10%)';

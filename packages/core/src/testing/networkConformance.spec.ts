@@ -7,6 +7,7 @@ import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 import type { ConformanceTest } from './ConformanceTest.js';
 import { networkConformance } from './networkConformance.js';
+import { kitFailures } from './kitFailures.js';
 
 const pluginOf = (network: NetworkExtension) =>
   definePlugin({ name: '@ipmgan/network-conformance-spec', version: '0.0.0', extensions: [network] });
@@ -38,17 +39,7 @@ async function failures(network: NetworkExtension): Promise<string[]> {
     { serial: (title, implementation) => registered.push([title, implementation]) },
     { plugin: pluginOf(network), options: SMALL, inputShape: [2], outputShape: [1], badOptions: { hidden: [0] } },
   );
-  const failed: string[] = [];
-  for (const [title, implementation] of registered) {
-    let ok = true;
-    try {
-      await implementation({ true: (value) => (ok &&= value), log: () => undefined });
-    } catch {
-      ok = false;
-    }
-    if (!ok) failed.push(title.replace(/^mlp \{[^}]*\}: /, ''));
-  }
-  return failed;
+  return kitFailures(registered, /^mlp \{[^}]*\}: /);
 }
 
 test.serial('the kit fails a network whose initial weights ignore rng', async (t) => {

@@ -7,6 +7,7 @@ import { tf } from '../tensorflow.js';
 import type { ConformanceTest } from './ConformanceTest.js';
 import { linearGapObjective } from './linearGapObjective.js';
 import { objectiveConformance } from './objectiveConformance.js';
+import { kitFailures } from './kitFailures.js';
 
 const pluginOf = (objective: ObjectiveExtension) =>
   definePlugin({ name: '@ipmgan/conformance-spec', version: '0.0.0', extensions: [objective] });
@@ -84,17 +85,7 @@ function registered(objective: ObjectiveExtension, options?: Record<string, unkn
 
 /** Runs the kit's tests outside ava and returns the titles that failed, without the id. */
 async function failures(objective: ObjectiveExtension): Promise<string[]> {
-  const failed: string[] = [];
-  for (const [title, implementation] of registered(objective)) {
-    let ok = true;
-    try {
-      await implementation({ true: (value) => (ok &&= value), log: () => undefined });
-    } catch {
-      ok = false;
-    }
-    if (!ok) failed.push(title.replace(/^[a-z-]+:? /, ''));
-  }
-  return failed;
+  return kitFailures(registered(objective), /^[a-z-]+:? /);
 }
 
 const AUXILIARY =

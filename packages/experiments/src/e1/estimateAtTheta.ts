@@ -27,6 +27,7 @@ export async function estimateAtTheta(
   field: string,
   base: Omit<RunBase, 'generator' | 'data' | 'iterations' | 'logEvery'>,
   settings: { theta: number; criticSteps: number; batchSize: number; evaluationSamples: number },
+  signal?: AbortSignal,
 ): Promise<ThetaEstimate> {
   const { config, plugins } = await resolveEntry(entry, parallelLinesBase(base, settings.theta, 1, 1), field);
   const run = await openRun({ resolved: config, plugins }, { directory: null });
@@ -34,7 +35,7 @@ export async function estimateAtTheta(
     const { critic, generator, data, state } = run.trainer;
     let finalCriticLoss: number | null = null;
     if (critic) {
-      const losses = trainCritic(run, settings.criticSteps, settings.batchSize);
+      const losses = await trainCritic(run, settings.criticSteps, settings.batchSize, signal);
       const tail = losses.slice(-Math.max(1, Math.floor(losses.length / 10)));
       finalCriticLoss = tail.reduce((a, b) => a + b, 0) / tail.length;
     }

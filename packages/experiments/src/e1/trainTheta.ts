@@ -49,6 +49,7 @@ export async function trainTheta(
     batchSize: number;
     gradientSamples: number;
   },
+  signal?: AbortSignal,
 ): Promise<ThetaTraining> {
   const { config, plugins } = await resolveEntry(
     entry,
@@ -66,9 +67,10 @@ export async function trainTheta(
   const run = await openRun({ resolved: config, plugins }, { directory: null, hooks: [recorder] });
   try {
     const start = performance.now();
-    if (run.trainer.critic) trainCritic(run, settings.pretrainCriticSteps, settings.batchSize);
+    if (run.trainer.critic) await trainCritic(run, settings.pretrainCriticSteps, settings.batchSize, signal);
     const [initialGradient = Number.NaN] = generatorGradient(run, settings.gradientSamples, new Rng(config.seed + 1));
-    await run.trainer.fit();
+    await run.trainer.fit(signal ? { signal } : {});
+    signal?.throwIfAborted();
     const seconds = (performance.now() - start) / 1000;
     return {
       theta0: settings.theta0,

@@ -98,7 +98,14 @@ export async function measureE10(config: E10Config, options: ExperimentOptions =
   const base = twoGaussiansBase(config);
 
   let start = performance.now();
-  const { run: wganRun } = await trainedCriticRun(base, config.critic, 'critic', config.criticSteps, config.batchSize);
+  const { run: wganRun } = await trainedCriticRun(
+    base,
+    config.critic,
+    'critic',
+    config.criticSteps,
+    config.batchSize,
+    options.signal,
+  );
   let critic: E10Results['critic'];
   try {
     const net = criticOf(wganRun);
@@ -140,6 +147,7 @@ export async function measureE10(config: E10Config, options: ExperimentOptions =
       `clips.${String(index)}`,
       config.criticSteps,
       config.batchSize,
+      options.signal,
     );
     try {
       const net = criticOf(run);

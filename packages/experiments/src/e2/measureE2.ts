@@ -60,8 +60,8 @@ export interface E2Results {
   readonly w1: number;
 }
 
-function trainedRun(config: E2Config, entry: ObjectiveEntry, field: string) {
-  return trainedCriticRun(twoGaussiansBase(config), entry, field, config.criticSteps, config.batchSize);
+function trainedRun(config: E2Config, entry: ObjectiveEntry, field: string, signal?: AbortSignal) {
+  return trainedCriticRun(twoGaussiansBase(config), entry, field, config.criticSteps, config.batchSize, signal);
 }
 
 function gridPoints(config: E2Config): number[] {
@@ -86,7 +86,12 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
   const hi = Math.max(config.real.mean, config.generated.mean);
 
   let start = performance.now();
-  const { run: ganRun, plugins: ganPlugins } = await trainedRun(config, config.discriminator, 'discriminator');
+  const { run: ganRun, plugins: ganPlugins } = await trainedRun(
+    config,
+    config.discriminator,
+    'discriminator',
+    options.signal,
+  );
   let discriminator: E2Results['discriminator'];
   let ganCurve: ScoreCurve;
   try {
@@ -131,7 +136,7 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
   );
 
   start = performance.now();
-  const { run: wganRun } = await trainedRun(config, config.critic, 'critic');
+  const { run: wganRun } = await trainedRun(config, config.critic, 'critic', options.signal);
   let critic: E2Results['critic'];
   let wganCurve: ScoreCurve;
   try {

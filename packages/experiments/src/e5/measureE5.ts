@@ -181,7 +181,7 @@ export async function measureE5(config: E5Config, outDir: string, options: Exper
           window = [];
         },
       };
-      const seconds = await fitRun(resolved, plugins, [recorder]);
+      const seconds = await fitRun(resolved, plugins, [recorder], options.signal);
       runs.push({
         label,
         objective: resolved.objective.name,

@@ -65,7 +65,13 @@ function atBound(context: TrainerContext, clip: number): number {
 }
 
 /** Trains one entry through core's Trainer, measuring every `recordEvery` iterations and at the last. */
-async function measureRun(config: E6Config, entry: ObjectiveEntry, field: string, clip: number | null): Promise<E6Run> {
+async function measureRun(
+  config: E6Config,
+  entry: ObjectiveEntry,
+  field: string,
+  clip: number | null,
+  signal?: AbortSignal,
+): Promise<E6Run> {
   const { config: resolved, plugins } = await resolveEntry(entry, trainedRunBase(config, config.recordEvery), field);
   const lambda = resolved.critic?.constraints.find((c) => c.name === 'gradient-penalty')?.options.lambda;
   const points: E6Point[] = [];
@@ -97,7 +103,7 @@ async function measureRun(config: E6Config, entry: ObjectiveEntry, field: string
       }
     },
   };
-  const seconds = await fitRun(resolved, plugins, [recorder]);
+  const seconds = await fitRun(resolved, plugins, [recorder], signal);
   return {
     clip,
     label: clip === null ? `${entry.name} (lambda ${String(lambda)})` : `c = ${String(clip)}`,
@@ -131,7 +137,7 @@ export async function measureE6(config: E6Config, options: ExperimentOptions = {
       batchSize: config.batchSize,
       critic: { ...config.objective.critic, constraints: [{ name: 'weight-clipping', options: { clip } }] },
     };
-    const run = await measureRun(config, entry, `clips.${String(index)}`, clip);
+    const run = await measureRun(config, entry, `clips.${String(index)}`, clip, options.signal);
     runs.push(run);
     done(run);
   }
@@ -152,6 +158,7 @@ export async function measureE6(config: E6Config, options: ExperimentOptions = {
     },
     E6_PENALTY_OBJECTIVE,
     null,
+    options.signal,
   );
   done(penalty);
   return { runs, penalty };

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Rng, tf } from '@ipmgan/core';
 import {
   criticIterations,
@@ -90,13 +91,15 @@ class CosineRecordingOptimizer extends tf.Optimizer {
  * Trains `run` for its iterations as core's Trainer does (per generator iteration the schedule's
  * critic steps, then a generator step with its estimate), through core's exported step functions
  * with the critic's optimizer measured by CosineRecordingOptimizer. Calls `afterIteration` with
- * each iteration's estimate; a non-finite loss is a DivergenceError, as in the Trainer.
+ * each iteration's estimate; a non-finite loss is a DivergenceError, as in the Trainer. An aborted
+ * `signal` stops it before the next iteration with the signal's reason.
  */
-function trainMeasured(
+async function trainMeasured(
   run: Run,
   record: (iteration: number, cosine: number) => void,
   afterIteration: (iteration: number, estimate: number) => void,
-): void {
+  signal?: AbortSignal,
+): Promise<void> {
   const { trainer } = run;
   const { criticOptimizer, generatorOptimizer, rng } = trainer.state;
   if (!criticOptimizer) throw new Error('e8: WGAN trains a critic');
@@ -106,6 +109,11 @@ function trainMeasured(
     record(iteration, cosine);
   });
   for (; iteration <= iterations; iteration++) {
+    // Yield to the event loop so that an aborted signal (Ctrl-C in ipmgan reproduce) is seen.
+    if (signal) {
+      await setImmediate();
+      signal.throwIfAborted();
+    }
     const k = criticIterations(schedule, trainer.state.iteration);
     for (let j = 0; j < k; j++) {
       const criticLoss = criticStep(trainer, critic, { batchSize, rng });
@@ -147,7 +155,7 @@ export async function measureE8(config: E8Config, options: ExperimentOptions = {
     const run = await openRun({ resolved, plugins }, { directory: null });
     const start = performance.now();
     try {
-      trainMeasured(
+      await trainMeasured(
         run,
         (iteration, cosine) => cosines.push({ iteration, cosine }),
         (iteration, estimate) => {
@@ -163,6 +171,7 @@ export async function measureE8(config: E8Config, options: ExperimentOptions = {
             tf.dispose([real, fake]);
           }
         },
+        options.signal,
       );
     } finally {
       run.dispose();

@@ -63,7 +63,7 @@ export async function measureE9(config: E9Config, options: ExperimentOptions = {
         snapshots.push({ training: label, iteration: step.iteration, snapshot });
       },
     };
-    await fitRun(resolved, plugins, [recorder]);
+    await fitRun(resolved, plugins, [recorder], options.signal);
     options.log?.(
       `e9: ${label}: ${String(config.iterations)} iterations, ${String(config.checkpoints.length)} generators`,
     );
@@ -89,7 +89,12 @@ export async function measureE9(config: E9Config, options: ExperimentOptions = {
         v.assign(value);
         value.dispose();
       });
-      const losses = trainCritic(run, config.criticSteps, config.critic.batchSize ?? config.batchSize);
+      const losses = await trainCritic(
+        run,
+        config.criticSteps,
+        config.critic.batchSize ?? config.batchSize,
+        options.signal,
+      );
       const tail = losses.slice(-Math.max(1, Math.floor(losses.length / 10)));
       const { data, generator, state } = run.trainer;
       const real = data.sample(config.evaluationSamples, state.rng);
