@@ -61,24 +61,36 @@ export async function measureE1(config: E1Config, options: ExperimentOptions = {
     const estimates: ThetaEstimate[] = [];
     for (const theta of config.distances.thetas) {
       estimates.push(
-        await estimateAtTheta(entry, field, base, {
-          theta,
-          criticSteps: config.distances.criticSteps,
-          batchSize: config.distances.batchSize,
-          evaluationSamples: config.distances.evaluationSamples,
-        }, options.signal),
+        await estimateAtTheta(
+          entry,
+          field,
+          base,
+          {
+            theta,
+            criticSteps: config.distances.criticSteps,
+            batchSize: config.distances.batchSize,
+            evaluationSamples: config.distances.evaluationSamples,
+          },
+          options.signal,
+        ),
       );
     }
     const estimateSeconds = (performance.now() - start) / 1000;
     options.log?.(`e1: ${label}: estimates at ${String(estimates.length)} thetas in ${estimateSeconds.toFixed(1)} s`);
-    const training = await trainTheta(entry, field, base, {
-      theta0: config.training.theta0,
-      iterations: config.training.iterations,
-      recordEvery: config.training.recordEvery,
-      pretrainCriticSteps: config.training.pretrainCriticSteps,
-      batchSize: config.distances.batchSize,
-      gradientSamples: config.distances.evaluationSamples,
-    }, options.signal);
+    const training = await trainTheta(
+      entry,
+      field,
+      base,
+      {
+        theta0: config.training.theta0,
+        iterations: config.training.iterations,
+        recordEvery: config.training.recordEvery,
+        pretrainCriticSteps: config.training.pretrainCriticSteps,
+        batchSize: config.distances.batchSize,
+        gradientSamples: config.distances.evaluationSamples,
+      },
+      options.signal,
+    );
     options.log?.(
       `e1: ${label}: theta ${String(training.theta0)} -> ${training.thetaFinal.toFixed(4)} after ${String(training.iterations)} iterations (${training.seconds.toFixed(1)} s)`,
     );

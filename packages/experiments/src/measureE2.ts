@@ -85,7 +85,12 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
   const hi = Math.max(config.real.mean, config.generated.mean);
 
   let start = performance.now();
-  const { run: ganRun, plugins: ganPlugins } = await trainedRun(config, config.discriminator, 'discriminator', options.signal);
+  const { run: ganRun, plugins: ganPlugins } = await trainedRun(
+    config,
+    config.discriminator,
+    'discriminator',
+    options.signal,
+  );
   let discriminator: E2Results['discriminator'];
   let ganCurve: ScoreCurve;
   try {

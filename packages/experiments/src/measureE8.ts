@@ -123,9 +123,9 @@ export async function measureE8(config: E8Config, options: ExperimentOptions = {
       plugins,
       [recorder],
       (run) => {
-      const optimizer = run.trainer.state.criticOptimizer;
-      if (!optimizer) throw new Error('e8: WGAN trains a critic');
-      recordCosines(optimizer, (cosine) => cosines.push({ iteration: current, cosine }));
+        const optimizer = run.trainer.state.criticOptimizer;
+        if (!optimizer) throw new Error('e8: WGAN trains a critic');
+        recordCosines(optimizer, (cosine) => cosines.push({ iteration: current, cosine }));
       },
       options.signal,
     );

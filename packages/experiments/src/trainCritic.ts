@@ -8,12 +8,7 @@ import { criticStep, type Run } from '@ipmgan/core';
  * event loop, so that an aborted `signal` (Ctrl-C in `ipmgan reproduce`) is seen, and stops
  * with the signal's reason within one step.
  */
-export async function trainCritic(
-  run: Run,
-  steps: number,
-  batchSize: number,
-  signal?: AbortSignal,
-): Promise<number[]> {
+export async function trainCritic(run: Run, steps: number, batchSize: number, signal?: AbortSignal): Promise<number[]> {
   const { trainer } = run;
   const optimizer = trainer.state.criticOptimizer;
   if (!trainer.critic || !optimizer) throw new Error(`objective ${trainer.objective.id} trains no critic`);
