@@ -101,6 +101,13 @@ export { writeFileAtomic } from './runs/writeFileAtomic.js';
 export { MetricsLogger } from './hooks/MetricsLogger.js';
 export { Checkpointer } from './hooks/Checkpointer.js';
 export { SampleWriter } from './hooks/SampleWriter.js';
+export { TensorBoardLogger } from './hooks/TensorBoardLogger.js';
+export { TensorBoardWriter } from './tensorboard/TensorBoardWriter.js';
+export type { PngImage } from './tensorboard/encodeEvent.js';
+export { exportTensorBoard } from './tensorboard/exportTensorBoard.js';
+export { imageRange } from './tensorboard/imageRange.js';
+export { encodePng } from './images/encodePng.js';
+export { imageGrid } from './images/imageGrid.js';
 
 export { spearman } from './metrics/spearman.js';
 export type { Points } from './metrics/Points.js';

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { encodeNpy, Rng, tf, writeFileAtomic } from '@ipmgan/core';
+import { encodeNpy, encodePng, imageGrid, imageRange, Rng, tf, writeFileAtomic } from '@ipmgan/core';
 import { CliError } from '../CliError.js';
-import { encodePng } from '../images/encodePng.js';
-import { imageGrid } from '../images/imageGrid.js';
 import { openRunAtCheckpoint } from '../openRunAtCheckpoint.js';
 
 export interface SampleOptions {
@@ -61,8 +59,7 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
       const [h = 1, w = 1, c = 1] = shape;
       if (c !== 1 && c !== 3)
         throw new CliError(`-o: ${options.output}: a PNG needs 1 or 3 channels, got ${String(c)}`);
-      const range: [number, number] = run.config.data.options.range === 'minus-one-one' ? [-1, 1] : [0, 1];
-      const sheet = imageGrid(data, [options.count, h, w, c], range);
+      const sheet = imageGrid(data, [options.count, h, w, c], imageRange(run.config));
       writeFileAtomic(output, encodePng(sheet.pixels, sheet.width, sheet.height, c));
     }
     process.stdout.write(
