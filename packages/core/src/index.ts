@@ -107,6 +107,10 @@ export type { PngImage } from './tensorboard/encodeEvent.js';
 export { exportTensorBoard } from './tensorboard/exportTensorBoard.js';
 export { imageRange } from './tensorboard/imageRange.js';
 export { encodePng } from './images/encodePng.js';
+export { openRunAtCheckpoint } from './runs/openRunAtCheckpoint.js';
+export { loadGenerator, type LoadedGenerator } from './runs/loadGenerator.js';
+export { exportGenerator, type ExportedGeneratorMetadata } from './runs/exportGenerator.js';
+export type { PortableLayer, PortableWeights } from './contracts/PortableLayer.js';
 export { imageGrid } from './images/imageGrid.js';
 
 export { spearman } from './metrics/spearman.js';

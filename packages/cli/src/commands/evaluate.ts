@@ -1,6 +1,5 @@
-import { SampleQualityEvaluator } from '@ipmgan/core';
+import { SampleQualityEvaluator, openRunAtCheckpoint } from '@ipmgan/core';
 import { formatTable } from '../format/formatTable.js';
-import { openRunAtCheckpoint } from '../openRunAtCheckpoint.js';
 
 export interface EvaluateOptions {
   readonly checkpoint?: number;

@@ -1,8 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { encodeNpy, encodePng, imageGrid, imageRange, Rng, tf, writeFileAtomic } from '@ipmgan/core';
+import {
+  encodeNpy,
+  encodePng,
+  imageGrid,
+  imageRange,
+  Rng,
+  tf,
+  writeFileAtomic,
+  openRunAtCheckpoint,
+} from '@ipmgan/core';
 import { CliError } from '../CliError.js';
-import { openRunAtCheckpoint } from '../openRunAtCheckpoint.js';
 
 export interface SampleOptions {
   readonly count: number;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import test from 'ava';
 import { encodePng } from '../images/encodePng.js';
 import { crc32c } from './crc32c.js';
-import { readTfEvents } from './readTfEvents.js';
+import { readTfEvents } from '../testing/readTfEvents.js';
 import { TensorBoardWriter } from './TensorBoardWriter.js';
 
 test('crc32c matches the published check values', (t) => {

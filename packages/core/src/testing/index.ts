@@ -23,3 +23,4 @@ export {
   type KillResumeOptions,
   type KillResumeReport,
 } from './killAndResume.js';
+export { readTfEvents, type ReadEvent } from './readTfEvents.js';

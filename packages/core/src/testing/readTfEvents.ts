@@ -23,9 +23,14 @@ export interface ReadEvent {
   }[];
 }
 
-const READER = fileURLToPath(new URL('fixtures/read_tfevents.py', import.meta.url));
+// From src/testing and dist/testing alike: the script stays in the sources (it is not compiled).
+const READER = fileURLToPath(new URL('../../src/tensorboard/fixtures/read_tfevents.py', import.meta.url));
 
-/** Test helper: the events of each file as read by Python code that shares nothing with the writer, or its error line. */
+/**
+ * The events of each tfevents file as read by Python code that shares nothing with ipmgan's
+ * writer (its own CRC-32C and protobuf decoder; python3 only), or the reader's error line.
+ * Needs the repository's sources, where the script lives.
+ */
 export function readTfEvents(paths: readonly string[]): { events: ReadEvent[][] } | { error: string } {
   const result = spawnSync('python3', [READER, ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (result.status !== 0) return { error: result.stderr.trim() };

@@ -1,18 +1,16 @@
 import { resolve } from 'node:path';
-import {
-  corePlugin,
-  createRun,
-  importPlugin,
-  loadCheckpoint,
-  RunDirectory,
-  type ResolvedConfig,
-  type Run,
-} from '@ipmgan/core';
-import { CliError } from './CliError.js';
+import { ConfigError } from '../config/ConfigError.js';
+import type { ResolvedConfig } from '../config/ResolvedConfig.js';
+import { importPlugin } from '../plugins/importPlugin.js';
+import { corePlugin } from '../plugins/corePlugin.js';
+import { loadCheckpoint } from './checkpoint.js';
+import { createRun, type Run } from './createRun.js';
+import { RunDirectory } from './RunDirectory.js';
 
 /**
  * Rebuilds a run from its directory and loads a checkpoint (the latest, or the one of
- * `iteration`) without attaching a directory: nothing is written into the run.
+ * `iteration`) without attaching a directory: nothing is written into the run. Its
+ * objective and plugin packages are imported from `cwd`; `path` names the run in errors.
  */
 export async function openRunAtCheckpoint(
   path: string,
@@ -24,12 +22,12 @@ export async function openRunAtCheckpoint(
   let checkpoint: string;
   if (iteration === undefined) {
     const latest = directory.latestCheckpoint();
-    if (!latest) throw new CliError(`${path}: the run has no checkpoint yet`);
+    if (!latest) throw new ConfigError(`${path}: the run has no checkpoint yet`);
     checkpoint = latest.path;
   } else {
     const saved = directory.savedCheckpoints();
     if (!saved.includes(iteration))
-      throw new CliError(
+      throw new ConfigError(
         `--checkpoint: ${path} has no checkpoint at iteration ${String(iteration)}; saved: ${saved.length === 0 ? 'none' : saved.join(', ')}`,
       );
     checkpoint = directory.checkpointPath(iteration);

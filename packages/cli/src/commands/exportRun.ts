@@ -1,0 +1,89 @@
+import { existsSync, renameSync, rmSync, statSync, accessSync, constants } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { exportGenerator, exportTensorBoard, imageRange, loadGenerator, RunDirectory } from '@ipmgan/core';
+import { CliError } from '../CliError.js';
+
+export interface ExportOptions {
+  readonly tensorboard?: string;
+  readonly generator?: string;
+  readonly checkpoint?: number;
+}
+
+/** The absolute output folder of `flag`: absent, in a writable folder that exists. */
+function outputFolder(flag: string, given: string, cwd: string): string {
+  const out = resolve(cwd, given);
+  if (existsSync(out)) throw new CliError(`${flag}: ${given} already exists; name a new folder`);
+  const parent = dirname(out);
+  if (!existsSync(parent) || !statSync(parent).isDirectory())
+    throw new CliError(`${flag}: ${given}: no folder ${parent} to create it in`);
+  try {
+    accessSync(parent, constants.W_OK);
+  } catch {
+    throw new CliError(`${flag}: ${given}: the folder ${parent} is not writable`);
+  }
+  return out;
+}
+
+/** Fills a temporary sibling of `out` and renames it into place, so `out` appears whole or not at all. */
+async function writeFolder(out: string, fill: (temp: string) => Promise<void> | void): Promise<void> {
+  const temp = resolve(dirname(out), `.${basename(out)}.tmp-${String(process.pid)}`);
+  try {
+    await fill(temp);
+    renameSync(temp, out);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * `ipmgan export RUN`: the run's metrics and sample sheets as TensorBoard events
+ * (`--tensorboard OUT`) and/or its generator at a checkpoint as a tfjs LayersModel folder
+ * (`--generator OUT`). Every output folder must be new; nothing is written into the run.
+ */
+export async function exportRun(runPath: string, options: ExportOptions, cwd: string): Promise<void> {
+  if (options.tensorboard === undefined && options.generator === undefined)
+    throw new CliError('export: name what to export: --tensorboard OUT and/or --generator OUT');
+  if (options.tensorboard !== undefined && options.tensorboard === options.generator)
+    throw new CliError('export: --tensorboard and --generator need different folders');
+  const directory = RunDirectory.open(resolve(cwd, runPath), runPath);
+  const tensorboard =
+    options.tensorboard === undefined ? undefined : outputFolder('--tensorboard', options.tensorboard, cwd);
+  const generatorOut =
+    options.generator === undefined ? undefined : outputFolder('--generator', options.generator, cwd);
+
+  if (generatorOut !== undefined) {
+    const loaded = await loadGenerator(directory.path, {
+      cwd,
+      ...(options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }),
+    });
+    try {
+      const { config, generator, iteration } = loaded;
+      await writeFolder(generatorOut, (temp) =>
+        exportGenerator(generator, temp, {
+          noise: { distribution: generator.prior.distribution, dimension: generator.prior.dimension },
+          dataShape: [...generator.network.outputShape],
+          ...(generator.network.outputShape.length > 1 ? { valueRange: imageRange(config) } : {}),
+          run: config.name,
+          objective: config.objective.name,
+          data: config.data.name,
+          iteration,
+        }),
+      );
+      process.stdout.write(
+        `ipmgan: wrote the generator of iteration ${String(iteration)} to ${generatorOut} (model.json, weights.bin)\n`,
+      );
+    } finally {
+      loaded.dispose();
+    }
+  }
+  if (tensorboard !== undefined) {
+    let written = { scalars: 0, images: 0 };
+    await writeFolder(tensorboard, (temp) => {
+      written = exportTensorBoard(directory, temp);
+    });
+    process.stdout.write(
+      `ipmgan: wrote ${String(written.scalars)} scalars and ${String(written.images)} sample sheets to ${tensorboard} (tensorboard --logdir ${tensorboard})\n`,
+    );
+  }
+}
