@@ -55,7 +55,21 @@ test('eval prints the metrics as a table; no critic, no lipschitz', (t) => {
   t.is(lines[0], 'wgan on ring8, checkpoint 4, 32 generated vs 32 real samples');
   t.deepEqual(
     lines.slice(3, -1).map((l) => l.split(/ +/)[0]),
-    ['w1', 'slicedW1', 'mmd2', 'modesCovered', 'highQuality', 'reverseKl', 'massKl', 'largestShare', 'lipschitz'],
+    [
+      'w1',
+      'slicedW1',
+      'mmd2',
+      'precision',
+      'recall',
+      'density',
+      'coverage',
+      'modesCovered',
+      'highQuality',
+      'reverseKl',
+      'massKl',
+      'largestShare',
+      'lipschitz',
+    ],
   );
   const mmd = trainedRun('nocritic', 'mmd');
   const json = JSON.parse(runIpmgan(['eval', mmd, '--json'], dir).stdout) as { metrics: Record<string, number> };

@@ -126,3 +126,13 @@ export { modeMetrics, type ModeMetrics } from './metrics/modeMetrics.js';
 export { evaluateSamples, type EvaluateSamplesOptions } from './metrics/evaluateSamples.js';
 export { lipschitzEstimate } from './metrics/lipschitzEstimate.js';
 export { SampleQualityEvaluator } from './hooks/SampleQualityEvaluator.js';
+export { kernelDistance } from './metrics/kernelDistance.js';
+export { precisionRecall, type PrecisionRecall } from './metrics/precisionRecall.js';
+export {
+  trainDigitClassifier,
+  type DigitClassifier,
+  type DigitClassifierOptions,
+  type LabelledDigits,
+} from './metrics/digits/digitClassifier.js';
+export { featureMoments, frechetDistance, type FeatureMoments } from './metrics/digits/frechetDistance.js';
+export { classCoverage, type ClassCoverage } from './metrics/digits/classCoverage.js';

@@ -10,14 +10,17 @@ import {
   type TrainerContext,
   type TrainerHook,
   useBackend,
+  classCoverage,
+  trainDigitClassifier,
+  featureMoments,
+  frechetDistance,
+  type DigitClassifier,
+  type FeatureMoments,
 } from '@ipmgan/core';
 import { sampleSheet } from '@ipmgan/report';
-import { classCoverage } from './classCoverage.js';
-import { trainDigitClassifier, type DigitClassifier } from './digitClassifier.js';
 import type { E5Config } from './E5ConfigSchema.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
 import { fitRun } from './fitRun.js';
-import { featureMoments, frechetDistance, type FeatureMoments } from './frechetDistance.js';
 import { resolveEntry } from './resolveEntry.js';
 import { trainedRunBase } from './trainedRunBase.js';
 

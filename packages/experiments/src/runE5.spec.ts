@@ -1,9 +1,8 @@
-import { mnistDigits, tf } from '@ipmgan/core';
+import { mnistDigits, tf, trainDigitClassifier } from '@ipmgan/core';
 import { assertClose } from '@ipmgan/core/testing';
 import test from 'ava';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { trainDigitClassifier } from './digitClassifier.js';
 import { E5ConfigSchema } from './E5ConfigSchema.js';
 import { E5_DCGAN_FIGURE, E5_NO_BATCH_NORM_FIGURE, runE5 } from './runE5.js';
 import { withSpecDir } from './withSpecDir.spec.helper.js';

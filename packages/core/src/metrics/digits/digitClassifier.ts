@@ -1,4 +1,8 @@
-import { builtinNetworks, createOptimizer, Rng, tf, type Network } from '@ipmgan/core';
+import type { Network } from '../../contracts/Network.js';
+import { builtinNetworks } from '../../networks/builtinNetworks.js';
+import { createOptimizer } from '../../optimizers/createOptimizer.js';
+import { Rng } from '../../random/Rng.js';
+import { tf } from '../../tensorflow.js';
 
 const PIXELS = 28 * 28;
 const CLASSES = 10;
