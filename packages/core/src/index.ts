@@ -130,9 +130,13 @@ export { kernelDistance } from './metrics/kernelDistance.js';
 export { precisionRecall, type PrecisionRecall } from './metrics/precisionRecall.js';
 export {
   trainDigitClassifier,
+  digitClassifierFromWeights,
+  type DigitClassifierWeights,
   type DigitClassifier,
   type DigitClassifierOptions,
   type LabelledDigits,
 } from './metrics/digits/digitClassifier.js';
 export { featureMoments, frechetDistance, type FeatureMoments } from './metrics/digits/frechetDistance.js';
 export { classCoverage, type ClassCoverage } from './metrics/digits/classCoverage.js';
+export { digitMetrics, isDigitShaped } from './metrics/digits/digitMetrics.js';
+export { ShippedDigitClassifier, type DigitClassifierInfo } from './metrics/digits/ShippedDigitClassifier.js';

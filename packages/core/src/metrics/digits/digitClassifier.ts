@@ -1,4 +1,6 @@
 import type { Network } from '../../contracts/Network.js';
+import type { PortableWeights } from '../../contracts/PortableLayer.js';
+import { portableWeights } from '../../networks/layers/portableWeights.js';
 import { builtinNetworks } from '../../networks/builtinNetworks.js';
 import { createOptimizer } from '../../optimizers/createOptimizer.js';
 import { Rng } from '../../random/Rng.js';
@@ -43,7 +45,17 @@ export interface DigitClassifier {
   features(images: Float32Array): Float32Array;
   /** The most likely class of each image. */
   classify(images: Float32Array): Int32Array;
+  /** Its architecture and current weights (features, then head: each layer's kernel and bias), for digitClassifierFromWeights. */
+  weights(): DigitClassifierWeights;
   dispose(): void;
+}
+
+/** A classifier's architecture and weights as plain data. */
+export interface DigitClassifierWeights {
+  readonly hidden: readonly number[];
+  readonly features: number;
+  /** The trainable variables in order: each dense layer's kernel [in, out] and bias [out]. */
+  readonly variables: readonly PortableWeights[];
 }
 
 const mlp = builtinNetworks.find((n) => n.id === 'mlp');
@@ -57,7 +69,7 @@ function network(
   rng: Rng,
   name: string,
 ): Network {
-  if (!mlp) throw new Error("e5: core's mlp network is missing");
+  if (!mlp) throw new Error("digit classifier: core's mlp network is missing");
   return mlp.create(mlp.optionsSchema.parse(options), { inputShape, outputShape, rng, name });
 }
 
@@ -86,6 +98,111 @@ function gather(digits: readonly Float32Array[], picks: readonly (readonly numbe
   return { images, labels };
 }
 
+type Inference = Pick<DigitClassifier, 'featureSize' | 'features' | 'classify' | 'weights' | 'dispose'>;
+
+/**
+ * The classifier's two networks from core's mlp (784 -> hidden ReLU layers -> `features` tanh
+ * units, then a linear head to 10 logits), initialised from `rng`, and what it computes.
+ */
+function classifierNetworks(
+  hidden: readonly number[],
+  features: number,
+  rng: Rng,
+): { body: Network; head: Network; logits: (x: tf.Tensor) => tf.Tensor2D; inference: Inference } {
+  const prefix = `digitClassifier${String(classifierCount++)}`;
+  const body = network(
+    { hidden: [...hidden], outputActivation: 'tanh' },
+    [PIXELS],
+    [features],
+    rng,
+    `${prefix}/features`,
+  );
+  const head = network({ hidden: [] }, [features], [CLASSES], rng, `${prefix}/head`);
+  const logits = (x: tf.Tensor): tf.Tensor2D => head.apply(body.apply(x, false), false) as tf.Tensor2D; // [n, 10]
+  // In chunks, so that a large set never needs one huge activation tensor.
+  const mapRows = (images: Float32Array, width: number, f: (x: tf.Tensor2D) => tf.Tensor): Float32Array => {
+    const rows = images.length / PIXELS;
+    const out = new Float32Array(rows * width);
+    for (let start = 0; start < rows; start += 500) {
+      const count = Math.min(500, rows - start);
+      const values = tf.tidy(() =>
+        f(tf.tensor2d(images.subarray(start * PIXELS, (start + count) * PIXELS), [count, PIXELS])).dataSync(),
+      );
+      out.set(values, start * width);
+    }
+    return out;
+  };
+  const inference: Inference = {
+    featureSize: features,
+    features: (images) => mapRows(images, features, (x) => body.apply(x, false)),
+    classify: (images) => Int32Array.from(mapRows(images, 1, (x) => tf.cast(tf.argMax(logits(x), 1), 'float32'))),
+    weights: () => ({
+      hidden: [...hidden],
+      features,
+      variables: [...body.trainableVariables, ...head.trainableVariables].map(portableWeights),
+    }),
+    dispose: () => {
+      body.dispose();
+      head.dispose();
+    },
+  };
+  return { body, head, logits, inference };
+}
+
+/** A classifier with saved weights (digitClassifier.weights()), ready to compute features and classes. */
+export function digitClassifierFromWeights(
+  saved: DigitClassifierWeights,
+): Omit<DigitClassifier, 'train' | 'heldOut' | 'trainAccuracy' | 'heldOutAccuracy'> {
+  const { body, head, inference } = classifierNetworks(saved.hidden, saved.features, new Rng(0));
+  const variables = [...body.trainableVariables, ...head.trainableVariables];
+  if (variables.length !== saved.variables.length)
+    throw new Error(
+      `digitClassifierFromWeights: ${String(saved.variables.length)} weights for ${String(variables.length)} variables`,
+    );
+  variables.forEach((v, i) => {
+    const w = saved.variables[i];
+    if (!w || w.shape.join(',') !== v.shape.join(','))
+      throw new Error(
+        `digitClassifierFromWeights: weight ${String(i)} has shape [${w?.shape.join(', ') ?? ''}], the variable [${v.shape.join(', ')}]`,
+      );
+    const value = tf.tensor(w.values, v.shape);
+    v.assign(value);
+    value.dispose();
+  });
+  return inference;
+}
+
+/** The training and held-out digits, drawn from `rng` (the classifier's stream continues after it). */
+function split(
+  digits: readonly Float32Array[],
+  options: Pick<DigitClassifierOptions, 'heldOutPerClass' | 'trainPerClass'>,
+  rng: Rng,
+): { train: LabelledDigits; heldOut: LabelledDigits } {
+  const trainPicks: number[][] = [];
+  const heldOutPicks: number[][] = [];
+  for (let d = 0; d < CLASSES; d++) {
+    const available = (digits[d]?.length ?? 0) / PIXELS;
+    const train = options.trainPerClass ?? available - options.heldOutPerClass;
+    if (options.heldOutPerClass + train > available || train < 1)
+      throw new RangeError(
+        `digit classifier: digit ${String(d)} has ${String(available)} images, fewer than ${String(options.heldOutPerClass)} held out + ${String(train)} for training`,
+      );
+    const order = shuffled(available, rng);
+    heldOutPicks.push(order.slice(0, options.heldOutPerClass));
+    trainPicks.push(order.slice(options.heldOutPerClass, options.heldOutPerClass + train));
+  }
+  return { train: gather(digits, trainPicks), heldOut: gather(digits, heldOutPicks) };
+}
+
+/** The digits trainDigitClassifier holds out and trains on for these options and seed. */
+export function digitSplit(
+  digits: readonly Float32Array[],
+  options: Pick<DigitClassifierOptions, 'heldOutPerClass' | 'trainPerClass'>,
+  seed: number,
+): { train: LabelledDigits; heldOut: LabelledDigits } {
+  return split(digits, options, new Rng((seed ^ CLASSIFIER_SALT) >>> 0));
+}
+
 /**
  * Trains E5's quality measure on the labelled MNIST digits (`digits[d]`: [n_d, 784] in [0, 1]):
  * 784 -> hidden ReLU layers -> `features` tanh units -> 10 logits, built from core's mlp network
@@ -98,33 +215,10 @@ export function trainDigitClassifier(
   seed: number,
 ): DigitClassifier {
   const rng = new Rng((seed ^ CLASSIFIER_SALT) >>> 0);
-  const trainPicks: number[][] = [];
-  const heldOutPicks: number[][] = [];
-  for (let d = 0; d < CLASSES; d++) {
-    const available = (digits[d]?.length ?? 0) / PIXELS;
-    const train = options.trainPerClass ?? available - options.heldOutPerClass;
-    if (options.heldOutPerClass + train > available || train < 1)
-      throw new RangeError(
-        `e5: classifier: digit ${String(d)} has ${String(available)} images, fewer than ${String(options.heldOutPerClass)} held out + ${String(train)} for training`,
-      );
-    const order = shuffled(available, rng);
-    heldOutPicks.push(order.slice(0, options.heldOutPerClass));
-    trainPicks.push(order.slice(options.heldOutPerClass, options.heldOutPerClass + train));
-  }
-  const train = gather(digits, trainPicks);
-  const heldOut = gather(digits, heldOutPicks);
+  const { train, heldOut } = split(digits, options, rng);
 
-  const prefix = `e5Classifier${String(classifierCount++)}`;
-  const body = network(
-    { hidden: [...options.hidden], outputActivation: 'tanh' },
-    [PIXELS],
-    [options.features],
-    rng,
-    `${prefix}/features`,
-  );
-  const head = network({ hidden: [] }, [options.features], [CLASSES], rng, `${prefix}/head`);
+  const { body, head, logits, inference } = classifierNetworks(options.hidden, options.features, rng);
   const variables = [...body.trainableVariables, ...head.trainableVariables];
-  const logits = (x: tf.Tensor): tf.Tensor2D => head.apply(body.apply(x, false), false) as tf.Tensor2D; // [n, 10]
   const optimizer = createOptimizer({ name: 'adam', lr: options.lr, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
 
   const n = train.labels.length;
@@ -147,36 +241,15 @@ export function trainDigitClassifier(
   }
   optimizer.dispose();
 
-  // In chunks, so that a large set never needs one huge activation tensor.
-  const mapRows = (images: Float32Array, width: number, f: (x: tf.Tensor2D) => tf.Tensor): Float32Array => {
-    const rows = images.length / PIXELS;
-    const out = new Float32Array(rows * width);
-    for (let start = 0; start < rows; start += 500) {
-      const count = Math.min(500, rows - start);
-      const values = tf.tidy(() =>
-        f(tf.tensor2d(images.subarray(start * PIXELS, (start + count) * PIXELS), [count, PIXELS])).dataSync(),
-      );
-      out.set(values, start * width);
-    }
-    return out;
-  };
-  const classify = (images: Float32Array): Int32Array =>
-    Int32Array.from(mapRows(images, 1, (x) => tf.cast(tf.argMax(logits(x), 1), 'float32')));
   const accuracy = (set: LabelledDigits): number => {
-    const predicted = classify(set.images);
+    const predicted = inference.classify(set.images);
     return predicted.reduce((hits, p, i) => hits + (p === set.labels[i] ? 1 : 0), 0) / predicted.length;
   };
   return {
-    featureSize: options.features,
+    ...inference,
     train,
     heldOut,
     trainAccuracy: accuracy(train),
     heldOutAccuracy: accuracy(heldOut),
-    features: (images) => mapRows(images, options.features, (x) => body.apply(x, false)),
-    classify,
-    dispose: () => {
-      body.dispose();
-      head.dispose();
-    },
   };
 }
