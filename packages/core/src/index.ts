@@ -127,6 +127,7 @@ export { evaluateSamples, type EvaluateSamplesOptions } from './metrics/evaluate
 export { lipschitzEstimate } from './metrics/lipschitzEstimate.js';
 export { SampleQualityEvaluator } from './hooks/SampleQualityEvaluator.js';
 export { kernelDistance } from './metrics/kernelDistance.js';
+export { metricMeanings } from './metrics/metricMeanings.js';
 export { precisionRecall, type PrecisionRecall } from './metrics/precisionRecall.js';
 export {
   trainDigitClassifier,
