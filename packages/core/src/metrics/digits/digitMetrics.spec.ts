@@ -1,6 +1,7 @@
 import test from 'ava';
 import { useBackend } from '../../backend/useBackend.js';
 import { mnistDigits } from '../../data/mnist.js';
+import { tf } from '../../tensorflow.js';
 import { assertClose } from '../../testing/assertClose.js';
 import { digitSplit } from './digitClassifier.js';
 import { digitMetrics, isDigitShaped } from './digitMetrics.js';
@@ -66,6 +67,12 @@ test('two halves of the real digits are close, closer than digits against their 
     Math.abs(halves.digitKid ?? 1) < 0.05 * (negatives.digitKid ?? 0),
     `${String(halves.digitKid)} vs ${String(negatives.digitKid)}`,
   );
+});
+
+test('after the one-time load, digitMetrics leaves no tensor behind', (t) => {
+  const before = tf.memory().numTensors;
+  digitMetrics(heldOut.images.subarray(0, 50 * 784), heldOut.images.subarray(50 * 784, 100 * 784));
+  t.is(tf.memory().numTensors, before);
 });
 
 test('digit-shaped means 28 x 28 x 1', (t) => {
