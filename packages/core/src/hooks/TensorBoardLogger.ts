@@ -34,7 +34,7 @@ export class TensorBoardLogger implements TrainerHook {
 
   #drawSamples(trainer: Trainer, iteration: number): void {
     if (this.#drawn.has(iteration)) return;
-    const file = this.directory.sampleFiles().find((f) => f.iteration === iteration);
+    const file = this.directory.sampleFiles().find((f) => f.iteration === iteration); // the writer's, just written
     if (!file) return;
     const sheet = sampleSheet(file, imageRange(trainer.config));
     if (sheet) this.#open().image('samples', iteration, sheet);
@@ -47,7 +47,9 @@ export class TensorBoardLogger implements TrainerHook {
       const writer = this.#open();
       for (const [tag, value] of metricScalars(record)) writer.scalar(tag, step.iteration, value);
     }
-    this.#drawSamples(trainer, step.iteration);
+    // Only where the sample writer wrote (no directory listing on the other iterations).
+    const every = trainer.config.run.sampleEvery;
+    if (every > 0 && step.iteration % every === 0) this.#drawSamples(trainer, step.iteration);
   }
 
   onTrainEnd(trainer: Trainer, outcome: TrainOutcome): void {
