@@ -321,3 +321,37 @@ browserTest("export --generator: plain tfjs in Chromium gives ipmgan's samples f
   }
   t.deepEqual(problems, []);
 });
+
+test('run.tensorboard across a resume: a second events file, together every logged iteration once', (t) => {
+  const file = join(dir, 'resumed.yaml');
+  writeFileSync(
+    file,
+    'name: resumed\nseed: 8\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
+      'generator: { network: { name: mlp, options: { hidden: [8] } } }\n' +
+      'critic: { network: { name: mlp, options: { hidden: [8] } } }\n' +
+      'training: { iterations: 4 }\nrun: { dir: runs, logEvery: 2, checkpointEvery: 2, tensorboard: true }\n',
+  );
+  const first = runIpmgan(['train', '-c', file], dir);
+  t.is(first.code, 0, first.stderr);
+  const run = /results in (\S+)/.exec(first.stdout)?.[1] ?? '';
+  const resumed = runIpmgan(['train', '--resume', run, '--iterations', '8'], dir);
+  t.is(resumed.code, 0, resumed.stderr);
+  const folder = join(run, 'tensorboard');
+  t.is(readdirSync(folder).filter((f) => f.startsWith('events.out.tfevents.')).length, 2);
+  // Files sort by start second, host and pid, so compare by step rather than by file order.
+  const events = readEvents(folder);
+  const generatorLosses = [...scalars(events)].filter(([key]) => key.startsWith('loss/generator@'));
+  const logged = readFileSync(join(run, 'metrics.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { iteration: number; generatorLoss: number });
+  t.deepEqual(
+    logged.map((r) => r.iteration),
+    [2, 4, 6, 8],
+  );
+  t.deepEqual(
+    new Map(generatorLosses),
+    new Map(logged.map((r) => [`loss/generator@${String(r.iteration)}`, Math.fround(r.generatorLoss)])),
+  );
+  t.is(events.filter((e) => e.values?.[0]?.tag === 'loss/generator').length, 4, 'each iteration once');
+});
