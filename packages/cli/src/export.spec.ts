@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadGenerator, parseNpy, Rng, tf } from '@ipmgan/core';
 import { assertClose, readTfEvents, type ReadEvent } from '@ipmgan/core/testing';
@@ -354,4 +354,50 @@ test('run.tensorboard across a resume: a second events file, together every logg
     new Map(logged.map((r) => [`loss/generator@${String(r.iteration)}`, Math.fround(r.generatorLoss)])),
   );
   t.is(events.filter((e) => e.values?.[0]?.tag === 'loss/generator').length, 4, 'each iteration once');
+});
+
+test('export --tensorboard of a compare directory: one sub-folder per run, which TensorBoard overlays', (t) => {
+  const file = join(dir, 'pair.yaml');
+  writeFileSync(
+    file,
+    'name: pair\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
+      'generator: { network: { name: mlp, options: { hidden: [8] } } }\n' +
+      'critic: { network: { name: mlp, options: { hidden: [8] } } }\n' +
+      'training: { iterations: 4 }\nrun: { dir: runs, logEvery: 2 }\n' +
+      'compare: { objectives: [wgan, gan], seeds: [1] }\n',
+  );
+  const compared = runIpmgan(['compare', '-c', file, '--workers', '1'], dir);
+  t.is(compared.code, 0, compared.stderr);
+  const folder = dirname(/report: (\S+)/.exec(compared.stdout)?.[1] ?? '');
+  const runs = (JSON.parse(readFileSync(join(folder, 'compare.json'), 'utf8')) as { runs: { directory: string }[] })
+    .runs;
+  const out = join(dir, 'tb-pair');
+  const result = runIpmgan(['export', folder, '--tensorboard', out], dir);
+  t.is(result.code, 0, result.stderr);
+  // 2 runs x 2 lines (iterations 2, 4) x 4 numbers (critic and generator loss, estimate, seconds); 2 final sample files
+  t.regex(result.stdout, /^ipmgan: wrote 16 scalars and 2 sample sheets of 2 runs to \S+/);
+  t.deepEqual(readdirSync(out).sort(), runs.map((r) => r.directory).sort());
+  for (const run of runs) {
+    const logged = readFileSync(join(folder, run.directory, 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+    const generatorLosses = [...scalars(readEvents(join(out, run.directory)))].filter(([k]) =>
+      k.startsWith('loss/generator@'),
+    );
+    t.deepEqual(
+      new Map(generatorLosses),
+      new Map(
+        logged.map((l) => {
+          const r = JSON.parse(l) as { iteration: number; generatorLoss: number };
+          return [`loss/generator@${String(r.iteration)}`, Math.fround(r.generatorLoss)];
+        }),
+      ),
+    );
+  }
+  const refused = runIpmgan(['export', folder, '--generator', join(dir, 'n-gen')], dir);
+  t.is(refused.code, 2);
+  t.regex(
+    refused.stderr,
+    /^ipmgan: --generator: \S+ is a compare directory; export one of its runs' generators \(\S+\/<run folder>\)\n$/,
+  );
 });

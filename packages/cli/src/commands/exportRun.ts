@@ -1,6 +1,13 @@
 import { existsSync, renameSync, rmSync, statSync, accessSync, constants } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { exportGenerator, exportTensorBoard, imageRange, loadGenerator, RunDirectory } from '@ipmgan/core';
+import { basename, dirname, join, resolve } from 'node:path';
+import {
+  CompareDirectory,
+  exportGenerator,
+  exportTensorBoard,
+  imageRange,
+  loadGenerator,
+  RunDirectory,
+} from '@ipmgan/core';
 import { CliError } from '../CliError.js';
 
 export interface ExportOptions {
@@ -36,23 +43,41 @@ async function writeFolder(out: string, fill: (temp: string) => Promise<void> | 
   }
 }
 
+/** The runs of a compare directory that have started (a folder with config.resolved.json), by folder name. */
+function compareRuns(compare: CompareDirectory): { name: string; directory: RunDirectory }[] {
+  return compare.read().runs.flatMap((run) => {
+    const path = compare.runPath(run.directory);
+    return existsSync(join(path, 'config.resolved.json'))
+      ? [{ name: run.directory, directory: new RunDirectory(path) }]
+      : [];
+  });
+}
+
 /**
  * `ipmgan export RUN`: the run's metrics and sample sheets as TensorBoard events
  * (`--tensorboard OUT`) and/or its generator at a checkpoint as a tfjs LayersModel folder
- * (`--generator OUT`). Every output folder must be new; nothing is written into the run.
+ * (`--generator OUT`). For a compare directory, `--tensorboard` writes one sub-folder per run,
+ * which TensorBoard overlays as runs. Every output folder must be new; nothing is written into
+ * the runs.
  */
 export async function exportRun(runPath: string, options: ExportOptions, cwd: string): Promise<void> {
   if (options.tensorboard === undefined && options.generator === undefined)
     throw new CliError('export: name what to export: --tensorboard OUT and/or --generator OUT');
   if (options.tensorboard !== undefined && options.tensorboard === options.generator)
     throw new CliError('export: --tensorboard and --generator need different folders');
-  const directory = RunDirectory.open(resolve(cwd, runPath), runPath);
+  const isCompare = existsSync(join(resolve(cwd, runPath), 'compare.json'));
+  if (isCompare && options.generator !== undefined)
+    throw new CliError(
+      `--generator: ${runPath} is a compare directory; export one of its runs' generators (${runPath}/<run folder>)`,
+    );
+  const compare = isCompare ? CompareDirectory.open(resolve(cwd, runPath), runPath) : null;
+  const directory = compare ? null : RunDirectory.open(resolve(cwd, runPath), runPath);
   const tensorboard =
     options.tensorboard === undefined ? undefined : outputFolder('--tensorboard', options.tensorboard, cwd);
   const generatorOut =
     options.generator === undefined ? undefined : outputFolder('--generator', options.generator, cwd);
 
-  if (generatorOut !== undefined) {
+  if (generatorOut !== undefined && directory) {
     const loaded = await loadGenerator(directory.path, {
       cwd,
       ...(options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }),
@@ -78,12 +103,19 @@ export async function exportRun(runPath: string, options: ExportOptions, cwd: st
     }
   }
   if (tensorboard !== undefined) {
-    let written = { scalars: 0, images: 0 };
+    const runs = compare ? compareRuns(compare) : directory ? [{ name: '', directory }] : [];
+    if (runs.length === 0) throw new CliError(`${runPath}: no run of the comparison has started yet`);
+    const written = { scalars: 0, images: 0 };
     await writeFolder(tensorboard, (temp) => {
-      written = exportTensorBoard(directory, temp);
+      for (const run of runs) {
+        const counts = exportTensorBoard(run.directory, join(temp, run.name));
+        written.scalars += counts.scalars;
+        written.images += counts.images;
+      }
     });
+    const what = compare ? ` of ${String(runs.length)} runs` : '';
     process.stdout.write(
-      `ipmgan: wrote ${String(written.scalars)} scalars and ${String(written.images)} sample sheets to ${tensorboard} (tensorboard --logdir ${tensorboard})\n`,
+      `ipmgan: wrote ${String(written.scalars)} scalars and ${String(written.images)} sample sheets${what} to ${tensorboard} (tensorboard --logdir ${tensorboard})\n`,
     );
   }
 }
