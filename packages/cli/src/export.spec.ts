@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -172,6 +172,14 @@ test('export: bad input is one ipmgan: line, exit 2, and nothing written', (t) =
     t.regex(result.stderr, message);
     t.is(result.stdout, '');
   }
+  // A run whose metrics.jsonl is bad in the middle: the generator could be written, but neither folder appears.
+  const broken = join(dir, 'broken-run');
+  cpSync(ring, broken, { recursive: true });
+  const lines = readFileSync(join(broken, 'metrics.jsonl'), 'utf8').split('\n');
+  writeFileSync(join(broken, 'metrics.jsonl'), [lines[0], '{"iteration": "x"}', ...lines.slice(1)].join('\n'));
+  const both = runIpmgan(['export', broken, '--generator', join(dir, 'n3'), '--tensorboard', join(dir, 'n4')], dir);
+  t.is(both.code, 2);
+  t.regex(both.stderr, /^ipmgan: \S+metrics\.jsonl:2: iteration: /);
   t.deepEqual(readdirSync(existing), before, 'the existing folder is untouched');
   t.deepEqual(
     readdirSync(dir).filter((n) => n.startsWith('n') || n.includes('.tmp-')),

@@ -31,15 +31,25 @@ function outputFolder(flag: string, given: string, cwd: string): string {
   return out;
 }
 
-/** Fills a temporary sibling of `out` and renames it into place, so `out` appears whole or not at all. */
-async function writeFolder(out: string, fill: (temp: string) => Promise<void> | void): Promise<void> {
-  const temp = resolve(dirname(out), `.${basename(out)}.tmp-${String(process.pid)}`);
-  try {
+/**
+ * Output folders filled in temporary siblings and renamed into place together at the end, so
+ * each appears whole or not at all, and a failure in one leaves none of them behind.
+ */
+class PendingFolders {
+  readonly #done: { temp: string; out: string }[] = [];
+
+  async fill(out: string, fill: (temp: string) => Promise<void> | void): Promise<void> {
+    const temp = resolve(dirname(out), `.${basename(out)}.tmp-${String(process.pid)}`);
+    this.#done.push({ temp, out });
     await fill(temp);
-    renameSync(temp, out);
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    throw error;
+  }
+
+  commit(): void {
+    for (const { temp, out } of this.#done) renameSync(temp, out);
+  }
+
+  discard(): void {
+    for (const { temp } of this.#done) rmSync(temp, { recursive: true, force: true });
   }
 }
 
@@ -77,45 +87,58 @@ export async function exportRun(runPath: string, options: ExportOptions, cwd: st
   const generatorOut =
     options.generator === undefined ? undefined : outputFolder('--generator', options.generator, cwd);
 
-  if (generatorOut !== undefined && directory) {
-    const loaded = await loadGenerator(directory.path, {
-      cwd,
-      ...(options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }),
-    });
-    try {
-      const { config, generator, iteration } = loaded;
-      await writeFolder(generatorOut, (temp) =>
-        exportGenerator(generator, temp, {
-          noise: { distribution: generator.prior.distribution, dimension: generator.prior.dimension },
-          dataShape: [...generator.network.outputShape],
-          ...(generator.network.outputShape.length > 1 ? { valueRange: imageRange(config) } : {}),
-          run: config.name,
-          objective: config.objective.name,
-          data: config.data.name,
-          iteration,
-        }),
-      );
-      process.stdout.write(
-        `ipmgan: wrote the generator of iteration ${String(iteration)} to ${generatorOut} (model.json, weights.bin)\n`,
-      );
-    } finally {
-      loaded.dispose();
-    }
+  const folders = new PendingFolders();
+  const lines: string[] = [];
+  try {
+    await fillFolders();
+    folders.commit();
+  } catch (error) {
+    folders.discard();
+    throw error;
   }
-  if (tensorboard !== undefined) {
-    const runs = compare ? compareRuns(compare) : directory ? [{ name: '', directory }] : [];
-    if (runs.length === 0) throw new CliError(`${runPath}: no run of the comparison has started yet`);
-    const written = { scalars: 0, images: 0 };
-    await writeFolder(tensorboard, (temp) => {
-      for (const run of runs) {
-        const counts = exportTensorBoard(run.directory, join(temp, run.name));
-        written.scalars += counts.scalars;
-        written.images += counts.images;
+  for (const line of lines) process.stdout.write(line);
+
+  async function fillFolders(): Promise<void> {
+    if (generatorOut !== undefined && directory) {
+      const loaded = await loadGenerator(directory.path, {
+        cwd,
+        ...(options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }),
+      });
+      try {
+        const { config, generator, iteration } = loaded;
+        await folders.fill(generatorOut, (temp) =>
+          exportGenerator(generator, temp, {
+            noise: { distribution: generator.prior.distribution, dimension: generator.prior.dimension },
+            dataShape: [...generator.network.outputShape],
+            ...(generator.network.outputShape.length > 1 ? { valueRange: imageRange(config) } : {}),
+            run: config.name,
+            objective: config.objective.name,
+            data: config.data.name,
+            iteration,
+          }),
+        );
+        lines.push(
+          `ipmgan: wrote the generator of iteration ${String(iteration)} to ${generatorOut} (model.json, weights.bin)\n`,
+        );
+      } finally {
+        loaded.dispose();
       }
-    });
-    const what = compare ? ` of ${String(runs.length)} runs` : '';
-    process.stdout.write(
-      `ipmgan: wrote ${String(written.scalars)} scalars and ${String(written.images)} sample sheets${what} to ${tensorboard} (tensorboard --logdir ${tensorboard})\n`,
-    );
+    }
+    if (tensorboard !== undefined) {
+      const runs = compare ? compareRuns(compare) : directory ? [{ name: '', directory }] : [];
+      if (runs.length === 0) throw new CliError(`${runPath}: no run of the comparison has started yet`);
+      const written = { scalars: 0, images: 0 };
+      await folders.fill(tensorboard, (temp) => {
+        for (const run of runs) {
+          const counts = exportTensorBoard(run.directory, join(temp, run.name));
+          written.scalars += counts.scalars;
+          written.images += counts.images;
+        }
+      });
+      const what = compare ? ` of ${String(runs.length)} runs` : '';
+      lines.push(
+        `ipmgan: wrote ${String(written.scalars)} scalars and ${String(written.images)} sample sheets${what} to ${tensorboard} (tensorboard --logdir ${tensorboard})\n`,
+      );
+    }
   }
 }
