@@ -55,7 +55,21 @@ test('eval prints the metrics as a table; no critic, no lipschitz', (t) => {
   t.is(lines[0], 'wgan on ring8, checkpoint 4, 32 generated vs 32 real samples');
   t.deepEqual(
     lines.slice(3, -1).map((l) => l.split(/ +/)[0]),
-    ['w1', 'slicedW1', 'mmd2', 'modesCovered', 'highQuality', 'reverseKl', 'massKl', 'largestShare', 'lipschitz'],
+    [
+      'w1',
+      'slicedW1',
+      'mmd2',
+      'precision',
+      'recall',
+      'density',
+      'coverage',
+      'modesCovered',
+      'highQuality',
+      'reverseKl',
+      'massKl',
+      'largestShare',
+      'lipschitz',
+    ],
   );
   const mmd = trainedRun('nocritic', 'mmd');
   const json = JSON.parse(runIpmgan(['eval', mmd, '--json'], dir).stdout) as { metrics: Record<string, number> };
@@ -70,4 +84,39 @@ test('eval: a missing checkpoint or a non-run is one line, exit 2', (t) => {
   const notRun = runIpmgan(['eval', dir], dir);
   t.is(notRun.stderr, `ipmgan: ${dir}: not a run directory (no config.resolved.json in ${dir})\n`);
   t.is(notRun.code, 2);
+});
+
+test('an MNIST run logs and eval prints the digit classifier metrics, labelled as not Inception FID', (t) => {
+  const file = join(dir, 'digits.yaml');
+  writeFileSync(
+    file,
+    'name: digits\nseed: 4\nobjective: { name: wgan }\n' +
+      'data: { name: mnist, options: { count: 300, range: minus-one-one } }\n' +
+      'generator: { noise: { dimension: 8 }, network: { name: dcgan-generator, options: { filters: 4 } } }\n' +
+      'critic: { network: { name: dcgan-critic, options: { filters: 4 } } }\n' +
+      'training: { iterations: 2, batchSize: 16 }\nrun: { dir: runs, logEvery: 1, evaluateEvery: 2 }\n' +
+      'evaluation: { samples: 100, projections: 8, lipschitz: false }\n',
+  );
+  const trained = runIpmgan(['train', '-c', file], dir);
+  t.is(trained.code, 0, trained.stderr);
+  const run = /results in (\S+)/.exec(trained.stdout)?.[1] ?? '';
+  const evaluation = logged(run, 2);
+  const digitKeys = ['digitFrechet', 'digitKid', 'digitClasses', 'digitClassKl'];
+  for (const key of digitKeys) t.true(Number.isFinite(evaluation[key]), key);
+  // An untrained generator's digits are noise: one or a few classes, far from the real features.
+  t.true((evaluation.digitClasses ?? 0) >= 1 && (evaluation.digitClasses ?? 11) <= 10);
+  t.true((evaluation.digitClassKl ?? -1) >= 0 && (evaluation.digitClassKl ?? 9) <= Math.log(10) + 1e-12);
+  t.true((evaluation.digitFrechet ?? 0) > 1, String(evaluation.digitFrechet));
+
+  const printed = runIpmgan(['eval', run, '-n', '100'], dir);
+  t.is(printed.code, 0, printed.stderr);
+  const rows = printed.stdout.split('\n').map((l) => l.split(/ +/)[0]);
+  for (const key of digitKeys) t.true(rows.includes(key), key);
+  t.regex(
+    printed.stdout,
+    /\nnote: the digit\* rows are measured with ipmgan's small MNIST classifier \(95\.1 % held-out accuracy\), not Inception-v3: digitFrechet and digitKid are not comparable with published FID or KID\n$/,
+  );
+  // With the run's sample count, eval reproduces what training logged at that checkpoint.
+  const json = JSON.parse(runIpmgan(['eval', run, '--json'], dir).stdout) as { metrics: Record<string, number> };
+  for (const key of digitKeys) t.is(json.metrics[key], evaluation[key], key);
 });

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { compare } from './commands/compare.js';
 import { distance } from './commands/distance.js';
 import { evaluate } from './commands/evaluate.js';
+import { exportRun } from './commands/exportRun.js';
 import { init } from './commands/init.js';
 import { newPlugin } from './commands/newPlugin.js';
 import { plugins } from './commands/plugins.js';
@@ -171,6 +172,19 @@ export function buildProgram(cwd: string, experiments?: Parameters<typeof reprod
     .option('--seed <s>', "seed of the noise (default: the run's seed)", nonNegativeInt('--seed'))
     .action(async (run: string, opts: { count: number; output: string; checkpoint?: number; seed?: number }) => {
       await sample(run, opts, cwd);
+    });
+
+  program
+    .command('export')
+    .description(
+      "write a run's metrics and sample sheets as TensorBoard events, or its generator as a TensorFlow.js model (nothing is written into the run)",
+    )
+    .argument('<run>', 'run directory')
+    .option('--tensorboard <dir>', 'a new folder for the tfevents file (then: tensorboard --logdir <dir>)')
+    .option('--generator <dir>', 'a new folder for a tfjs LayersModel (model.json, weights.bin) of the generator')
+    .option('--checkpoint <iteration>', "the generator's checkpoint (default: the latest)", positiveInt('--checkpoint'))
+    .action(async (run: string, opts: { tensorboard?: string; generator?: string; checkpoint?: number }) => {
+      await exportRun(run, opts, cwd);
     });
 
   program

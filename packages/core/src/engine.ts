@@ -69,3 +69,28 @@ export { mmd2 } from './metrics/mmd2.js';
 export { medianBandwidth } from './metrics/medianBandwidth.js';
 export { lipschitzEstimate } from './metrics/lipschitzEstimate.js';
 export { SampleQualityEvaluator } from './hooks/SampleQualityEvaluator.js';
+
+export { TensorBoardLogger } from './hooks/TensorBoardLogger.js';
+export { TensorBoardWriter } from './tensorboard/TensorBoardWriter.js';
+export type { PngImage } from './tensorboard/encodeEvent.js';
+export { exportTensorBoard } from './tensorboard/exportTensorBoard.js';
+export { imageRange } from './tensorboard/imageRange.js';
+export { encodePng } from './images/encodePng.js';
+export { tileImages, type TileLayout } from './images/tileImages.js';
+export { loadGenerator, type LoadedGenerator } from './runs/loadGenerator.js';
+export { exportGenerator, type ExportedGeneratorMetadata } from './runs/exportGenerator.js';
+export { kernelDistance } from './metrics/kernelDistance.js';
+export { metricMeanings } from './metrics/metricMeanings.js';
+export { precisionRecall, type PrecisionRecall } from './metrics/precisionRecall.js';
+export {
+  trainDigitClassifier,
+  digitClassifierFromWeights,
+  type DigitClassifierWeights,
+  type DigitClassifier,
+  type DigitClassifierOptions,
+  type LabelledDigits,
+} from './metrics/digits/digitClassifier.js';
+export { featureMoments, frechetDistance, type FeatureMoments } from './metrics/digits/frechetDistance.js';
+export { classCoverage, type ClassCoverage } from './metrics/digits/classCoverage.js';
+export { digitMetrics, isDigitShaped } from './metrics/digits/digitMetrics.js';
+export { ShippedDigitClassifier, type DigitClassifierInfo } from './metrics/digits/ShippedDigitClassifier.js';

@@ -12,6 +12,7 @@ export { ConfigError } from './config/ConfigError.js';
 export { medianDistance } from './metrics/medianDistance.js';
 
 export type { Network } from './contracts/Network.js';
+export type { PortableLayer, PortableWeights } from './contracts/PortableLayer.js';
 export type { NoisePrior } from './contracts/NoisePrior.js';
 export type { Generator } from './contracts/Generator.js';
 export type { Critic, CriticOutput } from './contracts/Critic.js';

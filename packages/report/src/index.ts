@@ -17,8 +17,6 @@ export { readRun } from './readRun.js';
 export type { RunData, SampleFile } from './RunData.js';
 export { medianFilter } from './medianFilter.js';
 export { sampleSheet } from './sampleSheet.js';
-export { encodePng } from './encodePng.js';
-export { tileImages, type TileLayout } from './tileImages.js';
 export { meanAndStandardError } from './meanAndStandardError.js';
 export { mixtureModesOf } from './mixtureModesOf.js';
 export { escapeHtml } from './escapeHtml.js';

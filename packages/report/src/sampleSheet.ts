@@ -1,6 +1,4 @@
-import type { SampleArray } from '@ipmgan/core/engine';
-import { encodePng } from './encodePng.js';
-import { tileImages } from './tileImages.js';
+import { encodePng, tileImages, type SampleArray } from '@ipmgan/core/engine';
 
 /**
  * Tiles the first `count` images of [n, h, w, c] samples into a square-ish grid PNG, each pixel

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '@ipmgan/core/engine';
+import { metricMeanings, writeFileAtomic } from '@ipmgan/core/engine';
 import { buildFigures } from './buildFigures.js';
 import type { ComparisonReport } from './ComparisonReport.js';
 import { describeRun } from './describeRun.js';
@@ -117,7 +117,9 @@ export async function writeReportFiles(
   const metricsCells = summaryCells(rows);
   const legend = [
     ...SUMMARY_COLUMNS.map((c) => `${c.header}: ${c.meaning}`),
-    ...customColumns(rows).map((name) => `${name}: a hook's evaluate() metric, at the last evaluation`),
+    ...customColumns(rows).map(
+      (name) => `${name}: ${metricMeanings[name] ?? "a hook's evaluate() metric"}, at the last evaluation`,
+    ),
   ];
   const seeds = [...new Set(runs.map((r) => r.seed))].join(', ');
   const notFinished = options.unfinished?.length ?? 0;

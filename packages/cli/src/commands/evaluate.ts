@@ -1,4 +1,4 @@
-import { EXACT_W1_MAX_POINTS, openRun, SampleQualityEvaluator } from '@ipmgan/core/engine';
+import { EXACT_W1_MAX_POINTS, openRun, SampleQualityEvaluator, ShippedDigitClassifier } from '@ipmgan/core/engine';
 import { CliError } from '../CliError.js';
 import { formatTable } from '../format/formatTable.js';
 
@@ -62,6 +62,10 @@ export async function evaluate(runPath: string, options: EvaluateOptions, cwd: s
         Object.entries(metrics).map(([key, value]) => [key, value.toPrecision(6)]),
       ),
     );
+    if ('digitFrechet' in metrics)
+      process.stdout.write(
+        `note: the digit* rows are measured with ipmgan's small MNIST classifier (${(100 * ShippedDigitClassifier.load().info.heldOutAccuracy).toFixed(1)} % held-out accuracy), not Inception-v3: digitFrechet and digitKid are not comparable with published FID or KID\n`,
+      );
     fail();
   } finally {
     run.dispose();

@@ -1,8 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { Rng, tf } from '@ipmgan/core';
-import { encodeSamples, openRun } from '@ipmgan/core/engine';
-import { encodePng, tileImages } from '@ipmgan/report';
+import { encodePng, encodeSamples, imageRange, openRun, tileImages } from '@ipmgan/core/engine';
 import { CliError } from '../CliError.js';
 import { writeOutputFile } from '../writeOutputFile.js';
 
@@ -73,8 +72,7 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
       const [h = 1, w = 1, c = 1] = shape;
       if (c !== 1 && c !== 3)
         throw new CliError(`-o: ${options.output}: a PNG needs 1 or 3 channels, got ${String(c)}`);
-      const range: [number, number] = run.config.data.options.range === 'minus-one-one' ? [-1, 1] : [0, 1];
-      const [lo, hi] = range;
+      const [lo, hi] = imageRange(run.config);
       // One pixel of black between images; values in [lo, hi] map linearly to 0..255, outside are clamped.
       const sheet = tileImages(
         { count: options.count, height: h, width: w, channels: c, gap: 1, margin: 0, zoom: 1, background: 0 },

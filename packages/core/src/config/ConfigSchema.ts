@@ -75,8 +75,18 @@ export const ConfigSchema = z.strictObject({
       sampleCount: z.number().int().positive().default(512),
       /** Run the evaluator hooks every this many iterations (and at the last); 0 never. */
       evaluateEvery: z.number().int().nonnegative().default(0),
+      /** Also write TensorBoard events (scalars of every metric, sample sheets) into <run>/tensorboard/. */
+      tensorboard: z.boolean().default(false),
     })
-    .default({ dir: 'runs', logEvery: 10, checkpointEvery: 0, sampleEvery: 0, sampleCount: 512, evaluateEvery: 0 }),
+    .default({
+      dir: 'runs',
+      logEvery: 10,
+      checkpointEvery: 0,
+      sampleEvery: 0,
+      sampleCount: 512,
+      evaluateEvery: 0,
+      tensorboard: false,
+    }),
   /** Sample-quality metrics measured every `run.evaluateEvery` iterations, independent of the objective. */
   evaluation: z
     .strictObject({

@@ -53,6 +53,8 @@ export const ResolvedConfigSchema = z.looseObject({
     sampleEvery: z.number().int().nonnegative(),
     sampleCount: z.number().int().positive(),
     evaluateEvery: z.number().int().nonnegative(),
+    // Absent in run directories written before the setting existed.
+    tensorboard: z.boolean().default(false),
   }),
   evaluation: z.looseObject({
     samples: z.number().int().positive().max(4096),

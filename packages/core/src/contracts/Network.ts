@@ -1,4 +1,5 @@
 import type { tf } from '../tensorflow.js';
+import type { PortableLayer } from './PortableLayer.js';
 import type { WeightLayer } from './WeightLayer.js';
 
 /** A parametric function built from tensor ops; every weight is a tf.Variable it owns. */
@@ -19,6 +20,11 @@ export interface Network {
    * the fake batch in one pass over their concatenation. Absent means false (two passes).
    */
   readonly samplewise?: boolean;
+  /**
+   * Its layers in order as plain data with their current weights, for `ipmgan export
+   * --generator` (a tfjs LayersModel); absent: the network cannot be exported.
+   */
+  readonly portableLayers?: () => readonly PortableLayer[];
   /** x: [batch, ...inputShape] -> [batch, ...outputShape]. `training` selects batch statistics. */
   apply(x: tf.Tensor, training: boolean): tf.Tensor;
   dispose(): void;

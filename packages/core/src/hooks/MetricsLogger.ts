@@ -1,3 +1,4 @@
+import type { MetricsRecord } from '../runs/MetricsRecord.js';
 import type { RunDirectory } from '../runs/RunDirectory.js';
 import type { StepResult } from '../trainer/StepResult.js';
 import type { Trainer } from '../trainer/Trainer.js';
@@ -9,9 +10,10 @@ export class MetricsLogger implements TrainerHook {
 
   constructor(readonly directory: RunDirectory) {}
 
-  afterGeneratorStep(trainer: Trainer, step: StepResult): void {
-    if (step.estimate === undefined) return;
-    this.directory.appendMetrics({
+  /** The metrics.jsonl line of a step; null on iterations without an estimate. */
+  static record(trainer: Trainer, step: StepResult): MetricsRecord | null {
+    if (step.estimate === undefined) return null;
+    return {
       iteration: step.iteration,
       criticLoss: Number.isNaN(step.criticLoss) ? null : step.criticLoss,
       generatorLoss: step.generatorLoss,
@@ -19,6 +21,11 @@ export class MetricsLogger implements TrainerHook {
       estimate: step.estimate,
       elapsedSeconds: trainer.elapsedSeconds(),
       ...(step.evaluation ? { evaluation: step.evaluation } : {}),
-    });
+    };
+  }
+
+  afterGeneratorStep(trainer: Trainer, step: StepResult): void {
+    const record = MetricsLogger.record(trainer, step);
+    if (record) this.directory.appendMetrics(record);
   }
 }

@@ -1,8 +1,10 @@
+import { digitMetrics, isDigitShaped } from '../metrics/digits/digitMetrics.js';
 import { evaluateSamples } from '../metrics/evaluateSamples.js';
 import { lipschitzEstimate } from '../metrics/lipschitzEstimate.js';
 import { medianBandwidth } from '../metrics/medianBandwidth.js';
 import { pointsFromTensor } from '../metrics/pointsFromTensor.js';
 import { Rng } from '../random/Rng.js';
+import { imageRange } from '../tensorboard/imageRange.js';
 import { tf } from '../tensorflow.js';
 import type { StepResult } from '../trainer/StepResult.js';
 import type { TrainerContext } from '../trainer/TrainerContext.js';
@@ -15,7 +17,9 @@ const BANDWIDTH_SALT = 0x62616e64; // "band"
 /**
  * Measures sample quality on evaluation iterations (`run.evaluateEvery`): `evaluation.samples`
  * fresh generated samples (generator in inference mode) against as many fresh real ones,
- * scored by evaluateSamples (w1, slicedW1, mmd2, mode metrics on mixtures), plus, for
+ * scored by evaluateSamples (w1, slicedW1, mmd2, precision, recall, density, coverage, mode
+ * metrics on mixtures), on 28 x 28 x 1 data the digit classifier's digitMetrics (digitFrechet,
+ * digitKid, digitClasses, digitClassKl), plus, for
  * objectives with a critic and `evaluation.lipschitz`, the critic's empirical Lipschitz
  * constant `lipschitz` and `estimateOverK` (the step's estimate / K, omitted when K is 0).
  *
@@ -53,6 +57,12 @@ export class SampleQualityEvaluator implements TrainerHook {
         rng,
         ...(context.data.modes ? { modes: context.data.modes } : {}),
       });
+      if (isDigitShaped(context.data.shape)) {
+        // The classifier reads [0, 1] pixels; data in [-1, 1] maps back by (x + 1) / 2.
+        const [lo, hi] = imageRange(context.config);
+        const unit = (x: tf.Tensor): Float32Array => Float32Array.from(x.dataSync(), (v) => (v - lo) / (hi - lo));
+        Object.assign(metrics, digitMetrics(unit(generated), unit(real)));
+      }
       if (context.critic && evaluation.lipschitz) {
         const k = lipschitzEstimate(context.critic, real, generated, rng);
         metrics.lipschitz = k;

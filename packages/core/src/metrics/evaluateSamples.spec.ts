@@ -4,6 +4,7 @@ import { assertClose } from '../testing/assertClose.js';
 import { evaluateSamples } from './evaluateSamples.js';
 import { exactW1 } from './exactW1.js';
 import { mmd2 } from './mmd2.js';
+import { precisionRecall } from './precisionRecall.js';
 import type { Points } from './Points.js';
 import { slicedW1 } from './slicedW1.js';
 
@@ -15,8 +16,13 @@ test('a translate by v: w1 = ||v||, slicedW1 and mmd2 as computed alone; no mode
   const real = randomPoints(64, 2, new Rng(1));
   const generated: Points = { ...real, data: real.data.map((x, i) => x + (i % 2 === 0 ? 0.6 : -0.8)) };
   const metrics = evaluateSamples(generated, real, { projections: 16, bandwidths: [1, 2], rng: new Rng(5) });
-  t.deepEqual(Object.keys(metrics), ['w1', 'slicedW1', 'mmd2']);
+  t.deepEqual(Object.keys(metrics), ['w1', 'slicedW1', 'mmd2', 'precision', 'recall', 'density', 'coverage']);
   assertClose(t, metrics.w1 ?? Number.NaN, 1, 1e-12);
+  const { precision, recall, density, coverage } = precisionRecall(real, generated, 5);
+  t.deepEqual(
+    [metrics.precision, metrics.recall, metrics.density, metrics.coverage],
+    [precision, recall, density, coverage],
+  );
   t.is(metrics.slicedW1, slicedW1(generated, real, { projections: 16, rng: new Rng(5) }));
   t.is(metrics.mmd2, mmd2(generated, real, [1, 2]));
 });

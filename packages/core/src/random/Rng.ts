@@ -13,6 +13,10 @@ export class Rng {
   #c: number;
   #d: number;
 
+  /**
+   * A generator seeded with `seed` (taken as an unsigned 32-bit integer): the same seed gives
+   * the same draws, e.g. `generator.sample(16, new Rng(7))` samples the same 16 points each time.
+   */
   constructor(seed: number) {
     // splitmix32 expands the seed into four well-mixed words.
     let s = seed >>> 0;

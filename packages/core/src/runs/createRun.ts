@@ -11,6 +11,7 @@ import { Checkpointer } from '../hooks/Checkpointer.js';
 import { MetricsLogger } from '../hooks/MetricsLogger.js';
 import { SampleQualityEvaluator } from '../hooks/SampleQualityEvaluator.js';
 import { SampleWriter } from '../hooks/SampleWriter.js';
+import { TensorBoardLogger } from '../hooks/TensorBoardLogger.js';
 import { IDS } from '../identifiers.js';
 import { createCritic } from '../players/createCritic.js';
 import { installReparametrisations } from '../players/installReparametrisations.js';
@@ -183,6 +184,9 @@ export async function createRun(
     container
       .bind<TrainerHook>(IDS.TrainerHook)
       .toDynamicValue(withDirectory((d) => new SampleWriter(d, config.run.sampleEvery, config.run.sampleCount)));
+    // After the sample writer: it draws the sample file of the iteration that writer just left.
+    if (config.run.tensorboard)
+      container.bind<TrainerHook>(IDS.TrainerHook).toDynamicValue(withDirectory((d) => new TensorBoardLogger(d)));
     container
       .bind<TrainerHook>(IDS.TrainerHook)
       .toDynamicValue(withDirectory((d) => new Checkpointer(d, config.run.checkpointEvery)));

@@ -26,3 +26,4 @@ export {
   type KillResumeReport,
 } from './killAndResume.js';
 export { resealCheckpoint } from './resealCheckpoint.js';
+export { readTfEvents, type ReadEvent } from './readTfEvents.js';

@@ -1,10 +1,9 @@
 import { tf } from '@ipmgan/core';
-import { mnistDigits } from '@ipmgan/core/engine';
+import { mnistDigits, trainDigitClassifier } from '@ipmgan/core/engine';
 import { assertClose } from '@ipmgan/core/testing';
 import test from 'ava';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { trainDigitClassifier } from '../digitClassifier.js';
 import { E5ConfigSchema } from './E5ConfigSchema.js';
 import { e5 } from './e5.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';

@@ -1,14 +1,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng, tf, type StepResult, type TrainerContext, type TrainerHook } from '@ipmgan/core';
-import { lipschitzEstimate, mnistDigits, spearman, useBackend } from '@ipmgan/core/engine';
+import {
+  classCoverage,
+  featureMoments,
+  frechetDistance,
+  lipschitzEstimate,
+  mnistDigits,
+  spearman,
+  trainDigitClassifier,
+  useBackend,
+  type DigitClassifier,
+  type FeatureMoments,
+} from '@ipmgan/core/engine';
 import { sampleSheet } from '@ipmgan/report';
-import { classCoverage } from '../classCoverage.js';
-import { trainDigitClassifier, type DigitClassifier } from '../digitClassifier.js';
 import type { E5Config } from './E5ConfigSchema.js';
 import type { ExperimentOptions } from '../ExperimentOptions.js';
 import { fitRun } from '../fitRun.js';
-import { featureMoments, frechetDistance, type FeatureMoments } from '../frechetDistance.js';
 import { resolveEntry } from '../resolveEntry.js';
 import { trainedRunBase } from '../trainedRunBase.js';
 

@@ -1,3 +1,4 @@
+import type { PortableLayer } from '../../contracts/PortableLayer.js';
 import type { WeightLayer } from '../../contracts/WeightLayer.js';
 import type { tf } from '../../tensorflow.js';
 
@@ -10,4 +11,6 @@ export interface Layer {
   /** True for batch norm: its training-mode output depends on the whole batch and it updates state. */
   readonly batchDependent?: boolean;
   apply(x: tf.Tensor, training: boolean): tf.Tensor;
+  /** The layer as plain data with its current weights, for export (absent: a network holding it can't be exported). */
+  readonly portable?: () => PortableLayer;
 }

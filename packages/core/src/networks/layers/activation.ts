@@ -18,5 +18,10 @@ export function activation(name: ActivationName, leakySlope = 0.2): Layer {
         return tf.sigmoid(x);
     }
   };
-  return { trainableVariables: [], stateVariables: [], apply: (x) => fn(x) };
+  return {
+    trainableVariables: [],
+    stateVariables: [],
+    apply: (x) => fn(x),
+    portable: () => ({ kind: 'activation', activation: name, leakySlope }),
+  };
 }

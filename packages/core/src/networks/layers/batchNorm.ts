@@ -3,6 +3,7 @@ import { tf } from '../../tensorflow.js';
 import type { InitScheme } from '../InitScheme.js';
 import { initializers } from '../initializers.js';
 import type { Layer } from './Layer.js';
+import { portableWeights } from './portableWeights.js';
 
 interface BatchNormSpec {
   /** Variable name prefix, e.g. "critic/layer2". */
@@ -38,6 +39,14 @@ export function batchNorm(spec: BatchNormSpec): Layer {
     trainableVariables: [gamma, beta],
     stateVariables: [runningMean, runningVar],
     batchDependent: true,
+    portable: () => ({
+      kind: 'batchNorm',
+      gamma: portableWeights(gamma),
+      beta: portableWeights(beta),
+      movingMean: portableWeights(runningMean),
+      movingVariance: portableWeights(runningVar),
+      epsilon,
+    }),
     apply(x, training) {
       if (x.shape[x.rank - 1] !== channels) {
         throw new Error(`${name}: batch norm over ${channels} channels got [${x.shape.join(', ')}].`);

@@ -3,6 +3,8 @@ import { tf } from '../../tensorflow.js';
 import type { InitScheme } from '../InitScheme.js';
 import { initializers } from '../initializers.js';
 import type { Layer } from './Layer.js';
+import { effectiveKernel } from './effectiveKernel.js';
+import { portableWeights } from './portableWeights.js';
 import { weightLayer } from './weightLayer.js';
 
 interface Conv2dSpec {
@@ -38,6 +40,12 @@ export function conv2d(spec: Conv2dSpec): Layer {
     trainableVariables: bias === undefined ? [kernel] : [kernel, bias],
     stateVariables: [],
     weightLayer: layer,
+    portable: () => ({
+      kind: 'conv2d',
+      kernel: effectiveKernel(kernel, layer.transform),
+      bias: bias === undefined ? null : portableWeights(bias),
+      strides,
+    }),
     apply(x, training) {
       const w = layer.transform ? layer.transform(kernel, training) : kernel; // a constraint's reparametrisation
       const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, strides, 'same'); // [b, h/s, w/s, out]

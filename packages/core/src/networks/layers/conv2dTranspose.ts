@@ -3,6 +3,8 @@ import { tf } from '../../tensorflow.js';
 import type { InitScheme } from '../InitScheme.js';
 import { initializers } from '../initializers.js';
 import type { Layer } from './Layer.js';
+import { effectiveKernel } from './effectiveKernel.js';
+import { portableWeights } from './portableWeights.js';
 import { weightLayer } from './weightLayer.js';
 
 interface Conv2dTransposeSpec {
@@ -40,6 +42,12 @@ export function conv2dTranspose(spec: Conv2dTransposeSpec): Layer {
     trainableVariables: bias === undefined ? [kernel] : [kernel, bias],
     stateVariables: [],
     weightLayer: layer,
+    portable: () => ({
+      kind: 'conv2dTranspose',
+      kernel: effectiveKernel(kernel, layer.transform),
+      bias: bias === undefined ? null : portableWeights(bias),
+      strides,
+    }),
     apply(x, training) {
       const w = layer.transform ? layer.transform(kernel, training) : kernel; // a constraint's reparametrisation
       if (x.rank !== 4) throw new Error(`conv2dTranspose expects [batch, h, w, c], got [${x.shape.join(', ')}].`);

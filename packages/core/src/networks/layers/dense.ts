@@ -3,6 +3,8 @@ import { tf } from '../../tensorflow.js';
 import type { InitScheme } from '../InitScheme.js';
 import { initializers } from '../initializers.js';
 import type { Layer } from './Layer.js';
+import { effectiveKernel } from './effectiveKernel.js';
+import { portableWeights } from './portableWeights.js';
 import { weightLayer } from './weightLayer.js';
 
 interface DenseSpec {
@@ -32,6 +34,11 @@ export function dense(spec: DenseSpec): Layer {
     trainableVariables: bias === undefined ? [kernel] : [kernel, bias],
     stateVariables: [],
     weightLayer: layer,
+    portable: () => ({
+      kind: 'dense',
+      kernel: effectiveKernel(kernel, layer.transform),
+      bias: bias === undefined ? null : portableWeights(bias),
+    }),
     apply(x, training) {
       const w = layer.transform ? layer.transform(kernel, training) : kernel; // a constraint's reparametrisation
       // Plain matMul without transpose flags: wasm runs flagged matMuls 10-30x slower.

@@ -1,4 +1,4 @@
-import { assertClose } from '@ipmgan/core/testing';
+import { assertClose } from '../../testing/assertClose.js';
 import test from 'ava';
 import { classCoverage } from './classCoverage.js';
 

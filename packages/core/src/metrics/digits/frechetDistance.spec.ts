@@ -1,5 +1,5 @@
-import { Rng } from '@ipmgan/core';
-import { assertClose } from '@ipmgan/core/testing';
+import { Rng } from '../../random/Rng.js';
+import { assertClose } from '../../testing/assertClose.js';
 import test from 'ava';
 import { featureMoments, frechetDistance, type FeatureMoments } from './frechetDistance.js';
 
