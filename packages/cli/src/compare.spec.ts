@@ -66,6 +66,11 @@ test('compare trains each objective x seed into its own run directory, identical
   t.notDeepEqual(first['wgan-seed5'], first['wgan-seed6'], 'another seed: another run');
 
   const [compareDir] = readdirSync(join(one.dir, 'runs'));
+  for (const run of Object.keys(first)) {
+    const runDir = join(one.dir, 'runs', compareDir ?? '', run);
+    t.true(existsSync(join(runDir, 'report.html')), `${run}: its own report.html`);
+    t.regex(readFileSync(join(runDir, 'report.md'), 'utf8'), /^# tiny: (wgan|mmd) on ring8\n/, `${run}: report.md`);
+  }
   const resolved = JSON.parse(
     readFileSync(join(one.dir, 'runs', compareDir ?? '', 'mmd-seed6', 'config.resolved.json'), 'utf8'),
   ) as {

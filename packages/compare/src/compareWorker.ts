@@ -12,6 +12,7 @@ import {
   type StepResult,
   type TrainerHook,
 } from '@ipmgan/core';
+import { writeRunReport } from '@ipmgan/report';
 import type { FromWorker, ToWorker } from './WorkerMessage.js';
 
 function send(message: FromWorker): Promise<void> {
@@ -39,6 +40,15 @@ process.on('SIGTERM', () => {
 process.on('disconnect', () => {
   controller.abort();
 });
+
+/** The run's report.html and report.md; a run that wrote no metrics has nothing to report, and a report that fails does not fail the run. */
+async function writeReport(directory: RunDirectory): Promise<void> {
+  try {
+    if (directory.readMetrics().length > 0) await writeRunReport(directory.path);
+  } catch (error) {
+    process.stderr.write(`ipmgan: ${directory.path}: report not written (${(error as Error).message})\n`);
+  }
+}
 
 /**
  * Trains one run directory: from its latest checkpoint when it has one (a resumed compare),
@@ -76,10 +86,17 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
       data: { ...config.data, definition: run.trainer.data.definition },
     } as ResolvedConfig);
   }
-  const began = performance.now();
   try {
     const outcome = await run.trainer.fit({ signal: controller.signal });
-    await send({ type: 'done', outcome, seconds: (performance.now() - began) / 1000 });
+    // Seconds of training across every attempt (a resumed run counts those before it), as metrics.jsonl does.
+    const seconds = run.trainer.elapsedSeconds();
+    // The run's own report, as `ipmgan train` writes one, before the parent hears the run ended.
+    await writeReport(directory);
+    await send({ type: 'done', outcome, seconds });
+  } catch (error) {
+    // A run that diverged or failed still gets a report of what it wrote.
+    await writeReport(directory);
+    throw error;
   } finally {
     run.dispose();
   }
