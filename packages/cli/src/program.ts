@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { compare } from './commands/compare.js';
 import { distance } from './commands/distance.js';
@@ -8,6 +9,7 @@ import { plugins } from './commands/plugins.js';
 import { reproduce, REPRODUCE_HELP } from './commands/reproduce.js';
 import { sample } from './commands/sample.js';
 import { train } from './commands/train.js';
+import { watch } from './commands/watch.js';
 
 function positiveInt(flag: string) {
   return (value: string): number => {
@@ -25,6 +27,13 @@ function nonNegativeInt(flag: string) {
       throw new InvalidArgumentError(`${flag}: expected an integer from 0 to 4294967295, got "${value}"`);
     return n;
   };
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError(`--port: expected an integer from 0 (any free port) to 65535, got "${value}"`);
+  return n;
 }
 
 function positiveNumber(flag: string) {
@@ -213,6 +222,22 @@ export function buildProgram(cwd: string): Command {
         distance(a, b, opts, cwd);
       },
     );
+
+  program
+    .command('watch')
+    .description(
+      'a live web page for a run, a compare or a folder of them while they train: curves (seeds as mean bands), states, ETA, sample files',
+    )
+    .argument('[dir]', 'a run directory, a compare directory, or a folder of them', 'runs')
+    .option('--port <n>', 'port to listen on (0: any free port)', port, 6007)
+    .option(
+      '--host <address>',
+      'address to listen on (another than loopback shows your runs to your network)',
+      '127.0.0.1',
+    )
+    .action(async (dir: string, opts: { port: number; host: string }) => {
+      await watch(resolve(cwd, dir), dir, opts);
+    });
 
   return program;
 }

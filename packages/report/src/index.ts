@@ -17,7 +17,7 @@ export { readRun } from './readRun.js';
 export type { RunData, SampleFile } from './RunData.js';
 export { medianFilter } from './medianFilter.js';
 export { sampleSheet } from './sampleSheet.js';
-export type { SampleValues } from './readSampleFile.js';
+export { readSampleFile, type SampleValues } from './readSampleFile.js';
 export { meanAndStandardError } from './meanAndStandardError.js';
 export { mixtureModesOf } from './mixtureModesOf.js';
 export { escapeHtml } from './escapeHtml.js';
