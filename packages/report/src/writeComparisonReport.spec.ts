@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
+import { formatSummaryTable } from './formatSummaryTable.js';
 import { writeFixtureRun, type FixtureRun } from './testing/writeFixtureRun.js';
 import { writeComparisonReport } from './writeComparisonReport.js';
 
@@ -67,13 +68,25 @@ test('two wgan seeds and one mmd run: mean ± se per objective, separate estimat
   t.is(mmd?.cells.meaningfulLoss?.mean, -1);
   t.is(mmd?.cells.w1?.se, null);
 
+  // The terminal's table: columns some row has, the most telling first while they fit 100 columns.
   t.is(
     report.table,
     [
-      'objective  estimate  seeds            W1  sliced W1  MMD²  modes  high quality %  reverse KL  mass KL  largest share %    K  estimate/K  ρ(estimate, W1)   ms/iter',
-      '---------  --------  --------  ---------  ---------  ----  -----  --------------  ----------  -------  ---------------  ---  ----------  ---------------  --------',
-      'wgan       W1*K      2 (1, 2)  0.3 ± 0.1        n/a   n/a  7 ± 1             n/a         n/a      n/a              n/a  n/a         n/a            1 ± 0  110 ± 10',
-      'mmd        MMD^2     1 (1)       0.3 ± —        n/a   n/a    n/a             n/a         n/a      n/a              n/a  n/a         n/a           -1 ± —    30 ± —',
+      'objective  seeds         W1  modes  ρ(estimate, W1)   ms/iter',
+      '---------  -----  ---------  -----  ---------------  --------',
+      'wgan           2  0.3 ± 0.1  7 ± 1            1 ± 0  110 ± 10',
+      'mmd            1    0.3 ± —    n/a           -1 ± —    30 ± —',
+    ].join('\n'),
+  );
+  // In 40 columns: 9 + 2 + 5 for objective and seeds, W1 (9) and modes (5) fit; ρ (15) and ms/iter (8) do not.
+  t.is(
+    formatSummaryTable(report.rows, 40),
+    [
+      'objective  seeds         W1  modes',
+      '---------  -----  ---------  -----',
+      'wgan           2  0.3 ± 0.1  7 ± 1',
+      'mmd            1    0.3 ± —    n/a',
+      '(2 more columns in the report)',
     ].join('\n'),
   );
 

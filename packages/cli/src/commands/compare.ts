@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { CompareProgress, resumeComparison, runComparison, type Comparison, type RunResult } from '@ipmgan/compare';
 import { ConfigError, loadConfigFile } from '@ipmgan/core';
 import { applySetOverride } from '../applySetOverride.js';
-import { describeOptimizer } from '../format/describeOptimizer.js';
 import { formatTable } from '../format/formatTable.js';
 
 export interface CompareOptions {
@@ -14,24 +13,26 @@ export interface CompareOptions {
   readonly set: readonly string[];
 }
 
+/** The terminal is this wide at least: the runs table fits, errors cut (the report has them whole). */
+const TABLE_WIDTH = 100;
+
+/** One row per run: how it ended; batch sizes and optimizers are in the report's configuration. */
 function summary(results: readonly RunResult[]): string {
+  const rows = results.map((r) => [
+    CompareProgress.nameOf(r.run),
+    r.status,
+    `${String(r.iteration)}/${String(r.run.config.training.iterations)}`,
+    r.seconds.toFixed(1),
+    r.message ?? '',
+  ]);
+  const used = ['run', 'status', 'iterations', 'seconds'].reduce(
+    (sum, header, j) => sum + Math.max(header.length, ...rows.map((row) => (row[j] ?? '').length)) + 2,
+    0,
+  );
+  const room = Math.max(20, TABLE_WIDTH - used);
   return formatTable(
-    ['run', 'batch', 'optimizers (critic / generator)', 'status', 'iterations', 'seconds', 'error'],
-    results.map((r) => {
-      const { training, critic } = r.run.config;
-      const optimizers = critic
-        ? `${describeOptimizer(training.optimizers.critic)} / ${describeOptimizer(training.optimizers.generator)}`
-        : `- / ${describeOptimizer(training.optimizers.generator)}`;
-      return [
-        CompareProgress.nameOf(r.run),
-        String(training.batchSize),
-        optimizers,
-        r.status,
-        String(r.iteration),
-        r.seconds.toFixed(1),
-        r.message ?? '',
-      ];
-    }),
+    ['run', 'status', 'iterations', 'seconds', 'error'],
+    rows.map((row) => row.map((cell, j) => (j === 4 && cell.length > room ? `${cell.slice(0, room - 3)}...` : cell))),
   );
 }
 
