@@ -467,7 +467,7 @@ step(
   ['userInstalled'],
   async (t) => {
     const packages = [
-      ['@ipmgan/gradient-penalty', 'wgan-gp', 'W1', ['constraint gradient-penalty', 'objective wgan-gp']],
+      ['@ipmgan/gradient-penalty', 'wgan-gp', 'IPM(GP)', ['constraint gradient-penalty', 'objective wgan-gp']],
       ['@ipmgan/spectral-norm', 'sn-gan', 'IPM(SN)', ['constraint spectral-norm', 'objective sn-gan']],
       ['@ipmgan/fisher-gan', 'fisher-gan', 'IPM', ['objective fisher-gan']],
     ] as const;

@@ -125,7 +125,7 @@ test('all seven objectives train on the ring from one config that differs only i
     gan: 'JS lower bound',
     ebgan: 'TV',
     mmd: 'MMD^2',
-    'wgan-gp': 'W1',
+    'wgan-gp': 'IPM(GP)',
     'sn-gan': 'IPM(SN)',
     'fisher-gan': 'IPM',
   };

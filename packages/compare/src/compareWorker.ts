@@ -60,11 +60,13 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
     name: 'compare-progress',
     afterGeneratorStep: (_trainer, step: StepResult) => {
       // Not awaited: progress is best effort, and a send to a parent that is gone fails quietly.
-      void send(
-        step.estimate === undefined
-          ? { type: 'progress', iteration: step.iteration }
-          : { type: 'progress', iteration: step.iteration, estimate: step.estimate },
-      );
+      const w1 = step.evaluation?.w1;
+      void send({
+        type: 'progress',
+        iteration: step.iteration,
+        ...(step.estimate === undefined ? {} : { estimate: step.estimate }),
+        ...(w1 === undefined ? {} : { w1 }),
+      });
     },
   };
   const directory = RunDirectory.open(start.directory, 'compare', { clean: true });
