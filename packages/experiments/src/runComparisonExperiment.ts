@@ -19,25 +19,29 @@ export type ComparisonAnalysis = Omit<ExperimentReport, 'title' | 'setup' | 'res
 
 /**
  * The compare config `raw` without the entries of compare.objectives whose official package
- * is not installed (the contract-v2 objectives are optional for an experiment): one logged
- * line each, naming the entry and what to install. Any other entry is kept, so a typo still
- * fails in compare with its own line.
+ * is not installed (the contract-v2 objectives are optional for an experiment), and one line
+ * per entry left out, naming it and what to install: logged, and written into the report. Any
+ * other entry is kept, so a typo still fails in compare with its own line.
  */
-function withInstalledObjectives(raw: unknown, projectDir: string, log: (line: string) => void): unknown {
-  if (typeof raw !== 'object' || raw === null) return raw;
+function withInstalledObjectives(raw: unknown, projectDir: string): { raw: unknown; leftOut: string[] } {
+  if (typeof raw !== 'object' || raw === null) return { raw, leftOut: [] };
   const config = raw as Record<string, unknown>;
   const compare = config.compare as Record<string, unknown> | undefined;
-  if (typeof compare !== 'object' || !Array.isArray(compare.objectives)) return raw;
+  if (typeof compare !== 'object' || !Array.isArray(compare.objectives)) return { raw, leftOut: [] };
+  const leftOut: string[] = [];
   const kept = compare.objectives.filter((entry: unknown, index) => {
     const name = typeof entry === 'string' ? entry : (entry as { name?: unknown } | null)?.name;
     const why = typeof name === 'string' ? missingObjective(name, projectDir) : undefined;
     if (why !== undefined)
-      log(
+      leftOut.push(
         `${typeof config.name === 'string' ? config.name : 'compare'}: compare.objectives.${String(index)} (${String(name)}) left out: ${why}; its rows and claims are absent`,
       );
     return why === undefined;
   });
-  return kept.length === compare.objectives.length ? raw : { ...config, compare: { ...compare, objectives: kept } };
+  return {
+    raw: kept.length === compare.objectives.length ? raw : { ...config, compare: { ...compare, objectives: kept } },
+    leftOut,
+  };
 }
 
 /**
@@ -56,7 +60,8 @@ export async function runComparisonExperiment(
   const start = performance.now();
   const file = await loadConfigFile(process.cwd(), configPath);
   const signal = options.signal ?? new AbortController().signal;
-  const raw = withInstalledObjectives(file.raw, file.baseDir, options.log ?? (() => undefined));
+  const { raw, leftOut } = withInstalledObjectives(file.raw, file.baseDir);
+  for (const line of leftOut) options.log?.(line);
   const comparison = await runComparison(raw, file.baseDir, {
     workers: options.workers ?? availableParallelism(),
     signal,
@@ -82,6 +87,8 @@ export async function runComparisonExperiment(
       title,
       setup: [
         ...analysis.setup,
+        // An objective whose package is not installed changes which claims exist: the report says so.
+        ...leftOut.map((line) => `Not run: ${line}.`),
         `Config ${relative(process.cwd(), configPath) || configPath}; ${String(runs.length)} runs; ${seconds.toFixed(0)} s in all. ` +
           `The full comparison report (sample scatter plots with density contours, estimate, loss and W1 curves, time per iteration): comparison/report.html, comparison/report.md.`,
       ],
