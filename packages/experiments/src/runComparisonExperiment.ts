@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { CompareProgress, runComparison } from '@ipmgan/compare';
 import { loadConfigFile } from '@ipmgan/core';
-import { readRun, type ComparisonReport, type RunData } from '@ipmgan/report';
+import { countOf, readRun, type ComparisonReport, type RunData } from '@ipmgan/report';
 import type { Claim } from './Claim.js';
 import { missingObjective } from './experimentPlugins.js';
 import type { ExperimentOptions } from './ExperimentOptions.js';
@@ -73,7 +73,7 @@ export async function runComparisonExperiment(
   const { report } = comparison;
   if (failures.length > 0 || !report)
     throw new Error(
-      `${title}: ${String(failures.length)} runs did not finish: ${failures.map((r) => `${CompareProgress.nameOf(r.run)} (${r.message ?? r.status})`).join('; ')}`,
+      `${title}: ${countOf(failures.length, 'run')} did not finish: ${failures.map((r) => `${CompareProgress.nameOf(r.run)} (${r.message ?? r.status})`).join('; ')}`,
     );
   const runs = comparison.runs;
   const data = runs.map((r) => readRun(r.directory, r.label, r.seed));
@@ -89,7 +89,7 @@ export async function runComparisonExperiment(
         ...analysis.setup,
         // An objective whose package is not installed changes which claims exist: the report says so.
         ...leftOut.map((line) => `Not run: ${line}.`),
-        `Config ${relative(process.cwd(), configPath) || configPath}; ${String(runs.length)} runs; ${seconds.toFixed(0)} s in all. ` +
+        `Config ${relative(process.cwd(), configPath) || configPath}; ${countOf(runs.length, 'run')}; ${seconds.toFixed(0)} s in all. ` +
           `The full comparison report (sample scatter plots with density contours, estimate, loss and W1 curves, time per iteration): comparison/report.html, comparison/report.md.`,
       ],
       results: { results: analysis.results, claims, seconds, comparison: report.rows },

@@ -4,6 +4,7 @@ import { CompareProgress, resumeComparison, runComparison, type Comparison, type
 import { ConfigError, loadConfigFile } from '@ipmgan/core';
 import { applySetOverride } from '../applySetOverride.js';
 import { formatTable } from '../format/formatTable.js';
+import { countOf } from '@ipmgan/report';
 
 export interface CompareOptions {
   readonly config?: string;
@@ -84,12 +85,12 @@ export async function compare(options: CompareOptions, cwd: string): Promise<voi
   const failed = results.filter((r) => r.status === 'failed' || r.status === 'diverged');
   if (controller.signal.aborted) {
     process.stderr.write(
-      `ipmgan: stopped; ${String(comparison.runs.length - results.length)} runs never started, ${String(results.filter((r) => r.status === 'stopped').length)} stopped with a checkpoint; continue with ipmgan compare --resume ${comparison.directory}\n`,
+      `ipmgan: stopped; ${countOf(comparison.runs.length - results.length, 'run')} never started, ${String(results.filter((r) => r.status === 'stopped').length)} stopped with a checkpoint; continue with ipmgan compare --resume ${comparison.directory}\n`,
     );
     process.exitCode = 130;
   } else if (failed.length > 0) {
     process.stderr.write(
-      `ipmgan: ${String(failed.length)} of ${String(results.length)} runs failed: ${failed.map((r) => `${CompareProgress.nameOf(r.run)} (${r.message ?? r.status})`).join('; ')}; retry the failed with ipmgan compare --resume ${comparison.directory}\n`,
+      `ipmgan: ${String(failed.length)} of ${countOf(results.length, 'run')} failed: ${failed.map((r) => `${CompareProgress.nameOf(r.run)} (${r.message ?? r.status})`).join('; ')}; retry the failed with ipmgan compare --resume ${comparison.directory}\n`,
     );
     process.exitCode = 1;
   }
