@@ -27,6 +27,13 @@ function configFile(text: string): string {
   return file;
 }
 
+test('--version and -V print the package version alone (answered before any command is loaded)', (t) => {
+  const { version } = JSON.parse(readFileSync(join(repo, 'packages', 'cli', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  for (const flag of ['--version', '-V']) t.deepEqual(ipmgan([flag]), { code: 0, stdout: `${version}\n`, stderr: '' });
+});
+
 const bad: [string, string[], string][] = [
   [
     'a bad constraint option',

@@ -1,23 +1,7 @@
 #!/usr/bin/env node
-import { ConfigError } from '@ipmgan/core';
-import { CommanderError } from 'commander';
-import { CliError } from './CliError.js';
-import { buildProgram } from './program.js';
+// `ipmgan --version` answers before the commands (and TensorFlow.js with them) are loaded.
+import { CLI_VERSION } from './CLI_VERSION.js';
 
-// Exit codes: 0 success, 1 failure while running, 2 usage or config error.
-const program = buildProgram(process.cwd());
-const verbose = process.argv.includes('--verbose');
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    // commander has already printed its one-line message (or the help / version text).
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else {
-    const usage = error instanceof ConfigError || error instanceof CliError;
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`ipmgan: ${message.split('\n')[0] ?? message}\n`);
-    if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = usage ? 2 : 1;
-  }
-}
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${CLI_VERSION}\n`);
+else await import('./main.js');

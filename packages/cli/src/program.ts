@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { CLI_VERSION } from './CLI_VERSION.js';
 import { compare } from './commands/compare.js';
 import { distance } from './commands/distance.js';
 import { evaluate } from './commands/evaluate.js';
@@ -53,7 +54,7 @@ function collect(value: string, previous: string[]): string[] {
 export function buildProgram(cwd: string): Command {
   const program = new Command('ipmgan')
     .description('Train and compare GANs whose objectives are integral probability metrics.')
-    .version('0.1.0')
+    .version(CLI_VERSION)
     .option('--verbose', 'show stack traces on errors')
     // commander's own errors ("error: unknown option '--bogus'") become one ipmgan: line.
     .configureOutput({
