@@ -167,7 +167,7 @@ export function buildProgram(cwd: string): Command {
     .command('sample')
     .description("write samples from a run's generator at a checkpoint (nothing is written into the run)")
     .argument('<run>', 'run directory')
-    .requiredOption('-n, --count <n>', 'number of samples', positiveInt('-n'))
+    .option('-n, --count <n>', 'number of samples (default: 64 for a .png sheet, else 1000)', positiveInt('-n'))
     .requiredOption('-o, --output <file>', '.csv (vector data), .npy (any data) or .png (a sheet of images)')
     .option(
       '--checkpoint <iteration>',
@@ -175,7 +175,7 @@ export function buildProgram(cwd: string): Command {
       positiveInt('--checkpoint'),
     )
     .option('--seed <s>', "seed of the noise (default: the run's seed)", nonNegativeInt('--seed'))
-    .action(async (run: string, opts: { count: number; output: string; checkpoint?: number; seed?: number }) => {
+    .action(async (run: string, opts: { count?: number; output: string; checkpoint?: number; seed?: number }) => {
       await sample(run, opts, cwd);
     });
 

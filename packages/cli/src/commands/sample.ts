@@ -7,7 +7,8 @@ import { imageGrid } from '../images/imageGrid.js';
 import { openRunAtCheckpoint } from '../openRunAtCheckpoint.js';
 
 export interface SampleOptions {
-  readonly count: number;
+  /** Default: 64 for a .png sheet (8 x 8), else 1000. */
+  readonly count?: number;
   readonly output: string;
   readonly checkpoint?: number;
   readonly seed?: number;
@@ -32,6 +33,7 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
   const format = extname(output).toLowerCase();
   if (!FORMATS.includes(format)) throw new CliError(`-o: ${options.output}: expected a .csv, .npy or .png file name`);
   if (!existsSync(dirname(output))) throw new CliError(`-o: directory not found: ${dirname(output)}`);
+  const count = options.count ?? (format === '.png' ? 64 : 1000);
 
   const { run, iteration } = await openRunAtCheckpoint(runPath, cwd, options.checkpoint);
   try {
@@ -46,7 +48,7 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
         `-o: ${options.output}: a PNG sheet needs image data, this run's data has shape [${shape.join(', ')}]; use .csv or .npy`,
       );
     const rng = new Rng(options.seed ?? run.config.seed);
-    const samples = run.trainer.generator.sample(options.count, rng);
+    const samples = run.trainer.generator.sample(count, rng);
     const data = Float32Array.from(samples.dataSync());
     const sampleShape = samples.shape;
     tf.dispose(samples);
@@ -55,19 +57,17 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
       throw new Error(
         `the generator's samples at iteration ${String(iteration)} hold ${String(nonFinite)} non-finite values; nothing written to ${output}`,
       );
-    if (format === '.csv') writeFileAtomic(output, csvText(data, options.count));
+    if (format === '.csv') writeFileAtomic(output, csvText(data, count));
     else if (format === '.npy') writeFileAtomic(output, encodeNpy(data, sampleShape));
     else {
       const [h = 1, w = 1, c = 1] = shape;
       if (c !== 1 && c !== 3)
         throw new CliError(`-o: ${options.output}: a PNG needs 1 or 3 channels, got ${String(c)}`);
       const range: [number, number] = run.config.data.options.range === 'minus-one-one' ? [-1, 1] : [0, 1];
-      const sheet = imageGrid(data, [options.count, h, w, c], range);
+      const sheet = imageGrid(data, [count, h, w, c], range);
       writeFileAtomic(output, encodePng(sheet.pixels, sheet.width, sheet.height, c));
     }
-    process.stdout.write(
-      `ipmgan: wrote ${String(options.count)} samples of iteration ${String(iteration)} to ${output}\n`,
-    );
+    process.stdout.write(`ipmgan: wrote ${String(count)} samples of iteration ${String(iteration)} to ${output}\n`);
   } finally {
     run.dispose();
   }
