@@ -282,7 +282,7 @@ step('a WGAN-only project: @ipmgan/cli and @ipmgan/critic-wgan, plugins, init, t
 
   const config = join(user, 'ipmgan.config.yaml');
   const init = await sh(t, user, 'npx ipmgan init');
-  t.is(init.stdout, `ipmgan: wrote ${config}; train it with: ipmgan train -c ${config}\n`);
+  t.is(init.stdout, `ipmgan: wrote ${config}; train it with: npx ipmgan train -c ${config}\n`);
 
   const trained = await sh(t, user, 'npx ipmgan train --iterations 20');
   const runDir = assertTrained(t, trained, 'wgan', 20);
