@@ -98,7 +98,15 @@ test('two wgan seeds and one mmd run: mean ± se per objective, separate estimat
   t.false(html.includes('(seed 2), iteration'));
   t.true(html.includes('<h1>wgan vs mmd</h1>'));
   t.is(report.figures.length, 5);
-  t.true(readFileSync(report.markdown, 'utf8').includes('| wgan | W1*K | 2 (1, 2) | 0.3 ± 0.1 |'));
+  const markdown = readFileSync(report.markdown, 'utf8');
+  t.true(markdown.includes('| wgan | W1*K | 2 (1, 2) | 0.3 ± 0.1 |'));
+  // The configuration as what differs (one column per objective: its two seeds differ in seed alone) and the shared base.
+  const config = markdown.slice(markdown.indexOf('## Configuration'));
+  t.true(config.startsWith('## Configuration\n\nWhat differs between the runs:\n\n|  | wgan | mmd |\n'), config);
+  t.regex(config, /\n\| objective \| wgan \(@ipmgan\/critic-wgan [^|]+\) \| mmd \(@ipmgan\/mmd [^|]+\) \|\n/);
+  t.regex(config, /Shared by every run:\n\n\| field \| value \|\n\| --- \| --- \|\n/);
+  t.true(config.includes('\n| data | ring8') && config.includes('\n| seeds | 1, 2 |\n'), config);
+  t.false(config.includes('| directory |'));
 });
 
 test("a hook's own evaluation metric gets a column, labelled by its name, in the table and both report files", async (t) => {

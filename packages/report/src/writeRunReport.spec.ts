@@ -95,9 +95,14 @@ test('a 2-D run with evaluations gets five charts with marks, PNGs and a Markdow
   t.true(linked.every((path) => existsSync(join(directory, path))));
   t.true(
     markdown.includes(
-      '| wgan | W1*K | 1 (3) | 0.2 ± — | 0.1 ± — | 0.01 ± — | 7 ± — | 75 ± — | 0.05 ± — | n/a | n/a | n/a | n/a | 1 ± — | 100 ± — |',
+      '| wgan | W1*K | 1 (3) | 0.2 ± — | 0.1 ± — | 0.01 ± — | 7 ± — | 75 ± — | 0.05 ± — | 1 ± — | 100 ± — |',
     ),
+    'the columns no run has (mass KL, largest share, K, estimate/K) are left out; the notes say so',
   );
+  t.true(markdown.includes('- mass KL unavailable: no run recorded evaluation.massKl.'));
+  // The metrics come first; one run's configuration is all shared, its seed and folder included.
+  t.true(markdown.indexOf('## Metrics') < markdown.indexOf('## Configuration'));
+  t.true(markdown.includes('| seed | 3 |') && markdown.includes(`| directory | ${directory} |`));
 });
 
 test('without evaluations the report says which metrics are unavailable and leaves the W1 chart out', async (t) => {
@@ -117,7 +122,7 @@ test('without evaluations the report says which metrics are unavailable and leav
   const markdown = readFileSync(files.markdown, 'utf8');
   t.true(
     markdown.includes(
-      '| mmd | MMD^2 | 1 (1) | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | 40 ± — |',
+      '| objective | estimate | seeds | ms/iter |\n| --- | --- | --- | --- |\n| mmd | MMD^2 | 1 (1) | 40 ± — |',
     ),
   );
 });
