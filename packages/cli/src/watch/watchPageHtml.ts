@@ -39,6 +39,8 @@ function chartSpec(chart) {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 'container',
     height: 200,
+    // Lay out again as data arrives: axis labels and legend entries appear after the first render.
+    autosize: { type: 'fit-x', contains: 'padding', resize: true },
     title: chart.title,
     data: { name: 'rows' },
     // Seeds of one label: their mean as a line, their standard error as a band.
