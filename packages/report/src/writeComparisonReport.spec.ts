@@ -94,6 +94,15 @@ test('two wgan seeds and one mmd run: mean ± se per objective, separate estimat
   // Estimates are different distances: one panel each, titled with the estimate's name.
   t.true(html.includes('wgan: W1*K') && html.includes('mmd: MMD^2'));
   t.is(html.match(/<svg /g)?.length, 5);
+  // W1: per objective the mean over seeds (wgan at 20: (0.6 + 0.7) / 2) and a band of ± 1 standard error
+  // (sd 0.0707 / sqrt 2 = 0.05); mmd has one seed, so its band is empty. Four mean points in all.
+  const w1 = /<figure id="figure-w1">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+  t.true(
+    w1.includes(
+      'W1: 0.6; upper_w1: 0.7; objective: wgan; Mean of W1: 0.65; Mean + stderr of W1: 0.7; Mean - stderr of W1: 0.6',
+    ),
+  );
+  t.is(w1.match(/aria-roledescription="point"/g)?.length, 4);
   t.true(html.includes('wgan (seed 1), iteration 40') && html.includes('mmd (seed 1), iteration 20'));
   t.false(html.includes('(seed 2), iteration'));
   t.true(html.includes('<h1>wgan vs mmd</h1>'));
