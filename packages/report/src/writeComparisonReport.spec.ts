@@ -103,6 +103,9 @@ test('two wgan seeds and one mmd run: mean ± se per objective, separate estimat
     ),
   );
   t.is(w1.match(/aria-roledescription="point"/g)?.length, 4);
+  // The estimate panels tell seeds apart by colour.
+  const estimate = /<figure id="figure-estimate">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+  t.regex(estimate, /legend titled 'seed' for stroke color with 2 values: 1, 2/);
   t.true(html.includes('wgan (seed 1), iteration 40') && html.includes('mmd (seed 1), iteration 20'));
   t.false(html.includes('(seed 2), iteration'));
   t.true(html.includes('<h1>wgan vs mmd</h1>'));
