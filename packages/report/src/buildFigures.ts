@@ -104,7 +104,27 @@ export async function buildFigures(
       );
     }
   }
-  figures.push(...(await sampleFigures(firstSeeds(runs), modes, plotIterations, notes)));
+  const first = firstSeeds(runs);
+  figures.push(...(await sampleFigures(first, modes, plotIterations, notes, 'samples', 'Samples', runs.length > 1)));
+  // Every seed reachable: the other seeds' samples at their last sample file.
+  const others = runs.filter((run) => !first.includes(run));
+  if (others.length > 0) {
+    const last = others.flatMap((run) => {
+      const file = run.samples.at(-1);
+      return file === undefined ? [] : [{ ...run, samples: [file] }];
+    });
+    figures.push(
+      ...(await sampleFigures(
+        last,
+        modes,
+        undefined,
+        notes,
+        'samples-other-seeds',
+        'Samples of the other seeds',
+        true,
+      )),
+    );
+  }
   return { figures, notes };
 }
 
@@ -113,6 +133,10 @@ async function sampleFigures(
   modes: MixtureModes | undefined,
   plotIterations: readonly number[] | undefined,
   notes: string[],
+  name: string,
+  heading: string,
+  /** Name the seed in panel titles (a comparison). */
+  showSeed: boolean,
 ): Promise<Figure[]> {
   const panels: ScatterPanel[] = [];
   const sheets: Figure[] = [];
@@ -133,7 +157,7 @@ async function sampleFigures(
       const file = run.samples.find((s) => s.iteration === iteration);
       if (file === undefined) continue;
       const values = readSampleFile(file);
-      const title = `${run.label}${runs.length > 1 ? ` (seed ${run.seed})` : ''}, iteration ${iteration}`;
+      const title = `${run.label}${showSeed ? ` (seed ${String(run.seed)})` : ''}, iteration ${String(iteration)}`;
       if (values.shape.length === 2 && (values.shape[1] ?? 0) >= 2) {
         const width = values.shape[1] ?? 2;
         const points = Array.from(
@@ -143,13 +167,13 @@ async function sampleFigures(
         panels.push({ title, points });
       } else if (values.shape.length >= 3) {
         const png = sampleSheet(values);
-        const name = `samples-${run.label}-${iteration}`;
+        const sheetName = `${name}-${run.label}-${String(run.seed)}-${String(iteration)}`;
         sheets.push({
-          name,
-          heading: `Samples: ${title}`,
+          name: sheetName,
+          heading: `${heading}: ${title}`,
           caption: `The first ${Math.min(64, values.shape[0] ?? 0)} generated images.`,
           png,
-          html: `<img class="sheet" alt="${name}" src="data:image/png;base64,${png.toString('base64')}">`,
+          html: `<img class="sheet" alt="${sheetName}" src="data:image/png;base64,${png.toString('base64')}">`,
         });
       } else {
         notes.push(
@@ -160,10 +184,17 @@ async function sampleFigures(
   }
   if (panels.length === 0) return sheets;
   const scatter = await chart(
-    'samples',
-    'Samples',
-    `Generated samples (dots) with density contours${modes ? ' and the true mode centres (red crosses)' : ''}; every panel shares one scale.`,
-    renderVega(scatterChart('Generated samples', panels, columns, modes)),
+    name,
+    heading,
+    `Generated samples (dots) with density contours${modes ? ' and the true mode centres (red crosses)' : ''}. Every panel shares one robust scale: the median over panels of each panel's 2nd to 98th percentile range${modes ? ', widened to the modes' : ''}; points outside it (a diverged run) are cut at the edge and counted in the panel's title.`,
+    renderVega(
+      scatterChart(
+        heading === 'Samples' ? 'Generated samples' : `${heading}, at their last sample file`,
+        panels,
+        columns,
+        modes,
+      ),
+    ),
   );
   return [scatter, ...sheets];
 }

@@ -140,7 +140,7 @@ test('image samples become a greyscale sample sheet PNG, inline as a data: URL',
     rmSync(directory, { recursive: true, force: true });
   });
   const files = await writeRunReport(directory);
-  const sheet = join(directory, 'figures', 'samples-wgan-20.png');
+  const sheet = join(directory, 'figures', 'samples-wgan-1-20.png');
   t.true(files.figures.includes(sheet));
   // 9 images in a 3 × 3 grid of 28-pixel tiles with 2-pixel gaps, drawn 3 times larger: (3 * 30 + 2) * 3 = 276.
   t.deepEqual(pngSize(sheet), { signature: true, width: 276, height: 276 });
