@@ -8,6 +8,7 @@ import { w1Chart } from './charts/w1Chart.js';
 import type { Figure } from './Figure.js';
 import { pickIterations } from './pickIterations.js';
 import { readSampleFile } from './readSampleFile.js';
+import { realPointsOf } from './realPointsOf.js';
 import type { RunData } from './RunData.js';
 import { renderVega } from './renderVega.js';
 import { renderVegaLite } from './renderVegaLite.js';
@@ -183,16 +184,19 @@ async function sampleFigures(
     }
   }
   if (panels.length === 0) return sheets;
+  const first = runs[0];
+  const real = first === undefined ? undefined : await realPointsOf(first);
   const scatter = await chart(
     name,
     heading,
-    `Generated samples (dots) with density contours${modes ? ' and the true mode centres (red crosses)' : ''}. Every panel shares one robust scale: the median over panels of each panel's 2nd to 98th percentile range${modes ? ', widened to the modes' : ''}; points outside it (a diverged run) are cut at the edge and counted in the panel's title.`,
+    `Generated samples (blue dots) with density contours${real ? `, over ${String(real.length)} real samples (grey)` : ''}${modes ? ' and the true mode centres (red crosses)' : ''}. Every panel shares one robust scale: the median over panels of each panel's 2nd to 98th percentile range${modes ? ', widened to the modes' : ''}; points outside it (a diverged run) are cut at the edge and counted in the panel's title.`,
     renderVega(
       scatterChart(
         heading === 'Samples' ? 'Generated samples' : `${heading}, at their last sample file`,
         panels,
         columns,
         modes,
+        real,
       ),
     ),
   );

@@ -71,7 +71,9 @@ test('a 2-D run with evaluations gets five charts with marks, PNGs and a Markdow
   const symbolGroups = [...samples.matchAll(/class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/gs)].map((m) =>
     count(m[1] ?? '', /<path /g),
   );
-  t.deepEqual(symbolGroups, [16, 8, 16, 8]);
+  // Under them 512 real ring8 points (grey), drawn with the run's seed.
+  t.deepEqual(symbolGroups, [512, 16, 8, 512, 16, 8]);
+  t.true(html.includes('over 512 real samples (grey)'));
   t.true(count(samples, /class="mark-path role-mark/g) === 2);
   t.true(samples.includes('wgan, iteration 20') && samples.includes('wgan, iteration 60'));
   // Self-contained: no scripts, nothing fetched.

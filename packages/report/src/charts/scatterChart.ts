@@ -15,14 +15,18 @@ export function scatterChart(
   panels: readonly ScatterPanel[],
   columns: number,
   modes?: MixtureModes,
+  /** Real samples, drawn in grey under every panel's generated ones. */
+  real: readonly (readonly [number, number])[] = [],
 ): Spec {
   const centres = (modes?.centres ?? []).map((c) => ({ x: c[0] ?? 0, y: c[1] ?? 0 }));
+  // The real data counts as one more panel: it anchors the range when several runs diverge.
+  const all = real.length > 0 ? [...panels, { points: real }] : panels;
   const x = robustDomain(
-    panels.map((p) => p.points.map((q) => q[0])),
+    all.map((p) => p.points.map((q) => q[0])),
     centres.map((c) => c.x),
   );
   const y = robustDomain(
-    panels.map((p) => p.points.map((q) => q[1])),
+    all.map((p) => p.points.map((q) => q[1])),
     centres.map((c) => c.y),
   );
   const outside = (q: readonly [number, number]): boolean => q[0] < x[0] || q[0] > x[1] || q[1] < y[0] || q[1] > y[1];
@@ -39,8 +43,6 @@ export function scatterChart(
       const cut = panel.points.filter(outside).length;
       return {
         type: 'group',
-        // Clipped to the shared range; the title counts what falls outside it.
-        clip: true,
         title: { text: cut > 0 ? `${panel.title} (${String(cut)} outside)` : panel.title, fontSize: 12 },
         encode: { update: { width: { value: SIZE }, height: { value: SIZE }, stroke: { value: '#ccc' } } },
         data: [
@@ -64,6 +66,7 @@ export function scatterChart(
             transform: [{ type: 'isocontour', field: 'grid', levels: 5, resolve: 'independent' }],
           },
           { name: `modes${i}`, values: centres },
+          { name: `real${i}`, values: real.map(([rx, ry]) => ({ x: rx, y: ry })) },
         ],
         axes: [
           { orient: 'bottom', scale: 'x', tickCount: 5, grid: false },
@@ -72,6 +75,22 @@ export function scatterChart(
         marks: [
           {
             type: 'symbol',
+            clip: true,
+            from: { data: `real${i}` },
+            encode: {
+              update: {
+                x: { scale: 'x', field: 'x' },
+                y: { scale: 'y', field: 'y' },
+                size: { value: 6 },
+                fill: { value: '#bbbbbb' },
+                fillOpacity: { value: 0.6 },
+              },
+            },
+          },
+          {
+            type: 'symbol',
+            // Cut at the shared range; the title counts what falls outside it.
+            clip: true,
             from: { data: `points${i}` },
             encode: {
               update: {
