@@ -189,7 +189,7 @@ async function sampleFigures(
   const scatter = await chart(
     name,
     heading,
-    `Generated samples (blue dots) with density contours${real ? `, over ${String(real.length)} real samples (grey)` : ''}${modes ? ' and the true mode centres (red crosses)' : ''}. Every panel shares one robust scale: the median over panels of each panel's 2nd to 98th percentile range${modes ? ', widened to the modes' : ''}; points outside it (a diverged run) are cut at the edge and counted in the panel's title.`,
+    `Generated samples (blue dots) with density contours${real ? `, over ${String(real.length)} real samples (grey)` : ''}${modes ? ' and the true mode centres (red crosses)' : ''}. Every panel shares one robust scale: the union of the panels' 2nd to 98th percentile ranges${modes ? ' and the modes' : ''}, leaving out a panel more than five times wider than the median one (a diverged run), whose points outside are cut at the edge and counted in its title.`,
     renderVega(
       scatterChart(
         heading === 'Samples' ? 'Generated samples' : `${heading}, at their last sample file`,

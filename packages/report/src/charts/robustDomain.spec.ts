@@ -3,12 +3,18 @@ import { robustDomain } from './robustDomain.js';
 
 const ramp = (lo: number, hi: number): number[] => Array.from({ length: 51 }, (_, k) => lo + ((hi - lo) * k) / 50);
 
-test('robustDomain: the median of the panels 2-98 % ranges, widened to the modes, plus 10 %', (t) => {
-  // Three panels on [-2, 2] (2nd-98th percentile: -1.92, 1.92) and one diverged to [100, 200]:
-  // the median lower bound is -1.92, the median upper 1.92; the margin 0.384 each side.
+test('robustDomain: the union of the panels 2-98 % ranges but diverged ones, widened to the modes, plus 10 %', (t) => {
+  // Three panels on [-2, 2] (2nd-98th percentile: -1.92, 1.92, width 3.84) and one diverged to
+  // [100, 200] (width 96 > 5 x 3.84, left out): [-1.92, 1.92], the margin 0.384 each side.
   const [lo, hi] = robustDomain([ramp(-2, 2), ramp(-2, 2), ramp(-2, 2), ramp(100, 200)], []);
   t.true(Math.abs(lo - (-1.92 - 0.384)) < 1e-9, String(lo));
   t.true(Math.abs(hi - (1.92 + 0.384)) < 1e-9, String(hi));
+  // A wider panel within five times the median width is kept: [-1.92, 1.92] and [-2.88, 2.88].
+  const [wlo, whi] = robustDomain([ramp(-2, 2), ramp(-2, 2), ramp(-3, 3)], []);
+  t.true(
+    Math.abs(wlo - (-2.88 - 0.576)) < 1e-9 && Math.abs(whi - (2.88 + 0.576)) < 1e-9,
+    `${String(wlo)} ${String(whi)}`,
+  );
   // Modes at +-3 widen it: [-3, 3] plus 0.6.
   const [mlo, mhi] = robustDomain([ramp(-2, 2)], [-3, 3]);
   t.true(Math.abs(mlo + 3.6) < 1e-9 && Math.abs(mhi - 3.6) < 1e-9, `${String(mlo)} ${String(mhi)}`);
