@@ -29,11 +29,19 @@ function runTarget(path: string, name: string): WatchTarget {
   return { id: name, name, label: name, seed: null, settings: {}, directory: path };
 }
 
+function subfolders(path: string): string[] {
+  return readdirSync(path, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /**
  * The runs under `dir`: a run directory (config.resolved.json), a compare directory
- * (compare.json: its runs, labelled and seeded as planned), or a folder whose sub-folders are
- * runs or compares (an empty one is fine: runs may not have started yet). Read again on every
- * poll, so runs that start later appear.
+ * (compare.json: its runs, labelled and seeded as planned), or a folder whose sub-folders, or
+ * their sub-folders (reproduce's `<out>/<experiment>/comparison`), are runs or compares (an
+ * empty one is fine: runs may not have started yet). Read again on every poll, so runs that
+ * start later appear.
  */
 export function findWatchTargets(dir: string): WatchTarget[] {
   const path = resolve(dir);
@@ -42,14 +50,18 @@ export function findWatchTargets(dir: string): WatchTarget[] {
     throw new CliError(`watch: ${dir}: not a directory (expected a run, a compare or a folder of them)`);
   if (isCompare(path)) return compareTargets(path, '');
   if (isRun(path)) return [runTarget(path, basename(path))];
-  const children = readdirSync(path, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-  const compares = children.filter((name) => isCompare(join(path, name)));
-  return children.flatMap((name) => {
+  // Folders one or two levels down, by their path under `dir`.
+  const found = subfolders(path).flatMap((name) => {
     const child = join(path, name);
-    if (isCompare(child)) return compareTargets(child, compares.length > 1 ? `${name}/` : '');
-    return isRun(child) ? [runTarget(child, name)] : [];
+    if (isCompare(child) || isRun(child)) return [name];
+    return subfolders(child)
+      .map((inner) => `${name}/${inner}`)
+      .filter((relative) => isCompare(join(path, relative)) || isRun(join(path, relative)));
+  });
+  const compares = found.filter((relative) => isCompare(join(path, relative)));
+  return found.flatMap((relative) => {
+    const folder = join(path, relative);
+    if (isCompare(folder)) return compareTargets(folder, compares.length > 1 ? `${relative}/` : '');
+    return [runTarget(folder, relative)];
   });
 }
