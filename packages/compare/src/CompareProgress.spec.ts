@@ -54,3 +54,37 @@ test('not a terminal: run lines fit 80 columns; the overall line (done/all, runn
   t.deepEqual(written, ['wgan-seed1: finished 100 iterations in 50.0 s\n', 'runs 1/2 done, 1 running, ETA 01:30\n']);
   for (const line of written) t.true(line.length <= 80);
 });
+
+test('a terminal: every run line and the overall line within 80 columns, redrawn in place', async (t) => {
+  const [wgan, mmd] = await plan();
+  if (!wgan || !mmd) throw new Error('two runs planned');
+  const written: string[] = [];
+  let clock = 0;
+  const progress = new CompareProgress(
+    [wgan, mmd],
+    { write: (text: string) => written.push(text), isTTY: true },
+    30,
+    () => clock,
+  );
+  progress.started(wgan);
+  progress.started(mmd);
+  clock = 1000;
+  progress.progress(wgan, 1, 123.456789, 9.87654321);
+  clock = 2000;
+  progress.ended({ run: mmd, status: 'failed', iteration: 0, seconds: 2, message: 'x'.repeat(200) });
+  const last = written.at(-1) ?? '';
+  // Cursor up over the three lines drawn before, then the three lines again.
+  t.true(last.startsWith('\x1b[3A\r'), JSON.stringify(last.slice(0, 8)));
+  const lines = last
+    .slice('\x1b[3A\r'.length)
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => l.replace('\x1b[K', ''));
+  t.deepEqual(
+    lines.map((l) => l.slice(0, 12)),
+    ['wgan-seed1  ', 'mmd-seed1   ', 'runs 1/2 don'],
+  );
+  t.is(lines[0], 'wgan-seed1  [............] 1/100 1.00 it/s ETA 01:39 W1*K 123 W1 9.88');
+  t.is(lines[2], 'runs 1/2 done, 1 running, ETA 01:39');
+  for (const line of lines) t.true(line.length <= 79, `${String(line.length)}: ${line}`);
+});
