@@ -508,7 +508,6 @@ const cases: BadInputCase[] = [
   ['eval --checkpoint not saved', ['eval', run, '--checkpoint', '99'], 2, '--checkpoint'],
   ['eval -n 0', ['eval', run, '-n', '0'], 2, '-n'],
   ['eval of a folder that is no run', ['eval', 'emptydir'], 2, 'emptydir'],
-  ['sample without -n', ['sample', run, '-o', 'x.csv'], 2, "'-n, --count <n>'"],
   ['sample without -o', ['sample', run, '-n', '4'], 2, "'-o, --output <file>'"],
   ['sample -o .txt', ['sample', run, '-n', '4', '-o', 'x.txt'], 2, '-o'],
   ['sample -o in a missing folder', ['sample', run, '-n', '4', '-o', 'nodir/x.csv'], 2, '-o'],

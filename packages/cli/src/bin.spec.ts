@@ -27,6 +27,13 @@ function configFile(text: string): string {
   return file;
 }
 
+test('--version and -V print the package version alone (answered before any command is loaded)', (t) => {
+  const { version } = JSON.parse(readFileSync(join(repo, 'packages', 'cli', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  for (const flag of ['--version', '-V']) t.deepEqual(ipmgan([flag]), { code: 0, stdout: `${version}\n`, stderr: '' });
+});
+
 const bad: [string, string[], string][] = [
   [
     'a bad constraint option',
@@ -125,7 +132,7 @@ test('all seven objectives train on the ring from one config that differs only i
     gan: 'JS lower bound',
     ebgan: 'TV',
     mmd: 'MMD^2',
-    'wgan-gp': 'W1',
+    'wgan-gp': 'IPM(GP)',
     'sn-gan': 'IPM(SN)',
     'fisher-gan': 'IPM',
   };

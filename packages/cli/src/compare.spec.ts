@@ -52,8 +52,10 @@ test('compare trains each objective x seed into its own run directory, identical
     a.stderr,
     /^ipmgan: comparing 4 runs \(wgan, mmd; seeds 5, 6\) with 1 worker in \S+tiny-compare-\d{8}T\d{6}Z\n/,
   );
-  t.regex(a.stdout, /^wgan-seed5 +64 +rmsprop lr 0\.00005 \/ rmsprop lr 0\.00005 +finished +6 /m);
-  t.regex(a.stdout, /^mmd-seed6 +256 +- \/ adam lr 0\.001 +finished +6 /m);
+  t.regex(a.stdout, /^run +status +iterations +seconds +error\n/);
+  t.regex(a.stdout, /^wgan-seed5 +finished +6\/6 +\d+\.\d$/m);
+  t.regex(a.stdout, /^mmd-seed6 +finished +6\/6 +\d+\.\d$/m);
+  for (const line of a.stdout.split('\n')) t.true(line.length <= 100, `${String(line.length)} columns: ${line}`);
 
   const first = metricsByRun(one.dir);
   t.deepEqual(Object.keys(first).sort(), ['mmd-seed5', 'mmd-seed6', 'wgan-seed5', 'wgan-seed6']);
@@ -66,6 +68,11 @@ test('compare trains each objective x seed into its own run directory, identical
   t.notDeepEqual(first['wgan-seed5'], first['wgan-seed6'], 'another seed: another run');
 
   const [compareDir] = readdirSync(join(one.dir, 'runs'));
+  for (const run of Object.keys(first)) {
+    const runDir = join(one.dir, 'runs', compareDir ?? '', run);
+    t.true(existsSync(join(runDir, 'report.html')), `${run}: its own report.html`);
+    t.regex(readFileSync(join(runDir, 'report.md'), 'utf8'), /^# tiny: (wgan|mmd) on ring8\n/, `${run}: report.md`);
+  }
   const resolved = JSON.parse(
     readFileSync(join(one.dir, 'runs', compareDir ?? '', 'mmd-seed6', 'config.resolved.json'), 'utf8'),
   ) as {
@@ -122,8 +129,8 @@ test('a diverging run is reported, the others finish, and compare exits 1', (t) 
   );
   const { code, stdout, stderr } = runIpmgan(['compare', '-c', file, '--workers', '2', '--iterations', '4'], dir);
   t.is(code, 1);
-  t.regex(stdout, /^wgan-seed1 .* finished +4 /m);
-  t.regex(stdout, /^mmd-seed1 .* diverged +0 /m);
+  t.regex(stdout, /^wgan-seed1 +finished +4\/4 /m);
+  t.regex(stdout, /^mmd-seed1 +diverged +0\/4 +\d+\.\d +the generator loss is NaN at iteration 1$/m);
   t.regex(
     stderr,
     /\nipmgan: 1 of 2 runs failed: mmd-seed1 \(the generator loss is NaN at iteration 1\); retry the failed with ipmgan compare --resume \S+\n$/,

@@ -124,8 +124,8 @@ test('a worker killed with SIGKILL is reported failed; --resume continues it exa
   const cwd = join(dir, 'worker-killed');
   const killed = await compareKilled(cwd, 'worker');
   t.is(killed.code, 1, killed.stderr);
-  t.regex(killed.stdout, /^wgan-seed1 .* failed +\d+ +[\d.]+ +worker exited with SIGKILL/m);
-  t.regex(killed.stdout, new RegExp(`^wgan-seed2 .* finished +${String(ITERATIONS)} `, 'm'));
+  t.regex(killed.stdout, /^wgan-seed1 +failed +\d+\/\d+ +[\d.]+ +worker exited with SIGKILL/m);
+  t.regex(killed.stdout, new RegExp(`^wgan-seed2 +finished +${String(ITERATIONS)}/${String(ITERATIONS)} `, 'm'));
   t.regex(
     killed.stderr,
     /ipmgan: 1 of 2 runs failed: wgan-seed1 \(worker exited with SIGKILL[^)]*\); retry the failed with ipmgan compare --resume /,
@@ -175,6 +175,13 @@ test('the compare process killed with SIGKILL: --resume continues the run in fli
   t.true(resumed.stderr.startsWith(`ipmgan: resuming ${killed.compareDir}: 0 of 2 runs already ended, 2 to train\n`));
   t.deepEqual(metrics(join(killed.compareDir, 'wgan-seed1')), referenceMetrics(1));
   t.deepEqual(metrics(join(killed.compareDir, 'wgan-seed2')), referenceMetrics(2));
-  t.regex(resumed.stdout, new RegExp(`^wgan-seed1 .* finished +${String(ITERATIONS)} `, 'm'));
+  t.regex(resumed.stdout, new RegExp(`^wgan-seed1 +finished +${String(ITERATIONS)}/${String(ITERATIONS)} `, 'm'));
+  // The seconds column counts both attempts, as metrics.jsonl's elapsedSeconds does (the last line: the run's end).
+  const seconds = Number(/^wgan-seed1 +finished +\S+ +([\d.]+)/m.exec(resumed.stdout)?.[1]);
+  const lines = readFileSync(join(killed.compareDir, 'wgan-seed1', 'metrics.jsonl'), 'utf8')
+    .trim()
+    .split('\n');
+  const elapsed = (JSON.parse(lines.at(-1) ?? '{}') as { elapsedSeconds: number }).elapsedSeconds;
+  t.true(seconds >= elapsed - 0.05 && seconds <= elapsed + 2, `${String(seconds)} s against ${String(elapsed)} s`);
   t.true(readFileSync(join(killed.compareDir, 'report.md'), 'utf8').includes('| wgan | W1*K | 2 (1, 2) |'));
 });

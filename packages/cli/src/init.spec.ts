@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import { starterConfig } from './starterConfig.js';
@@ -16,6 +17,8 @@ test('init writes the starter config, which trains as written', (t) => {
   const init = runIpmgan(['init'], dir);
   t.is(init.code, 0, init.stderr);
   const file = join(dir, 'ipmgan.config.yaml');
+  // Inside the workspace @ipmgan/critic-wgan resolves: the one line, with npx.
+  t.is(init.stdout, `ipmgan: wrote ${file}; train it with: npx ipmgan train -c ${file}\n`);
   t.is(readFileSync(file, 'utf8'), starterConfig);
   const train = runIpmgan(['train', '--iterations', '2'], dir);
   t.is(train.code, 0, train.stderr);
@@ -39,4 +42,36 @@ test('init refuses to overwrite without --force (exit 2), overwrites with it', (
   const missing = runIpmgan(['init', '-o', 'absent/x.yaml'], dir);
   t.is(missing.stderr, `ipmgan: -o: directory not found: ${join(dir, 'absent')}\n`);
   t.is(missing.code, 2);
+});
+
+test('init where @ipmgan/critic-wgan is not installed: the npm install it needs, and the local-registry steps while npm has no ipmgan', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ipmgan-init-'));
+  made.push(dir);
+  const init = runIpmgan(['init'], dir);
+  t.is(init.code, 0, init.stderr);
+  const [wrote, needs, advice, ...steps] = init.stdout.trimEnd().split('\n');
+  t.is(
+    wrote,
+    `ipmgan: wrote ${join(dir, 'ipmgan.config.yaml')}; train it with: npx ipmgan train -c ${join(dir, 'ipmgan.config.yaml')}`,
+  );
+  t.is(needs, 'ipmgan: its objective needs @ipmgan/critic-wgan: npm install @ipmgan/critic-wgan');
+  // npm asks the registry this folder uses: the public one answers E404 (not published yet); offline, npm cannot ask.
+  if (advice?.startsWith('ipmgan: could not ask ')) {
+    t.regex(
+      advice,
+      /^ipmgan: could not ask \S+ for @ipmgan\/critic-wgan@0\.1\.0 \([^)]+\); if npm install fails, see docs\/authoring-plugins\.md/,
+    );
+    t.deepEqual(steps, []);
+    return;
+  }
+  t.regex(
+    advice ?? '',
+    /^ipmgan: @ipmgan\/critic-wgan@0\.1\.0 is not in the npm registry used here \(\S+\): ipmgan is not published yet, so npm install fails with E404\. Until it is:$/,
+  );
+  t.deepEqual(steps.slice(1), [
+    '     npx verdaccio --config verdaccio.yaml --listen 127.0.0.1:4873',
+    '  2. in the clone, in a second terminal:',
+    '     npm config set //127.0.0.1:4873/:_authToken=anonymous && npm publish --workspaces --registry http://127.0.0.1:4873/',
+    "  3. echo 'registry=http://127.0.0.1:4873/' > .npmrc, then the next step above",
+  ]);
 });

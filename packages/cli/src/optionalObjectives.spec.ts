@@ -79,5 +79,14 @@ test.serial(
       results.claims.map((c) => c.id),
       ['wgan-no-mode-collapse', 'gan-collapses-more', 'wgan-sharp-modes', 'wgan-mass-before-quality'],
     );
+    // The report says what was not run, so a missing claim does not read as one the paper lacks.
+    const report = readFileSync(join(project, 'out', 'e3-ring', 'report.md'), 'utf8');
+    t.true(
+      report.includes(
+        'Not run: e3-mini: compare.objectives.1 (wgan-gp) left out: @ipmgan/gradient-penalty is not installed (npm install @ipmgan/gradient-penalty); its rows and claims are absent.',
+      ),
+      report,
+    );
+    t.true(report.includes('Not run: e3-mini: compare.objectives.3 (fisher-gan) left out:'), report);
   },
 );

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { CLI_VERSION } from './CLI_VERSION.js';
 import { compare } from './commands/compare.js';
 import { distance } from './commands/distance.js';
 import { evaluate } from './commands/evaluate.js';
@@ -9,6 +11,7 @@ import { plugins } from './commands/plugins.js';
 import { reproduce, reproduceHelp } from './commands/reproduce.js';
 import { sample } from './commands/sample.js';
 import { train } from './commands/train.js';
+import { watch } from './commands/watch.js';
 
 function positiveInt(flag: string) {
   return (value: string): number => {
@@ -26,6 +29,13 @@ function nonNegativeInt(flag: string) {
       throw new InvalidArgumentError(`${flag}: expected an integer from 0 to 4294967295, got "${value}"`);
     return n;
   };
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError(`--port: expected an integer from 0 (any free port) to 65535, got "${value}"`);
+  return n;
 }
 
 function positiveNumber(flag: string) {
@@ -49,7 +59,7 @@ export function buildProgram(cwd: string, experiments?: Parameters<typeof reprod
   const reproduceNames = reproduceHelp(experiments);
   const program = new Command('ipmgan')
     .description('Train and compare GANs whose objectives are integral probability metrics.')
-    .version('0.1.0')
+    .version(CLI_VERSION)
     .option('--verbose', 'show stack traces on errors')
     // commander's own errors ("error: unknown option '--bogus'") become one ipmgan: line.
     .configureOutput({
@@ -162,7 +172,7 @@ export function buildProgram(cwd: string, experiments?: Parameters<typeof reprod
     .command('sample')
     .description("write samples from a run's generator at a checkpoint (nothing is written into the run)")
     .argument('<run>', 'run directory')
-    .requiredOption('-n, --count <n>', 'number of samples', positiveInt('-n'))
+    .option('-n, --count <n>', 'number of samples (default: 64 for a .png sheet, else 1000)', positiveInt('-n'))
     .requiredOption('-o, --output <file>', '.csv (vector data), .npy (any data) or .png (a sheet of images)')
     .option(
       '--checkpoint <iteration>',
@@ -170,7 +180,7 @@ export function buildProgram(cwd: string, experiments?: Parameters<typeof reprod
       positiveInt('--checkpoint'),
     )
     .option('--seed <s>', "seed of the noise (default: the run's seed)", nonNegativeInt('--seed'))
-    .action(async (run: string, opts: { count: number; output: string; checkpoint?: number; seed?: number }) => {
+    .action(async (run: string, opts: { count?: number; output: string; checkpoint?: number; seed?: number }) => {
       await sample(run, opts, cwd);
     });
 
@@ -231,6 +241,22 @@ export function buildProgram(cwd: string, experiments?: Parameters<typeof reprod
         distance(a, b, opts, cwd);
       },
     );
+
+  program
+    .command('watch')
+    .description(
+      'a live web page for a run, a compare or a folder of them while they train: curves (seeds as mean bands), states, ETA, sample files',
+    )
+    .argument('[dir]', 'a run directory, a compare directory, or a folder of them', 'runs')
+    .option('--port <n>', 'port to listen on (0: any free port)', port, 6007)
+    .option(
+      '--host <address>',
+      'address to listen on (another than loopback shows your runs to your network)',
+      '127.0.0.1',
+    )
+    .action(async (dir: string, opts: { port: number; host: string }) => {
+      await watch(resolve(cwd, dir), dir, opts);
+    });
 
   return program;
 }

@@ -47,6 +47,10 @@ test('sample writes exactly N rows of 2 finite numbers, reproducibly per seed an
   t.deepEqual(rows(out('b.csv')), a, 'same run, seed and checkpoint: same samples');
   t.notDeepEqual(rows(out('c.csv')), a, 'another seed: other noise');
   t.notDeepEqual(rows(out('d.csv')), a, 'iteration 2 differs from the latest (4)');
+  const unsized = runIpmgan(['sample', ring, '-o', out('e.csv')], dir);
+  t.is(unsized.stdout, `ipmgan: wrote 1000 samples of iteration 4 to ${out('e.csv')}\n`, 'without -n: 1000');
+  t.is(rows(out('e.csv')).length, 1000);
+  t.deepEqual(rows(out('e.csv')).slice(0, 37), a, 'the first 37 of the same noise stream');
   t.deepEqual(readdirSync(ring, { recursive: true }).sort(), before, 'nothing is written into the run');
 });
 
@@ -72,14 +76,27 @@ test('sample -o sheet.png draws image samples as a grid', (t) => {
   t.is(code, 0, stderr);
   const png = readFileSync(file);
   t.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  // 6 images in 3 columns and 2 rows of 28x28 with a 1-pixel gap: 3*29-1 by 2*29-1, grey.
+  // 6 images in 3 columns and 2 rows of 28x28, 2-pixel white margins, drawn twice as large:
+  // (3*30+2)*2 by (2*30+2)*2, grey.
   t.is(png.toString('latin1', 12, 16), 'IHDR');
-  t.is(png.readUInt32BE(16), 86);
-  t.is(png.readUInt32BE(20), 57);
+  t.is(png.readUInt32BE(16), 184);
+  t.is(png.readUInt32BE(20), 124);
   t.is(png[25], 0);
   const idatLength = png.readUInt32BE(33);
   t.is(png.toString('latin1', 37, 41), 'IDAT');
-  t.is(inflateSync(png.subarray(41, 41 + idatLength)).length, 57 * (86 + 1));
+  const raw = inflateSync(png.subarray(41, 41 + idatLength));
+  t.is(raw.length, 124 * (184 + 1));
+  // Each scanline: a filter byte, then pixels. The margins are white: row 0, and column 0 and 60-63 of row 10.
+  const pixel = (x: number, y: number): number => raw[y * 185 + 1 + x] ?? -1;
+  t.deepEqual(
+    Array.from({ length: 184 }, (_, x) => pixel(x, 0)),
+    Array.from({ length: 184 }, () => 255),
+  );
+  t.deepEqual(
+    [0, 3, 60, 61, 62, 63].map((x) => pixel(x, 10)),
+    [255, 255, 255, 255, 255, 255],
+  );
+  t.is(pixel(183, 123), 255);
   const csv = runIpmgan(['sample', mnist, '-n', '6', '-o', 'digits.csv'], dir);
   t.is(
     csv.stderr,
@@ -113,8 +130,8 @@ test('sample: bad inputs are one line naming the problem, exit 2, no file writte
   const notRun = runIpmgan(['sample', 'nowhere', '-n', '3', '-o', 'v.csv'], dir);
   t.is(notRun.stderr, `ipmgan: nowhere: not a run directory (no config.resolved.json in ${join(dir, 'nowhere')})\n`);
   t.is(notRun.code, 2);
-  const missing = runIpmgan(['sample', ring, '-o', 'v.csv'], dir);
-  t.is(missing.stderr, "ipmgan: required option '-n, --count <n>' not specified (run ipmgan --help for usage)\n");
+  const missing = runIpmgan(['sample', ring, '-n', '3'], dir);
+  t.is(missing.stderr, "ipmgan: required option '-o, --output <file>' not specified (run ipmgan --help for usage)\n");
   t.is(missing.code, 2);
   t.false(existsSync(join(dir, 'v.csv')) || existsSync(join(dir, 'v.png')));
 });

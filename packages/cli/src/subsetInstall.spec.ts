@@ -101,7 +101,7 @@ test('init -o ../elsewhere/x.yaml, then train -c ../elsewhere/x.yaml from the pr
   const init = ipmgan(['init', '-o', '../elsewhere/x.yaml']);
   t.is(init.code, 0, init.stderr);
   const file = join(root, 'elsewhere', 'x.yaml');
-  t.is(init.stdout, `ipmgan: wrote ${file}; train it with: ipmgan train -c ${file}\n`);
+  t.is(init.stdout, `ipmgan: wrote ${file}; train it with: npx ipmgan train -c ${file}\n`);
   const train = ipmgan(['train', '-c', '../elsewhere/x.yaml', '--iterations', '2']);
   t.is(train.code, 0, train.stderr);
   // run.dir is relative to the config file: the run lands beside it.

@@ -13,6 +13,6 @@ export type ToWorker =
 
 /** Compare worker to parent. */
 export type FromWorker =
-  | { readonly type: 'progress'; readonly iteration: number; readonly estimate?: number }
+  | { readonly type: 'progress'; readonly iteration: number; readonly estimate?: number; readonly w1?: number }
   | { readonly type: 'done'; readonly outcome: TrainOutcome; readonly seconds: number }
   | { readonly type: 'failed'; readonly message: string; readonly diverged: boolean };

@@ -1,7 +1,8 @@
 // A child process of runComparison (ipmgan compare, ipmgan reproduce): trains one run that the
 // parent planned and reports progress over IPC. Not an API: the entry point that runInWorkers forks.
 import type { StepResult, TrainerHook } from '@ipmgan/core';
-import { DivergenceError, openRun } from '@ipmgan/core/engine';
+import { DivergenceError, openRun, type RunDirectory } from '@ipmgan/core/engine';
+import { writeRunReport } from '@ipmgan/report';
 import type { FromWorker, ToWorker } from './WorkerMessage.js';
 
 function send(message: FromWorker): Promise<void> {
@@ -30,6 +31,16 @@ process.on('disconnect', () => {
   controller.abort();
 });
 
+/** The run's report.html and report.md; a run that wrote no metrics has nothing to report, and a report that fails does not fail the run. */
+async function writeReport(directory: RunDirectory | null): Promise<void> {
+  if (!directory) return;
+  try {
+    if (directory.readMetrics().length > 0) await writeRunReport(directory.path);
+  } catch (error) {
+    process.stderr.write(`ipmgan: ${directory.path}: report not written (${(error as Error).message})\n`);
+  }
+}
+
 /**
  * Trains one run directory: from its latest checkpoint when it has checkpoints (a resumed
  * compare), else from iteration 0, discarding only the metrics and sample files a worker
@@ -41,21 +52,31 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
     name: 'compare-progress',
     afterGeneratorStep: (_trainer, step: StepResult) => {
       // Not awaited: progress is best effort, and a send to a parent that is gone fails quietly.
-      void send(
-        step.estimate === undefined
-          ? { type: 'progress', iteration: step.iteration }
-          : { type: 'progress', iteration: step.iteration, estimate: step.estimate },
-      );
+      const w1 = step.evaluation?.w1;
+      void send({
+        type: 'progress',
+        iteration: step.iteration,
+        ...(step.estimate === undefined ? {} : { estimate: step.estimate }),
+        ...(w1 === undefined ? {} : { w1 }),
+      });
     },
   };
   const run = await openRun(
     { runDirectory: start.directory, cwd: baseDir, mode: 'continue', baseDir },
     { hooks: [relay] },
   );
-  const began = performance.now();
+  const directory = run.directory;
   try {
     const outcome = await run.trainer.fit({ signal: controller.signal });
-    await send({ type: 'done', outcome, seconds: (performance.now() - began) / 1000 });
+    // Seconds of training across every attempt (a resumed run counts those before it), as metrics.jsonl does.
+    const seconds = run.trainer.elapsedSeconds();
+    // The run's own report, as `ipmgan train` writes one, before the parent hears the run ended.
+    await writeReport(directory);
+    await send({ type: 'done', outcome, seconds });
+  } catch (error) {
+    // A run that diverged or failed still gets a report of what it wrote.
+    await writeReport(directory);
+    throw error;
   } finally {
     run.dispose();
   }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { ConfigError } from '@ipmgan/core';
 import { CompareDirectory, RunDirectory, verifyCheckpoint, type CompareRecord } from '@ipmgan/core/engine';
-import { writeComparisonReport, type ComparisonReport, type ReportRun } from '@ipmgan/report';
+import { countOf, writeComparisonReport, type ComparisonReport, type ReportRun } from '@ipmgan/report';
 import { CompareProgress } from './CompareProgress.js';
 import { divideCores } from './divideCores.js';
 import type { PlannedRun } from './PlannedRun.js';
@@ -62,7 +62,7 @@ export async function runComparison(raw: unknown, baseDir: string, options: Comp
     })),
   });
   process.stderr.write(
-    `ipmgan: comparing ${String(runs.length)} runs (${[...new Set(runs.map((r) => r.label))].join(', ')}; ` +
+    `ipmgan: comparing ${countOf(runs.length, 'run')} (${[...new Set(runs.map((r) => r.label))].join(', ')}; ` +
       `seeds ${[...new Set(runs.map((r) => r.seed))].join(', ')}) with ${String(options.workers)} worker${options.workers === 1 ? '' : 's'} in ${directory.path}\n` +
       `ipmgan: ${division.note}\n`,
   );
@@ -129,7 +129,7 @@ export async function resumeComparison(
   });
   const pending = runs.length - settled.length;
   process.stderr.write(
-    `ipmgan: resuming ${directory.path}: ${String(settled.length)} of ${String(runs.length)} runs already ended, ${String(pending)} to train\n`,
+    `ipmgan: resuming ${directory.path}: ${String(settled.length)} of ${countOf(runs.length, 'run')} already ended, ${String(pending)} to train\n`,
   );
   return trainAndReport(directory, record, runs, settled, options);
 }

@@ -33,7 +33,7 @@ function runOne(
     child.on('message', (message: FromWorker) => {
       if (message.type === 'progress') {
         iteration = message.iteration;
-        progress.progress(run, message.iteration, message.estimate);
+        progress.progress(run, message.iteration, message.estimate, message.w1);
       } else if (message.type === 'done') {
         ending = { status: message.outcome.reason, iteration: message.outcome.iteration, seconds: message.seconds };
       } else {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { escapeHtml, scopeSvgIds } from '@ipmgan/report';
 import type { ExperimentReport, ReportTable } from './ExperimentReport.js';
 import type { FigureRenderer } from './FigureRenderer.js';
+import { countOf } from '@ipmgan/report';
 
 const markdownCell = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -46,7 +47,7 @@ export async function writeExperimentReport(
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report.results, null, 2)}\n`);
 
   const held = report.claims.filter((c) => c.held).length;
-  const verdict = `${String(held)} of ${String(report.claims.length)} claims held.`;
+  const verdict = `${String(held)} of ${countOf(report.claims.length, 'claim')} held.`;
   const md = [
     `# ${report.title}`,
     '',

@@ -16,9 +16,9 @@ export const wganGp: ObjectiveExtension<z.output<typeof WganGpOptions>> = {
     'Wasserstein GAN with gradient penalty: the WGAN critic, kept near 1-Lipschitz by a penalty on its gradient norm at random interpolates.',
   optionsSchema: WganGpOptions,
   estimate: {
-    name: 'W1',
+    name: 'IPM(GP)',
     meaning:
-      'E[f(x)] - E[f(g(z))]: the dual of W1 with the critic held near 1-Lipschitz by the penalty (paper Sec. 4), so W1 itself, not up to K',
+      "E[f(x)] - E[f(g(z))] of a critic held near 1-Lipschitz by the penalty (paper Sec. 4): W1's dual only while the penalty holds K near 1, so named apart from the exact W1 of evaluations",
   },
   // Algorithm 1's defaults, used for every experiment of the paper: lambda 10, n_critic 5,
   // Adam alpha 1e-4, beta1 0, beta2 0.9, batch m 64. (The authors' toy-data code used

@@ -8,6 +8,7 @@ import { timeChart } from './charts/timeChart.js';
 import { w1Chart } from './charts/w1Chart.js';
 import type { Figure } from './Figure.js';
 import { pickIterations } from './pickIterations.js';
+import { realPointsOf } from './realPointsOf.js';
 import type { RunData } from './RunData.js';
 import { renderVega } from './renderVega.js';
 import { renderVegaLite } from './renderVegaLite.js';
@@ -104,7 +105,27 @@ export async function buildFigures(
       );
     }
   }
-  figures.push(...(await sampleFigures(firstSeeds(runs), modes, plotIterations, notes)));
+  const first = firstSeeds(runs);
+  figures.push(...(await sampleFigures(first, modes, plotIterations, notes, 'samples', 'Samples', runs.length > 1)));
+  // Every seed reachable: the other seeds' samples at their last sample file.
+  const others = runs.filter((run) => !first.includes(run));
+  if (others.length > 0) {
+    const last = others.flatMap((run) => {
+      const file = run.samples.at(-1);
+      return file === undefined ? [] : [{ ...run, samples: [file] }];
+    });
+    figures.push(
+      ...(await sampleFigures(
+        last,
+        modes,
+        undefined,
+        notes,
+        'samples-other-seeds',
+        'Samples of the other seeds',
+        true,
+      )),
+    );
+  }
   return { figures, notes };
 }
 
@@ -113,6 +134,10 @@ async function sampleFigures(
   modes: MixtureModes | undefined,
   plotIterations: readonly number[] | undefined,
   notes: string[],
+  name: string,
+  heading: string,
+  /** Name the seed in panel titles (a comparison). */
+  showSeed: boolean,
 ): Promise<Figure[]> {
   const panels: ScatterPanel[] = [];
   const sheets: Figure[] = [];
@@ -133,7 +158,7 @@ async function sampleFigures(
       const file = run.samples.find((s) => s.iteration === iteration);
       if (file === undefined) continue;
       const values = readSampleFile(file.path);
-      const title = `${run.label}${runs.length > 1 ? ` (seed ${run.seed})` : ''}, iteration ${iteration}`;
+      const title = `${run.label}${showSeed ? ` (seed ${String(run.seed)})` : ''}, iteration ${String(iteration)}`;
       if (values.shape.length === 2 && (values.shape[1] ?? 0) >= 2) {
         const width = values.shape[1] ?? 2;
         const points = Array.from(
@@ -143,13 +168,13 @@ async function sampleFigures(
         panels.push({ title, points });
       } else if (values.shape.length >= 3) {
         const png = sampleSheet(values);
-        const name = `samples-${run.label}-${iteration}`;
+        const sheetName = `${name}-${run.label}-${String(run.seed)}-${String(iteration)}`;
         sheets.push({
-          name,
-          heading: `Samples: ${title}`,
+          name: sheetName,
+          heading: `${heading}: ${title}`,
           caption: `The first ${Math.min(64, values.shape[0] ?? 0)} generated images.`,
           png,
-          html: `<img class="sheet" alt="${name}" src="data:image/png;base64,${png.toString('base64')}">`,
+          html: `<img class="sheet" alt="${sheetName}" src="data:image/png;base64,${png.toString('base64')}">`,
         });
       } else {
         notes.push(
@@ -159,11 +184,21 @@ async function sampleFigures(
     }
   }
   if (panels.length === 0) return sheets;
+  const first = runs[0];
+  const real = first === undefined ? undefined : await realPointsOf(first);
   const scatter = await chart(
-    'samples',
-    'Samples',
-    `Generated samples (dots) with density contours${modes ? ' and the true mode centres (red crosses)' : ''}; every panel shares one scale.`,
-    renderVega(scatterChart('Generated samples', panels, columns, modes)),
+    name,
+    heading,
+    `Generated samples (blue dots) with density contours${real ? `, over ${String(real.length)} real samples (grey)` : ''}${modes ? ' and the true mode centres (red crosses)' : ''}. Every panel shares one robust scale: the union of the panels' 2nd to 98th percentile ranges${modes ? ' and the modes' : ''}, leaving out a panel more than five times wider than the median one (a diverged run), whose points outside are cut at the edge and counted in its title.`,
+    renderVega(
+      scatterChart(
+        heading === 'Samples' ? 'Generated samples' : `${heading}, at their last sample file`,
+        panels,
+        columns,
+        modes,
+        real,
+      ),
+    ),
   );
   return [scatter, ...sheets];
 }

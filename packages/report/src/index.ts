@@ -21,3 +21,4 @@ export { meanAndStandardError } from './meanAndStandardError.js';
 export { mixtureModesOf } from './mixtureModesOf.js';
 export { escapeHtml } from './escapeHtml.js';
 export { scopeSvgIds } from './scopeSvgIds.js';
+export { countOf } from './countOf.js';

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
+import { formatSummaryTable } from './formatSummaryTable.js';
 import { writeFixtureRun, type FixtureRun } from './testing/writeFixtureRun.js';
 import { writeComparisonReport } from './writeComparisonReport.js';
 
@@ -67,25 +68,58 @@ test('two wgan seeds and one mmd run: mean ± se per objective, separate estimat
   t.is(mmd?.cells.meaningfulLoss?.mean, -1);
   t.is(mmd?.cells.w1?.se, null);
 
+  // The terminal's table: columns some row has, the most telling first while they fit 100 columns.
   t.is(
     report.table,
     [
-      'objective  estimate  seeds            W1  sliced W1  MMD²  modes  high quality %  reverse KL  mass KL  largest share %    K  estimate/K  ρ(estimate, W1)   ms/iter',
-      '---------  --------  --------  ---------  ---------  ----  -----  --------------  ----------  -------  ---------------  ---  ----------  ---------------  --------',
-      'wgan       W1*K      2 (1, 2)  0.3 ± 0.1        n/a   n/a  7 ± 1             n/a         n/a      n/a              n/a  n/a         n/a            1 ± 0  110 ± 10',
-      'mmd        MMD^2     1 (1)       0.3 ± —        n/a   n/a    n/a             n/a         n/a      n/a              n/a  n/a         n/a           -1 ± —    30 ± —',
+      'objective  seeds         W1  modes  ρ(estimate, W1)   ms/iter',
+      '---------  -----  ---------  -----  ---------------  --------',
+      'wgan           2  0.3 ± 0.1  7 ± 1            1 ± 0  110 ± 10',
+      'mmd            1    0.3 ± —    n/a           -1 ± —    30 ± —',
+    ].join('\n'),
+  );
+  // In 40 columns: 9 + 2 + 5 for objective and seeds, W1 (9) and modes (5) fit; ρ (15) and ms/iter (8) do not.
+  t.is(
+    formatSummaryTable(report.rows, 40),
+    [
+      'objective  seeds         W1  modes',
+      '---------  -----  ---------  -----',
+      'wgan           2  0.3 ± 0.1  7 ± 1',
+      'mmd            1    0.3 ± —    n/a',
+      '(2 more columns in the report)',
     ].join('\n'),
   );
 
   const html = readFileSync(report.html, 'utf8');
   // Estimates are different distances: one panel each, titled with the estimate's name.
   t.true(html.includes('wgan: W1*K') && html.includes('mmd: MMD^2'));
-  t.is(html.match(/<svg /g)?.length, 5);
+  t.is(html.match(/<svg /g)?.length, 6);
+  // W1: per objective the mean over seeds (wgan at 20: (0.6 + 0.7) / 2) and a band of ± 1 standard error
+  // (sd 0.0707 / sqrt 2 = 0.05); mmd has one seed, so its band is empty. Four mean points in all.
+  const w1 = /<figure id="figure-w1">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+  t.true(
+    w1.includes(
+      'W1: 0.6; upper_w1: 0.7; objective: wgan; Mean of W1: 0.65; Mean + stderr of W1: 0.7; Mean - stderr of W1: 0.6',
+    ),
+  );
+  t.is(w1.match(/aria-roledescription="point"/g)?.length, 4);
+  // The estimate panels tell seeds apart by colour.
+  const estimate = /<figure id="figure-estimate">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+  t.regex(estimate, /legend titled 'seed' for stroke color with 2 values: 1, 2/);
   t.true(html.includes('wgan (seed 1), iteration 40') && html.includes('mmd (seed 1), iteration 20'));
-  t.false(html.includes('(seed 2), iteration'));
+  // Every seed reachable: wgan's seed 2 in a figure of its own, at its last sample file.
+  t.true(html.includes('<figure id="figure-samples-other-seeds">') && html.includes('wgan (seed 2), iteration 40'));
   t.true(html.includes('<h1>wgan vs mmd</h1>'));
-  t.is(report.figures.length, 5);
-  t.true(readFileSync(report.markdown, 'utf8').includes('| wgan | W1*K | 2 (1, 2) | 0.3 ± 0.1 |'));
+  t.is(report.figures.length, 6);
+  const markdown = readFileSync(report.markdown, 'utf8');
+  t.true(markdown.includes('| wgan | W1*K | 2 (1, 2) | 0.3 ± 0.1 |'));
+  // The configuration as what differs (one column per objective: its two seeds differ in seed alone) and the shared base.
+  const config = markdown.slice(markdown.indexOf('## Configuration'));
+  t.true(config.startsWith('## Configuration\n\nWhat differs between the runs:\n\n|  | wgan | mmd |\n'), config);
+  t.regex(config, /\n\| objective \| wgan \(@ipmgan\/critic-wgan [^|]+\) \| mmd \(@ipmgan\/mmd [^|]+\) \|\n/);
+  t.regex(config, /Shared by every run:\n\n\| field \| value \|\n\| --- \| --- \|\n/);
+  t.true(config.includes('\n| data | ring8') && config.includes('\n| seeds | 1, 2 |\n'), config);
+  t.false(config.includes('| directory |'));
 });
 
 test("a hook's own evaluation metric gets a column, labelled by its name, in the table and both report files", async (t) => {

@@ -18,7 +18,7 @@ const STYLE = `body{font-family:"DejaVu Sans",sans-serif;max-width:1100px;margin
 table{border-collapse:collapse;margin:1em 0;font-size:14px}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}figure{margin:1.5em 0}
 figure svg{max-width:100%;height:auto}img.sheet{image-rendering:pixelated;max-width:100%}
-figcaption,.notes{color:#555;font-size:14px}code{font-size:13px}`;
+figcaption,.notes{color:#555;font-size:14px}code{font-size:13px}.wide{overflow-x:auto}`;
 
 function notesFor(
   runs: readonly RunData[],
@@ -56,13 +56,51 @@ function markdownTable(cells: readonly (readonly string[])[]): string {
   ].join('\n');
 }
 
-/** The run-configuration table: one column per run, one row per field. */
-function configCells(runs: readonly RunData[]): string[][] {
+/**
+ * The configuration as a shared base and its differences: [field, value] for every field all
+ * runs agree on, and a table of only the fields that differ, one column per label (a label's
+ * seeds differ in `seed` alone, so one column each unless they differ in more). One run: all shared.
+ */
+function configTables(runs: readonly RunData[]): { shared: string[][]; differing: string[][] | null } {
   const described = runs.map((r) => new Map(describeRun(r)));
   // Every run has the same fields but for amendments, which only resumed runs with --set have.
   const fields = [...new Set(described.flatMap((d) => [...d.keys()]))];
-  const header = ['', ...runs.map((r) => (runs.length > 1 ? `${r.label}, seed ${r.seed}` : r.config.name))];
-  return [header, ...fields.map((field) => [field, ...described.map((d) => d.get(field) ?? 'none')])];
+  const valueOf = (d: Map<string, string>, field: string): string => d.get(field) ?? 'none';
+  // Each run has its own seed and folder: with several runs, the seeds get one row, the folders none (<label>-seed<seed>).
+  const perRun = runs.length > 1 ? new Set(['seed', 'directory']) : new Set<string>();
+  const differs = (field: string): boolean =>
+    !perRun.has(field) && new Set(described.map((d) => valueOf(d, field))).size > 1;
+  const shared = [
+    ['field', 'value'],
+    ...fields
+      .filter((f) => !differs(f) && !perRun.has(f))
+      .map((f) => [f, valueOf(described[0] ?? new Map<string, string>(), f)]),
+    ...(runs.length > 1 ? [['seeds', [...new Set(runs.map((r) => r.seed))].join(', ')]] : []),
+  ];
+  const differing = fields.filter(differs);
+  if (differing.length === 0) return { shared, differing: null };
+  // One column per distinct setting: runs whose differing fields agree (the seeds of a label) share it.
+  const columns: { name: string; values: string[] }[] = [];
+  runs.forEach((run, i) => {
+    const values = differing.map((f) => valueOf(described[i] ?? new Map<string, string>(), f));
+    const same = columns.find((c) => c.values.every((v, j) => v === values[j]));
+    if (same === undefined) columns.push({ name: run.label, values });
+    else if (!same.name.split(', ').includes(run.label)) same.name = `${same.name}, ${run.label}`;
+  });
+  return {
+    shared,
+    differing: [
+      ['', ...columns.map((c) => c.name)],
+      ...differing.map((f, j) => [f, ...columns.map((c) => c.values[j] ?? '')]),
+    ],
+  };
+}
+
+/** The metrics cells without the columns no run has (the notes say they are unavailable). */
+function presentColumns(cells: readonly (readonly string[])[]): string[][] {
+  const [header = [], ...body] = cells;
+  const keep = header.map((_, j) => j < 3 || body.some((row) => row[j] !== 'n/a'));
+  return cells.map((row) => row.filter((_, j) => keep[j]));
 }
 
 /** The runs table of a comparison: every run with its state, iterations and error. */
@@ -114,7 +152,8 @@ export async function writeReportFiles(
     return path;
   });
 
-  const metricsCells = summaryCells(rows);
+  const metricsCells = presentColumns(summaryCells(rows));
+  const config = configTables(runs);
   const legend = [
     ...SUMMARY_COLUMNS.map((c) => `${c.header}: ${c.meaning}`),
     ...customColumns(rows).map(
@@ -141,14 +180,15 @@ ${STYLE}
 <body>
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(lead)}</p>
-<h2>Configuration</h2>
-${htmlTable(configCells(runs), Number.POSITIVE_INFINITY)}
 <h2>Metrics</h2>
-${htmlTable(metricsCells, 3)}
-${statuses ? `<h2>Runs</h2>\n${htmlTable(statusCells(statuses), Number.POSITIVE_INFINITY)}` : ''}
+<div class="wide">${htmlTable(metricsCells, 3)}</div>
+${statuses ? `<h2>Runs</h2>\n<div class="wide">${htmlTable(statusCells(statuses), Number.POSITIVE_INFINITY)}</div>` : ''}
 <ul class="notes">
 ${[...legend, ...allNotes].map((n) => `<li>${escapeHtml(n)}</li>`).join('\n')}
 </ul>
+<h2>Configuration</h2>
+${config.differing ? `<p>What differs between the runs:</p>\n<div class="wide">${htmlTable(config.differing, Number.POSITIVE_INFINITY)}</div>\n<p>Shared by every run:</p>` : ''}
+${htmlTable(config.shared, Number.POSITIVE_INFINITY)}
 ${figures
   .map(
     (f) => `<figure id="figure-${escapeHtml(f.name)}">
@@ -166,15 +206,15 @@ ${f.html}
 
 ${lead}
 
-## Configuration
-
-${markdownTable(configCells(runs))}
-
 ## Metrics
 
 ${markdownTable(metricsCells)}
 ${statuses ? `\n## Runs\n\n${markdownTable(statusCells(statuses))}\n` : ''}
 ${[...legend, ...allNotes].map((n) => `- ${n}`).join('\n')}
+
+## Configuration
+
+${config.differing ? `What differs between the runs:\n\n${markdownTable(config.differing)}\n\nShared by every run:\n\n` : ''}${markdownTable(config.shared)}
 
 ${figures.map((f) => `## ${f.heading}\n\n![${f.heading}](figures/${f.name}.png)\n\n${f.caption}\n`).join('\n')}`;
 

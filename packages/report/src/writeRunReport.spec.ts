@@ -71,7 +71,9 @@ test('a 2-D run with evaluations gets five charts with marks, PNGs and a Markdow
   const symbolGroups = [...samples.matchAll(/class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/gs)].map((m) =>
     count(m[1] ?? '', /<path /g),
   );
-  t.deepEqual(symbolGroups, [16, 8, 16, 8]);
+  // Under them 512 real ring8 points (grey), drawn with the run's seed.
+  t.deepEqual(symbolGroups, [512, 16, 8, 512, 16, 8]);
+  t.true(html.includes('over 512 real samples (grey)'));
   t.true(count(samples, /class="mark-path role-mark/g) === 2);
   t.true(samples.includes('wgan, iteration 20') && samples.includes('wgan, iteration 60'));
   // Self-contained: no scripts, nothing fetched.
@@ -95,9 +97,14 @@ test('a 2-D run with evaluations gets five charts with marks, PNGs and a Markdow
   t.true(linked.every((path) => existsSync(join(directory, path))));
   t.true(
     markdown.includes(
-      '| wgan | W1*K | 1 (3) | 0.2 ± — | 0.1 ± — | 0.01 ± — | 7 ± — | 75 ± — | 0.05 ± — | n/a | n/a | n/a | n/a | 1 ± — | 100 ± — |',
+      '| wgan | W1*K | 1 (3) | 0.2 ± — | 0.1 ± — | 0.01 ± — | 7 ± — | 75 ± — | 0.05 ± — | 1 ± — | 100 ± — |',
     ),
+    'the columns no run has (mass KL, largest share, K, estimate/K) are left out; the notes say so',
   );
+  t.true(markdown.includes('- mass KL unavailable: no run recorded evaluation.massKl.'));
+  // The metrics come first; one run's configuration is all shared, its seed and folder included.
+  t.true(markdown.indexOf('## Metrics') < markdown.indexOf('## Configuration'));
+  t.true(markdown.includes('| seed | 3 |') && markdown.includes(`| directory | ${directory} |`));
 });
 
 test('without evaluations the report says which metrics are unavailable and leaves the W1 chart out', async (t) => {
@@ -117,7 +124,7 @@ test('without evaluations the report says which metrics are unavailable and leav
   const markdown = readFileSync(files.markdown, 'utf8');
   t.true(
     markdown.includes(
-      '| mmd | MMD^2 | 1 (1) | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | 40 ± — |',
+      '| objective | estimate | seeds | ms/iter |\n| --- | --- | --- | --- |\n| mmd | MMD^2 | 1 (1) | 40 ± — |',
     ),
   );
 });
@@ -135,7 +142,7 @@ test('image samples become a greyscale sample sheet PNG, inline as a data: URL',
     rmSync(directory, { recursive: true, force: true });
   });
   const files = await writeRunReport(directory);
-  const sheet = join(directory, 'figures', 'samples-wgan-20.png');
+  const sheet = join(directory, 'figures', 'samples-wgan-1-20.png');
   t.true(files.figures.includes(sheet));
   // 9 images in a 3 × 3 grid of 28-pixel tiles with 2-pixel gaps, drawn 3 times larger: (3 * 30 + 2) * 3 = 276.
   t.deepEqual(pngSize(sheet), { signature: true, width: 276, height: 276 });

@@ -4,9 +4,9 @@ import { CompareProgress, resumeComparison, runComparison, type Comparison, type
 import { ConfigError } from '@ipmgan/core';
 import { loadConfigFile } from '@ipmgan/core/engine';
 import { applySetOverride } from '../applySetOverride.js';
-import { describeOptimizer } from '../format/describeOptimizer.js';
 import { formatTable } from '../format/formatTable.js';
 import { untilInterrupted } from '../untilInterrupted.js';
+import { countOf } from '@ipmgan/report';
 
 export interface CompareOptions {
   readonly config?: string;
@@ -16,24 +16,26 @@ export interface CompareOptions {
   readonly set: readonly string[];
 }
 
+/** The terminal is this wide at least: the runs table fits, errors cut (the report has them whole). */
+const TABLE_WIDTH = 100;
+
+/** One row per run: how it ended; batch sizes and optimizers are in the report's configuration. */
 function summary(results: readonly RunResult[]): string {
+  const rows = results.map((r) => [
+    CompareProgress.nameOf(r.run),
+    r.status,
+    `${String(r.iteration)}/${String(r.run.config.training.iterations)}`,
+    r.seconds.toFixed(1),
+    r.message ?? '',
+  ]);
+  const used = ['run', 'status', 'iterations', 'seconds'].reduce(
+    (sum, header, j) => sum + Math.max(header.length, ...rows.map((row) => (row[j] ?? '').length)) + 2,
+    0,
+  );
+  const room = Math.max(20, TABLE_WIDTH - used);
   return formatTable(
-    ['run', 'batch', 'optimizers (critic / generator)', 'status', 'iterations', 'seconds', 'error'],
-    results.map((r) => {
-      const { training, critic } = r.run.config;
-      const optimizers = critic
-        ? `${describeOptimizer(training.optimizers.critic)} / ${describeOptimizer(training.optimizers.generator)}`
-        : `- / ${describeOptimizer(training.optimizers.generator)}`;
-      return [
-        CompareProgress.nameOf(r.run),
-        String(training.batchSize),
-        optimizers,
-        r.status,
-        String(r.iteration),
-        r.seconds.toFixed(1),
-        r.message ?? '',
-      ];
-    }),
+    ['run', 'status', 'iterations', 'seconds', 'error'],
+    rows.map((row) => row.map((cell, j) => (j === 4 && cell.length > room ? `${cell.slice(0, room - 3)}...` : cell))),
   );
 }
 
@@ -75,12 +77,12 @@ export async function compare(options: CompareOptions, cwd: string): Promise<voi
   const failed = results.filter((r) => r.status === 'failed' || r.status === 'diverged');
   if (interrupted) {
     process.stderr.write(
-      `ipmgan: stopped; ${String(comparison.runs.length - results.length)} runs never started, ${String(results.filter((r) => r.status === 'stopped').length)} stopped with a checkpoint; continue with ipmgan compare --resume ${comparison.directory}\n`,
+      `ipmgan: stopped; ${countOf(comparison.runs.length - results.length, 'run')} never started, ${String(results.filter((r) => r.status === 'stopped').length)} stopped with a checkpoint; continue with ipmgan compare --resume ${comparison.directory}\n`,
     );
     process.exitCode = 130;
   } else if (failed.length > 0) {
     process.stderr.write(
-      `ipmgan: ${String(failed.length)} of ${String(results.length)} runs failed: ${failed.map((r) => `${CompareProgress.nameOf(r.run)} (${r.message ?? r.status})`).join('; ')}; retry the failed with ipmgan compare --resume ${comparison.directory}\n`,
+      `ipmgan: ${String(failed.length)} of ${countOf(results.length, 'run')} failed: ${failed.map((r) => `${CompareProgress.nameOf(r.run)} (${r.message ?? r.status})`).join('; ')}; retry the failed with ipmgan compare --resume ${comparison.directory}\n`,
     );
     process.exitCode = 1;
   }

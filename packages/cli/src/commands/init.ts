@@ -1,6 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { corePlugin } from '@ipmgan/core/engine';
 import { CliError } from '../CliError.js';
+import { registryAdvice } from '../scaffold/registryAdvice.js';
 import { starterConfig } from '../starterConfig.js';
 import { writeOutputFile } from '../writeOutputFile.js';
 
@@ -17,5 +20,23 @@ export function init(options: InitOptions, cwd: string): void {
   if (existsSync(path) && options.force !== true)
     throw new CliError(`init: ${path} exists; pass --force to overwrite it`);
   writeOutputFile('-o', path, starterConfig, { exclusive: options.force !== true });
-  process.stdout.write(`ipmgan: wrote ${path}; train it with: ipmgan train -c ${path}\n`);
+  process.stdout.write(`ipmgan: wrote ${path}; train it with: npx ipmgan train -c ${path}\n`);
+  // The starter config trains WGAN: where its package is not installed (plugins resolve from
+  // the folder ipmgan runs in), say how to get it.
+  if (!resolvesFrom(cwd, STARTER_PACKAGE)) {
+    process.stdout.write(`ipmgan: its objective needs ${STARTER_PACKAGE}: npm install ${STARTER_PACKAGE}\n`);
+    for (const line of registryAdvice(cwd, STARTER_PACKAGE, corePlugin.version, '')) process.stdout.write(`${line}\n`);
+  }
+}
+
+/** The package of the starter config's objective (wgan). */
+const STARTER_PACKAGE = '@ipmgan/critic-wgan';
+
+function resolvesFrom(directory: string, name: string): boolean {
+  try {
+    createRequire(join(directory, 'package.json')).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }

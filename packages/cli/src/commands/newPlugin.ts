@@ -13,6 +13,7 @@ import { pluginPackageJson } from '../scaffold/pluginPackageJson.js';
 import { pluginReadme } from '../scaffold/pluginReadme.js';
 import { pluginTsconfig } from '../scaffold/pluginTsconfig.js';
 import type { PluginSpec } from '../scaffold/PluginSpec.js';
+import { registryAdvice } from '../scaffold/registryAdvice.js';
 import { templateFiles } from '../scaffold/templateFiles.js';
 
 export interface NewPluginOptions {
@@ -78,4 +79,7 @@ export function newPlugin(name: string, options: NewPluginOptions, cwd: string):
     `ipmgan: created ${name} (${kind} "${id}") in ${target}\n` +
       `next: cd ${shown} && npm install && npm run build && npm test\n`,
   );
+  // The scaffold's npm install needs @ipmgan/core from a registry: say how when it has none.
+  for (const line of registryAdvice(cwd, '@ipmgan/core', corePlugin.version, `cd ${shown} && `))
+    process.stdout.write(`${line}\n`);
 }

@@ -5,6 +5,7 @@ import { importPackage, stampedPath } from '@ipmgan/core/engine';
 import type * as Experiments from '@ipmgan/experiments';
 import { CliError } from '../CliError.js';
 import { untilInterrupted } from '../untilInterrupted.js';
+import { countOf } from '@ipmgan/report';
 
 type Experiment = (typeof Experiments.experiments)[number];
 
@@ -120,7 +121,7 @@ export async function reproduce(names: readonly string[], options: ReproduceOpti
       const held = outcome.claims.filter((c) => c.held).length;
       failed += outcome.claims.length - held;
       process.stdout.write(
-        `${name}: ${String(held)} of ${String(outcome.claims.length)} claims held (${outcome.seconds.toFixed(0)} s); report ${resolve(dir, 'report.html')}\n`,
+        `${name}: ${String(held)} of ${countOf(outcome.claims.length, 'claim')} held (${outcome.seconds.toFixed(0)} s); report ${resolve(dir, 'report.html')}\n`,
       );
       for (const claim of outcome.claims)
         process.stdout.write(`  ${claim.held ? 'held    ' : 'NOT HELD'} ${claim.id}: ${claim.measured}\n`);
@@ -135,6 +136,6 @@ export async function reproduce(names: readonly string[], options: ReproduceOpti
     return;
   }
   process.stdout.write(
-    `reports in ${out}${failed > 0 ? ` (${String(failed)} claims did not hold: see each report)` : ''}\n`,
+    `reports in ${out}${failed > 0 ? ` (${countOf(failed, 'claim')} did not hold: see each report)` : ''}\n`,
   );
 }

@@ -6,7 +6,8 @@ import { CliError } from '../CliError.js';
 import { writeOutputFile } from '../writeOutputFile.js';
 
 export interface SampleOptions {
-  readonly count: number;
+  /** Default: 64 for a .png sheet (8 x 8), else 1000. */
+  readonly count?: number;
   readonly output: string;
   readonly checkpoint?: number;
   readonly seed?: number;
@@ -32,6 +33,7 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
   if (!existsSync(dirname(output))) throw new CliError(`-o: directory not found: ${dirname(output)}`);
   if (existsSync(output) && statSync(output).isDirectory())
     throw new CliError(`-o: ${output} is a directory; give a file name`);
+  const count = options.count ?? (format === '.png' ? 64 : 1000);
 
   const run = await openRun({
     runDirectory: runPath,
@@ -51,13 +53,13 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
       throw new CliError(
         `-o: ${options.output}: a PNG sheet needs image data, this run's data has shape [${shape.join(', ')}]; use .csv or .npy`,
       );
-    const values = options.count * shape.reduce((a, b) => a * b, 1);
+    const values = count * shape.reduce((a, b) => a * b, 1);
     if (values > MAX_SAMPLE_VALUES)
       throw new CliError(
-        `-n: ${String(options.count)} samples of shape [${shape.join(', ')}] are ${String(values)} values; at most ${String(MAX_SAMPLE_VALUES)} (${String(Math.floor(MAX_SAMPLE_VALUES / (values / options.count)))} samples) fit in one file`,
+        `-n: ${String(count)} samples of shape [${shape.join(', ')}] are ${String(values)} values; at most ${String(MAX_SAMPLE_VALUES)} (${String(Math.floor(MAX_SAMPLE_VALUES / (values / count)))} samples) fit in one file`,
       );
     const rng = new Rng(options.seed ?? run.config.seed);
-    const samples = run.trainer.generator.sample(options.count, rng);
+    const samples = run.trainer.generator.sample(count, rng);
     const data = Float32Array.from(samples.dataSync());
     const sampleShape = samples.shape;
     tf.dispose(samples);
@@ -73,9 +75,10 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
       if (c !== 1 && c !== 3)
         throw new CliError(`-o: ${options.output}: a PNG needs 1 or 3 channels, got ${String(c)}`);
       const [lo, hi] = imageRange(run.config);
-      // One pixel of black between images; values in [lo, hi] map linearly to 0..255, outside are clamped.
+      // A white background with 2 pixels around and between the images (dark digits' edges stay
+      // visible), every pixel drawn twice as large; values in [lo, hi] map linearly to 0..255.
       const sheet = tileImages(
-        { count: options.count, height: h, width: w, channels: c, gap: 1, margin: 0, zoom: 1, background: 0 },
+        { count, height: h, width: w, channels: c, gap: 2, margin: 2, zoom: 2, background: 255 },
         (i, y, x, k) => {
           const v = data[((i * h + y) * w + x) * c + k] ?? 0;
           return Math.min(255, Math.max(0, Math.round((255 * (v - lo)) / (hi - lo))));
@@ -83,9 +86,7 @@ export async function sample(runPath: string, options: SampleOptions, cwd: strin
       );
       writeOutputFile('-o', output, encodePng(sheet.pixels, sheet.width, sheet.height, c));
     }
-    process.stdout.write(
-      `ipmgan: wrote ${String(options.count)} samples of iteration ${String(iteration)} to ${output}\n`,
-    );
+    process.stdout.write(`ipmgan: wrote ${String(count)} samples of iteration ${String(iteration)} to ${output}\n`);
   } finally {
     run.dispose();
   }

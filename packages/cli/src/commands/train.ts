@@ -47,6 +47,7 @@ export async function train(options: TrainOptions, cwd: string): Promise<void> {
   );
   const target = run.config.training.iterations;
   progress.target = target;
+  progress.estimateName = run.config.objective.estimate.name;
   const directory = run.directory?.path ?? '(none)';
   process.stderr.write(
     `ipmgan: training ${run.config.objective.name} on ${run.config.data.name} (${run.config.backend}), ` +

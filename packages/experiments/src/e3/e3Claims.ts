@@ -71,7 +71,8 @@ export function e3Claims(
   });
   const massAt = firstIteration(curves, 'wgan', massSpread);
   const sharpAt = firstIteration(curves, 'wgan', sharp);
-  const never = 'never';
+  const at = (iteration: number | undefined): string =>
+    iteration === undefined ? 'at no evaluation' : `at iteration ${String(iteration)}`;
   return [
     {
       id: 'wgan-no-mode-collapse',
@@ -99,7 +100,7 @@ export function e3Claims(
       id: 'wgan-mass-before-quality',
       paper:
         'Figure 2: WGAN "seems to capture first the low dimensional structure of the data (the approximate circle) before matching the specific bumps".',
-      measured: `${dataName}: WGAN's seed-averaged mass first spread (both mass rules above) at iteration ${massAt === undefined ? never : String(massAt)}; its high-quality samples first cover ${needed.toFixed(1)} modes at iteration ${sharpAt === undefined ? never : String(sharpAt)}`,
+      measured: `${dataName}: WGAN's seed-averaged mass first spread (both mass rules above) ${at(massAt)}; its high-quality samples first cover ${needed.toFixed(1)} modes ${at(sharpAt)}`,
       criterion:
         'the mass is spread at an evaluation before the one where the modes are sharp (sharp never counts as after)',
       held: massAt !== undefined && (sharpAt === undefined || massAt < sharpAt),

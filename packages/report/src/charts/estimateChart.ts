@@ -20,7 +20,7 @@ export function estimateChart(runs: readonly RunData[]): TopLevelSpec {
     ]);
   });
   return {
-    title: 'Estimate per objective (raw and median-filtered)',
+    title: 'Estimate per objective: raw (faint) and median-filtered, one colour per seed',
     data: { values },
     ...objectivePanels(values),
     spec: {
@@ -30,14 +30,16 @@ export function estimateChart(runs: readonly RunData[]): TopLevelSpec {
       encoding: {
         x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
         y: { field: 'value', type: 'quantitative', title: 'estimate', scale: { zero: false } },
-        color: {
+        // Seeds apart by colour, raw and smoothed apart by opacity.
+        color: { field: 'seed', type: 'nominal', title: 'seed' },
+        opacity: {
           field: 'series',
           type: 'nominal',
           title: null,
           sort: 'descending',
-          scale: { range: ['#9ecae1', '#08519c'] },
+          scale: { range: [0.35, 1] },
         },
-        detail: { field: 'seed', type: 'nominal' },
+        detail: { field: 'series', type: 'nominal' },
       },
     },
     resolve: { scale: { y: 'independent', x: 'independent' } },
