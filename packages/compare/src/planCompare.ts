@@ -88,7 +88,7 @@ export async function planCompare(
   // The data source is shared: open it once here so a bad data file stops the compare before it starts.
   const first = resolved[0]?.config;
   if (first) {
-    await useBackend(first.backend);
+    await useBackend(first.backend, 1, first.native);
     const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
     const data = await registry.get('data', first.data.name, 'data.name').create(first.data.options, { baseDir });
     // And every run's training step must fit in memory, before the compare directory exists.

@@ -84,6 +84,10 @@ export { loadPlugins, type PluginRequest } from './plugins/loadPlugins.js';
 export { officialProvider } from './plugins/officialPlugins.js';
 
 export { useBackend } from './backend/useBackend.js';
+export { KernelSetSchema, type KernelSet } from './backend/KernelSet.js';
+export { describeKernels } from './backend/describeKernels.js';
+export { probeNative } from './backend/probeNative.js';
+export type { NativeStatus } from './backend/NativeStatus.js';
 export { resolveThreads } from './backend/resolveThreads.js';
 export { registerWasmFixes } from './backend/registerWasmFixes.js';
 

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { CompareProgress, resumeComparison, runComparison, type Comparison, type RunResult } from '@ipmgan/compare';
-import { ConfigError, loadConfigFile } from '@ipmgan/core';
+import { ConfigError, loadConfigFile, probeNative } from '@ipmgan/core';
 import { applySetOverride } from '../applySetOverride.js';
+import { describeNative } from '../format/describeNative.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { formatTable } from '../format/formatTable.js';
 
@@ -12,6 +13,8 @@ export interface CompareOptions {
   readonly workers?: number;
   readonly iterations?: number;
   readonly set: readonly string[];
+  /** Say whether the runs get the native kernels, and why not. */
+  readonly verbose?: boolean;
 }
 
 function summary(results: readonly RunResult[]): string {
@@ -58,6 +61,8 @@ async function compareOrResume(options: CompareOptions, cwd: string, signal: Abo
  * `--resume DIR` continues a comparison that was stopped, killed or had runs fail.
  */
 export async function compare(options: CompareOptions, cwd: string): Promise<void> {
+  // Each run records the kernels it trained with (its config.resolved.json, the report).
+  if (options.verbose === true) process.stderr.write(`ipmgan: ${describeNative(await probeNative())}\n`);
   const controller = new AbortController();
   const onSignal = (): void => {
     process.stderr.write('\nipmgan: interrupted; stopping every run after its current iteration, with a checkpoint\n');

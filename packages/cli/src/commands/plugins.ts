@@ -6,8 +6,10 @@ import {
   type IpmPlugin,
   type ObjectiveDefaults,
   type ObjectiveExtension,
+  probeNative,
 } from '@ipmgan/core';
 import { describeConstraints } from '../format/describeConstraints.js';
+import { describeNative } from '../format/describeNative.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { describeSchedule } from '../format/describeSchedule.js';
 import { formatTable } from '../format/formatTable.js';
@@ -53,6 +55,8 @@ async function installedPlugins(cwd: string): Promise<IpmPlugin[]> {
  * the defaults a config inherits from each objective.
  */
 export async function plugins(options: PluginsOptions, cwd: string): Promise<void> {
+  // First: a bad IPMGAN_NATIVE is one line before anything is printed.
+  const native = await probeNative();
   const extensions: (InstalledObjective | InstalledExtension)[] = [];
   for (const plugin of await installedPlugins(cwd)) {
     for (const extension of plugin.extensions) {
@@ -132,4 +136,5 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
       ]),
     ),
   );
+  process.stdout.write(`\n${describeNative(native)}\n`);
 }

@@ -1,4 +1,13 @@
-import { ConfigError, createRun, DivergenceError, openConfig, resumeRun, type Run } from '@ipmgan/core';
+import {
+  ConfigError,
+  createRun,
+  describeKernels,
+  DivergenceError,
+  openConfig,
+  resumeRun,
+  type KernelSet,
+  type Run,
+} from '@ipmgan/core';
 import { writeRunReport } from '@ipmgan/report';
 import { applySetOverride, parseSetAssignment } from '../applySetOverride.js';
 import { ProgressReporter } from '../ProgressReporter.js';
@@ -8,6 +17,12 @@ export interface TrainOptions {
   readonly resume?: string;
   readonly iterations?: number;
   readonly set: readonly string[];
+  /** Say which kernels train (native or wasm, and why). */
+  readonly verbose?: boolean;
+}
+
+function sameKernels(a: KernelSet, b: KernelSet): boolean {
+  return a.native && b.native ? a.kernels.join() === b.kernels.join() : a.native === b.native;
 }
 
 /**
@@ -42,6 +57,13 @@ export async function train(options: TrainOptions, cwd: string): Promise<void> {
     `ipmgan: training ${run.config.objective.name} on ${run.config.data.name} (${run.config.backend}), ` +
       `iterations ${String(run.trainer.state.iteration)} -> ${String(target)}, run directory ${directory}\n`,
   );
+  if (options.verbose === true) process.stderr.write(`ipmgan: kernels: ${describeKernels(run.kernels)}\n`);
+  // Exactness holds per kernel set: a run resumed on other kernels continues, but not bit for bit.
+  const started = run.config.kernels;
+  if (options.resume !== undefined && started !== undefined && !sameKernels(started, run.kernels))
+    process.stderr.write(
+      `ipmgan: note: this run started on ${started.native ? 'native' : 'wasm'} kernels and resumes on ${run.kernels.native ? 'native' : 'wasm'} ones; its numbers will not match an uninterrupted run bit for bit\n`,
+    );
   const controller = new AbortController();
   const onSignal = (): void => {
     process.stderr.write('\nipmgan: interrupted; finishing this iteration and writing a checkpoint\n');

@@ -73,6 +73,7 @@ export function resolveConfig(raw: unknown, plugins: readonly IpmPlugin[]): Reso
     seed: config.seed,
     backend: config.backend,
     threads: config.threads,
+    native: config.native,
     plugins: config.plugins,
     objective: {
       ...objectiveRef,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Container, type ResolutionContext } from 'inversify';
+import type { KernelSet } from '../backend/KernelSet.js';
 import { useBackend } from '../backend/useBackend.js';
 import { ConfigError } from '../config/ConfigError.js';
 import type { ResolvedConfig } from '../config/ResolvedConfig.js';
@@ -44,6 +45,8 @@ export interface RunOptions {
 
 export interface Run {
   readonly config: ResolvedConfig;
+  /** The kernels this run trains with (recorded as `kernels` in config.resolved.json). */
+  readonly kernels: KernelSet;
   readonly container: Container;
   readonly trainer: Trainer;
   readonly directory: RunDirectory | null;
@@ -68,7 +71,7 @@ export async function createRun(
   plugins: readonly IpmPlugin[],
   options: RunOptions = {},
 ): Promise<Run> {
-  await useBackend(config.backend, config.threads ?? 1);
+  const kernels = await useBackend(config.backend, config.threads ?? 1, config.native ?? 'auto');
   const baseDir = options.baseDir ?? process.cwd();
   const container = new Container();
   const registry = new ExtensionRegistry(plugins.flatMap((p) => p.extensions));
@@ -188,17 +191,20 @@ export async function createRun(
       `plugins: ${serviceName(service)} is bound twice; a plugin replaces a core service with rebind(), not bind() (docs/plugin-services.md)`,
     );
   }
-  // The data source's exact definition is recorded beside its options (informational).
-  // A resumed run's config is already there (and must not change before its checkpoint is known good).
+  // The data source's exact definition is recorded beside its options, and the kernels the run
+  // starts on (informational). A resumed run's config is already there (and must not change
+  // before its checkpoint is known good).
   if (directory && !existsSync(directory.configPath))
     directory.writeConfig({
       ...config,
+      kernels,
       data: { ...config.data, definition: trainer.data.definition },
     } as ResolvedConfig);
   const checkpointer = trainer.hooks.find((h): h is Checkpointer => h instanceof Checkpointer) ?? null;
 
   return {
     config,
+    kernels,
     container,
     trainer,
     directory,
