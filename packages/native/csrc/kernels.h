@@ -1,0 +1,18 @@
+// Each kernel file registers its functions on the addon's exports.
+#ifndef IPMGAN_KERNELS_H
+#define IPMGAN_KERNELS_H
+
+#include <stdint.h>
+#include <node_api.h>
+
+void register_batch_matmul(napi_env env, napi_value exports);
+void register_reductions(napi_env env, napi_value exports);
+void register_leaky_relu_grad(napi_env env, napi_value exports);
+void register_rmsprop(napi_env env, napi_value exports);
+
+// op(a) op(b) for `batch` row-major matrices, split over the pool when large
+// (shared by the convolutions).
+void run_gemm(float* a, float* b, float* out, int64_t batch, int64_t m, int64_t n, int64_t k, int trans_a, int trans_b,
+              int64_t a_stride, int64_t b_stride);
+
+#endif

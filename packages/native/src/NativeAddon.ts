@@ -1,0 +1,60 @@
+/**
+ * The functions of build/Release/ipmgan_native.node (csrc/). Every kernel takes the wasm heap
+ * (HEAPF32, read after the outputs are allocated) and offsets into it in floats; the C side
+ * bounds-checks each tensor against the heap and keeps nothing after it returns.
+ */
+export interface NativeAddon {
+  /** Bumped with every change of the functions' arguments (csrc/addon.c). */
+  readonly abiVersion: number;
+  /** Threads of the pool that splits large calls (the caller included); returns the count set. */
+  setThreads(threads: number): number;
+  getThreads(): number;
+  /** out[i] = op(a[i]) op(b[i]) for `batch` row-major matrices; a stride of 0 broadcasts. */
+  batchMatMul(
+    heap: Float32Array,
+    batch: number,
+    m: number,
+    n: number,
+    k: number,
+    transposeA: number,
+    transposeB: number,
+    aOffset: number,
+    aStride: number,
+    bOffset: number,
+    bStride: number,
+    outOffset: number,
+  ): void;
+  /** out[j] = sum over i of x[i, j], x being [rows, cols]. */
+  sumLeading(heap: Float32Array, rows: number, cols: number, xOffset: number, outOffset: number): void;
+  /** out[j] = (sum over i of x[i, j]) / rows. */
+  meanLeading(heap: Float32Array, rows: number, cols: number, xOffset: number, outOffset: number): void;
+  /** out = x > 0 ? dy : dy * slope, elementwise. */
+  leakyReluGrad(
+    heap: Float32Array,
+    size: number,
+    dyOffset: number,
+    xOffset: number,
+    outOffset: number,
+    slope: number,
+  ): void;
+  /** One TorchRmsProp step; the buffer offsets are ignored when momentum is 0. */
+  rmsprop(
+    heap: Float32Array,
+    size: number,
+    variableOffset: number,
+    gradientOffset: number,
+    squareOffset: number,
+    bufferOffset: number,
+    outVariable: number,
+    outSquare: number,
+    outBuffer: number,
+    learningRate: number,
+    alpha: number,
+    oneMinusAlpha: number,
+    epsilon: number,
+    momentum: number,
+  ): void;
+}
+
+/** The abiVersion this package's JavaScript was written against. */
+export const ADDON_ABI_VERSION = 1;
