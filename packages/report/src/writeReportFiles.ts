@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '@ipmgan/core';
 import { buildFigures } from './buildFigures.js';
+import type { Figure } from './Figure.js';
 import type { ComparisonReport } from './ComparisonReport.js';
 import { describeRun } from './describeRun.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -88,6 +89,11 @@ export interface ReportFilesOptions {
   readonly unfinished?: readonly ReportRun[];
 }
 
+/** A figure's file under figures/: its PNG, or its SVG where there is none. */
+function figureFile(figure: Figure): string {
+  return `${figure.name}.${figure.png ? 'png' : 'svg'}`;
+}
+
 /**
  * Renders the figures of `runs`, writes report.html (self-contained: inline SVG and data: URLs,
  * no scripts), report.md and figures/*.png into `outDirectory`, and returns the paths and table.
@@ -109,8 +115,8 @@ export async function writeReportFiles(
   const table = formatSummaryTable(rows);
   const allNotes = notesFor(runs, notes, rows);
   const figurePaths = figures.map((figure) => {
-    const path = join(figuresDirectory, `${figure.name}.png`);
-    writeFileSync(path, figure.png);
+    const path = join(figuresDirectory, figureFile(figure));
+    writeFileSync(path, figure.png ?? figure.html);
     return path;
   });
 
@@ -174,7 +180,7 @@ ${markdownTable(metricsCells)}
 ${statuses ? `\n## Runs\n\n${markdownTable(statusCells(statuses))}\n` : ''}
 ${[...legend, ...allNotes].map((n) => `- ${n}`).join('\n')}
 
-${figures.map((f) => `## ${f.heading}\n\n![${f.heading}](figures/${f.name}.png)\n\n${f.caption}\n`).join('\n')}`;
+${figures.map((f) => `## ${f.heading}\n\n![${f.heading}](figures/${figureFile(f)})\n\n${f.caption}\n`).join('\n')}`;
 
   const htmlPath = join(root, 'report.html');
   const markdownPath = join(root, 'report.md');
