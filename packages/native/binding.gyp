@@ -9,7 +9,11 @@
         "csrc/batch_matmul.c",
         "csrc/reductions.c",
         "csrc/leaky_relu_grad.c",
-        "csrc/rmsprop.c"
+        "csrc/rmsprop.c",
+        "csrc/conv_geometry.c",
+        "csrc/conv2d.c",
+        "csrc/conv2d_backprop_input.c",
+        "csrc/conv2d_backprop_filter.c"
       ],
       "include_dirs": ["/usr/include/x86_64-linux-gnu/openblas-serial"],
       "cflags": ["-std=c11", "-O3", "-fvisibility=hidden", "-ffp-contract=off", "-fno-fast-math", "-pthread", "-ffunction-sections", "-fdata-sections"],

@@ -38,5 +38,8 @@ NAPI_MODULE_INIT() {
   register_reductions(env, exports);
   register_leaky_relu_grad(env, exports);
   register_rmsprop(env, exports);
+  register_conv2d(env, exports);
+  register_conv2d_backprop_input(env, exports);
+  register_conv2d_backprop_filter(env, exports);
   return exports;
 }

@@ -54,6 +54,12 @@ export interface NativeAddon {
     epsilon: number,
     momentum: number,
   ): void;
+  /** Conv2D, NHWC; `geometry` is csrc/conv_geometry.h's 15 numbers (convGeometry). */
+  conv2d(heap: Float32Array, ...args: number[]): void;
+  /** Conv2DBackpropInput: (heap, ...geometry of the forward conv, dy, filter, dx offsets). */
+  conv2dBackpropInput(heap: Float32Array, ...args: number[]): void;
+  /** Conv2DBackpropFilter: (heap, ...geometry, x, dy, dw offsets). */
+  conv2dBackpropFilter(heap: Float32Array, ...args: number[]): void;
 }
 
 /** The abiVersion this package's JavaScript was written against. */

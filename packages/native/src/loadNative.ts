@@ -30,10 +30,14 @@ export function loadNativeAddon(): { status: NativeStatus; addon: NativeAddon | 
   if (loaded) return loaded;
   const failures: string[] = [];
   let prebuilt: string | undefined;
-  try {
-    prebuilt = require.resolve(PREBUILT);
-  } catch {
-    failures.push(`${PREBUILT} is not installed`);
+  if (process.env['IPMGAN_NATIVE_PREBUILT'] === '0') {
+    failures.push(`${PREBUILT} skipped (IPMGAN_NATIVE_PREBUILT=0)`);
+  } else {
+    try {
+      prebuilt = require.resolve(PREBUILT);
+    } catch {
+      failures.push(`${PREBUILT} is not installed`);
+    }
   }
   if (prebuilt !== undefined) {
     try {
@@ -45,7 +49,7 @@ export function loadNativeAddon(): { status: NativeStatus; addon: NativeAddon | 
   }
   if (!existsSync(LOCAL)) {
     failures.push(
-      `no local build at ${LOCAL} (npm run build:addon -w @ipmgan/native needs node-gyp, a C compiler and libopenblas-serial-dev)`,
+      `no local build at ${LOCAL} (npm run build:native -w @ipmgan/native needs node-gyp, a C compiler and libopenblas-serial-dev)`,
     );
   } else {
     try {
@@ -60,8 +64,8 @@ export function loadNativeAddon(): { status: NativeStatus; addon: NativeAddon | 
 }
 
 /**
- * Tries the prebuilt @ipmgan/native-linux-x64-gnu, then this package's local build
- * (build/Release/ipmgan_native.node); never throws.
+ * Tries the prebuilt @ipmgan/native-linux-x64-gnu (unless IPMGAN_NATIVE_PREBUILT=0), then this
+ * package's local build (build/Release/ipmgan_native.node); never throws.
  */
 export function loadNative(): NativeStatus {
   return loadNativeAddon().status;

@@ -1,4 +1,7 @@
 import { batchMatMul } from './kernels/batchMatMul.js';
+import { conv2d } from './kernels/conv2d.js';
+import { conv2dBackpropFilter } from './kernels/conv2dBackpropFilter.js';
+import { conv2dBackpropInput } from './kernels/conv2dBackpropInput.js';
 import { identity } from './kernels/identity.js';
 import { leakyReluGrad } from './kernels/leakyReluGrad.js';
 import { mean } from './kernels/mean.js';
@@ -7,4 +10,14 @@ import { sum } from './kernels/sum.js';
 import type { NativeKernel } from './NativeKernel.js';
 
 /** Every kernel this package registers for the wasm backend, in registration order. */
-export const nativeKernels: readonly NativeKernel[] = [batchMatMul, identity, sum, mean, leakyReluGrad, rmsProp];
+export const nativeKernels: readonly NativeKernel[] = [
+  batchMatMul,
+  conv2d,
+  conv2dBackpropInput,
+  conv2dBackpropFilter,
+  identity,
+  sum,
+  mean,
+  leakyReluGrad,
+  rmsProp,
+];

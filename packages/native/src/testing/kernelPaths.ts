@@ -69,6 +69,17 @@ export async function kernelPaths(kernelName: string, compute: Compute): Promise
   }
 }
 
+/** Runs `compute` on wasm with the native kernels registered (for ipmgan's fused kernels, which only native has). */
+export async function onNative(compute: Compute): Promise<Float32Array[]> {
+  await tf.setBackend('wasm');
+  registerNativeKernels({ threads: 1 });
+  try {
+    return read(compute);
+  } finally {
+    unregisterNativeKernels();
+  }
+}
+
 /** max |a - b| / max |b| over all elements of all pairs (float32 sums lose ~1e-7 of their scale). */
 export function relativeError(a: readonly Float32Array[], b: readonly Float32Array[]): number {
   if (a.length !== b.length) throw new Error(`${a.length} results against ${b.length}`);
