@@ -70,9 +70,11 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
       ...(await Promise.all(config.plugins.map((p, i) => importPlugin(p, baseDir, `plugins.${String(i)}`)))),
     ];
     run = await createRun(config, plugins, { baseDir, directory, hooks: [relay] });
-    // The plan wrote the config before the run existed; record the data source's definition as train does.
+    // The plan wrote the config before the run existed; record the data source's definition and
+    // the kernels it trains with as train does.
     directory.writeConfig({
       ...config,
+      kernels: run.kernels,
       data: { ...config.data, definition: run.trainer.data.definition },
     } as ResolvedConfig);
   }
