@@ -10,10 +10,13 @@
         "csrc/reductions.c",
         "csrc/leaky_relu_grad.c",
         "csrc/rmsprop.c",
+        "csrc/adam.c",
         "csrc/conv_geometry.c",
         "csrc/conv2d.c",
         "csrc/conv2d_backprop_input.c",
-        "csrc/conv2d_backprop_filter.c"
+        "csrc/conv2d_backprop_filter.c",
+        "csrc/batch_norm_activation.c",
+        "csrc/leaky_relu.c"
       ],
       "include_dirs": ["/usr/include/x86_64-linux-gnu/openblas-serial"],
       "cflags": ["-std=c11", "-O3", "-fvisibility=hidden", "-ffp-contract=off", "-fno-fast-math", "-pthread", "-ffunction-sections", "-fdata-sections"],

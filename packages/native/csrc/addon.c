@@ -38,7 +38,10 @@ NAPI_MODULE_INIT() {
   register_reductions(env, exports);
   register_leaky_relu_grad(env, exports);
   register_rmsprop(env, exports);
+  register_adam(env, exports);
   register_conv2d(env, exports);
+  register_batch_norm_activation(env, exports);
+  register_leaky_relu(env, exports);
   register_conv2d_backprop_input(env, exports);
   register_conv2d_backprop_filter(env, exports);
   return exports;

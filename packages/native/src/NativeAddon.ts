@@ -54,12 +54,67 @@ export interface NativeAddon {
     epsilon: number,
     momentum: number,
   ): void;
+  /** One TorchAdam step: writes the new variable, m and v. */
+  adam(
+    heap: Float32Array,
+    size: number,
+    variableOffset: number,
+    gradientOffset: number,
+    mOffset: number,
+    vOffset: number,
+    outVariable: number,
+    outM: number,
+    outV: number,
+    lerpWeight: number,
+    oneMinusLerpWeight: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+    negativeStepSize: number,
+    correction2Sqrt: number,
+  ): void;
   /** Conv2D, NHWC; `geometry` is csrc/conv_geometry.h's 15 numbers (convGeometry). */
   conv2d(heap: Float32Array, ...args: number[]): void;
   /** Conv2DBackpropInput: (heap, ...geometry of the forward conv, dy, filter, dx offsets). */
   conv2dBackpropInput(heap: Float32Array, ...args: number[]): void;
   /** Conv2DBackpropFilter: (heap, ...geometry, x, dy, dw offsets). */
   conv2dBackpropFilter(heap: Float32Array, ...args: number[]): void;
+  /** out = x > 0 ? x : slope x. */
+  leakyRelu(heap: Float32Array, size: number, xOffset: number, outOffset: number, slope: number): void;
+  /**
+   * Batch norm of x [rows, channels] with batch statistics, then LeakyReLU(slope): writes y,
+   * and the batch mean and (biased) variance per channel.
+   */
+  batchNormActivation(
+    heap: Float32Array,
+    rows: number,
+    channels: number,
+    xOffset: number,
+    gammaOffset: number,
+    betaOffset: number,
+    yOffset: number,
+    meanOffset: number,
+    varianceOffset: number,
+    epsilon: number,
+    slope: number,
+  ): void;
+  /** Its gradient: writes dx, dgamma, dbeta from dy, x, gamma, the batch statistics and y. */
+  batchNormActivationGrad(
+    heap: Float32Array,
+    rows: number,
+    channels: number,
+    dyOffset: number,
+    xOffset: number,
+    gammaOffset: number,
+    meanOffset: number,
+    varianceOffset: number,
+    yOffset: number,
+    dxOffset: number,
+    dgammaOffset: number,
+    dbetaOffset: number,
+    epsilon: number,
+    slope: number,
+  ): void;
 }
 
 /** The abiVersion this package's JavaScript was written against. */

@@ -1,4 +1,8 @@
+import { adam } from './kernels/adam.js';
 import { batchMatMul } from './kernels/batchMatMul.js';
+import { batchNormActivation } from './kernels/batchNormActivation.js';
+import { batchNormActivationGrad } from './kernels/batchNormActivationGrad.js';
+import { leakyRelu } from './kernels/leakyRelu.js';
 import { conv2d } from './kernels/conv2d.js';
 import { conv2dBackpropFilter } from './kernels/conv2dBackpropFilter.js';
 import { conv2dBackpropInput } from './kernels/conv2dBackpropInput.js';
@@ -18,6 +22,10 @@ export const nativeKernels: readonly NativeKernel[] = [
   identity,
   sum,
   mean,
+  leakyRelu,
   leakyReluGrad,
   rmsProp,
+  adam,
+  batchNormActivation,
+  batchNormActivationGrad,
 ];
