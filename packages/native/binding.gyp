@@ -19,7 +19,7 @@
         "csrc/leaky_relu.c"
       ],
       "include_dirs": ["/usr/include/x86_64-linux-gnu/openblas-serial"],
-      "cflags": ["-std=c11", "-O3", "-fvisibility=hidden", "-ffp-contract=off", "-fno-fast-math", "-pthread", "-ffunction-sections", "-fdata-sections"],
+      "cflags": ["-std=c11", "-O3", "-fvisibility=hidden", "-ffp-contract=off", "-fno-fast-math", "-fno-math-errno", "-pthread", "-ffunction-sections", "-fdata-sections"],
       "cflags!": ["-fno-exceptions"],
       "defines": ["NAPI_VERSION=8"],
       "libraries": [

@@ -8,6 +8,22 @@
 #include "heap.h"
 #include "kernels.h"
 
+VECTORIZED static void adam_loop(const float* restrict w, const float* restrict g, const float* restrict m,
+                                 const float* restrict s, float* restrict out_w, float* restrict out_m,
+                                 float* restrict out_s, int64_t size, int below_half, float weight,
+                                 float one_minus_weight, float beta2, float one_minus_beta2, float eps,
+                                 float negative_step, float correction) {
+  for (int64_t i = 0; i < size; i++) {
+    float difference = g[i] - m[i];
+    float first = below_half ? m[i] + difference * weight : g[i] - difference * one_minus_weight;
+    float second = s[i] * beta2 + (g[i] * one_minus_beta2) * g[i];
+    float denominator = sqrtf(second) / correction + eps;
+    out_m[i] = first;
+    out_s[i] = second;
+    out_w[i] = w[i] + (first * negative_step) / denominator;
+  }
+}
+
 // (heap, size, variable, gradient, m, v, outVariable, outM, outV offsets,
 //  lerpWeight, oneMinusLerpWeight, beta2, oneMinusBeta2, epsilon, negativeStepSize, correction2Sqrt)
 static napi_value adam(napi_env env, napi_callback_info info) {
@@ -26,25 +42,9 @@ static napi_value adam(napi_env env, napi_callback_info info) {
   for (int i = 1; i < 8; i++) {
     if (!in_heap(env, &heap, v[i], size)) return NULL;
   }
-  const float* w = heap.data + v[1];
-  const float* g = heap.data + v[2];
-  const float* m = heap.data + v[3];
-  const float* s = heap.data + v[4];
-  float* out_w = heap.data + v[5];
-  float* out_m = heap.data + v[6];
-  float* out_s = heap.data + v[7];
-  int below_half = d[0] < 0.5;
-  float weight = (float)d[0], one_minus_weight = (float)d[1], beta2 = (float)d[2], one_minus_beta2 = (float)d[3];
-  float eps = (float)d[4], negative_step = (float)d[5], correction = (float)d[6];
-  for (int64_t i = 0; i < size; i++) {
-    float difference = g[i] - m[i];
-    float first = below_half ? m[i] + difference * weight : g[i] - difference * one_minus_weight;
-    float second = s[i] * beta2 + (g[i] * one_minus_beta2) * g[i];
-    float denominator = sqrtf(second) / correction + eps;
-    out_m[i] = first;
-    out_s[i] = second;
-    out_w[i] = w[i] + (first * negative_step) / denominator;
-  }
+  adam_loop(heap.data + v[1], heap.data + v[2], heap.data + v[3], heap.data + v[4], heap.data + v[5], heap.data + v[6],
+            heap.data + v[7], size, d[0] < 0.5, (float)d[0], (float)d[1], (float)d[2], (float)d[3], (float)d[4],
+            (float)d[5], (float)d[6]);
   return NULL;
 }
 

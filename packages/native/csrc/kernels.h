@@ -5,6 +5,15 @@
 #include <stdint.h>
 #include <node_api.h>
 
+// Element-wise loops are compiled for AVX2 and for the x86-64 baseline, picked at load by the
+// CPU (the binary stays portable). Without FMA contraction and with IEEE sqrt and division in
+// both, the two give the same bits, so the CPU is not part of the kernel set.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define VECTORIZED __attribute__((target_clones("avx2", "default")))
+#else
+#define VECTORIZED
+#endif
+
 void register_batch_matmul(napi_env env, napi_value exports);
 void register_reductions(napi_env env, napi_value exports);
 void register_leaky_relu_grad(napi_env env, napi_value exports);

@@ -2,6 +2,10 @@
 #include "heap.h"
 #include "kernels.h"
 
+VECTORIZED static void leaky_relu_loop(const float* restrict x, float* restrict out, int64_t size, float s) {
+  for (int64_t i = 0; i < size; i++) out[i] = x[i] > 0.0f ? x[i] : x[i] * s;
+}
+
 // (heap, size, xOffset, outOffset, slope)
 static napi_value leaky_relu(napi_env env, napi_callback_info info) {
   napi_value argv[5];
@@ -14,10 +18,7 @@ static napi_value leaky_relu(napi_env env, napi_callback_info info) {
     return NULL;
   }
   if (!in_heap(env, &heap, x_off, size) || !in_heap(env, &heap, out_off, size)) return NULL;
-  const float* x = heap.data + x_off;
-  float* out = heap.data + out_off;
-  float s = (float)slope;
-  for (int64_t i = 0; i < size; i++) out[i] = x[i] > 0.0f ? x[i] : x[i] * s;
+  leaky_relu_loop(heap.data + x_off, heap.data + out_off, size, (float)slope);
   return NULL;
 }
 

@@ -3,6 +3,11 @@
 #include "heap.h"
 #include "kernels.h"
 
+VECTORIZED static void leaky_relu_grad_loop(const float* restrict dy, const float* restrict x, float* restrict out,
+                                            int64_t size, float s) {
+  for (int64_t i = 0; i < size; i++) out[i] = x[i] > 0.0f ? dy[i] : dy[i] * s;
+}
+
 // (heap, size, dyOffset, xOffset, outOffset, slope)
 static napi_value leaky_relu_grad(napi_env env, napi_callback_info info) {
   napi_value argv[6];
@@ -17,11 +22,7 @@ static napi_value leaky_relu_grad(napi_env env, napi_callback_info info) {
   if (!in_heap(env, &heap, dy_off, size) || !in_heap(env, &heap, x_off, size) || !in_heap(env, &heap, out_off, size)) {
     return NULL;
   }
-  const float* dy = heap.data + dy_off;
-  const float* x = heap.data + x_off;
-  float* out = heap.data + out_off;
-  float s = (float)slope;
-  for (int64_t i = 0; i < size; i++) out[i] = x[i] > 0.0f ? dy[i] : dy[i] * s;
+  leaky_relu_grad_loop(heap.data + dy_off, heap.data + x_off, heap.data + out_off, size, (float)slope);
   return NULL;
 }
 

@@ -5,6 +5,18 @@
 #include "heap.h"
 #include "kernels.h"
 
+VECTORIZED static void sum_rows(const float* restrict x, float* restrict out, int64_t rows, int64_t cols, int mean) {
+  for (int64_t j = 0; j < cols; j++) out[j] = 0.0f;
+  for (int64_t i = 0; i < rows; i++) {
+    const float* row = x + i * cols;
+    for (int64_t j = 0; j < cols; j++) out[j] += row[j];
+  }
+  if (mean) {
+    float count = (float)rows;
+    for (int64_t j = 0; j < cols; j++) out[j] /= count;
+  }
+}
+
 static napi_value reduce_leading(napi_env env, napi_callback_info info, int mean) {
   napi_value argv[5];
   heap_t heap;
@@ -15,17 +27,7 @@ static napi_value reduce_leading(napi_env env, napi_callback_info info, int mean
     return NULL;
   }
   if (!in_heap(env, &heap, x_off, rows * cols) || !in_heap(env, &heap, out_off, cols)) return NULL;
-  const float* x = heap.data + x_off;
-  float* out = heap.data + out_off;
-  for (int64_t j = 0; j < cols; j++) out[j] = 0.0f;
-  for (int64_t i = 0; i < rows; i++) {
-    const float* row = x + i * cols;
-    for (int64_t j = 0; j < cols; j++) out[j] += row[j];
-  }
-  if (mean) {
-    float count = (float)rows;
-    for (int64_t j = 0; j < cols; j++) out[j] /= count;
-  }
+  sum_rows(heap.data + x_off, heap.data + out_off, rows, cols, mean);
   return NULL;
 }
 

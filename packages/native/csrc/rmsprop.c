@@ -10,6 +10,29 @@
 #include "heap.h"
 #include "kernels.h"
 
+// buf and out_buf are NULL without momentum.
+VECTORIZED static void rmsprop_loop(const float* restrict w, const float* restrict g, const float* restrict sq,
+                                    const float* restrict buf, float* restrict out_w, float* restrict out_sq,
+                                    float* restrict out_buf, int64_t size, float lr, float alpha, float one_minus_alpha,
+                                    float eps, float momentum) {
+  if (buf != NULL && out_buf != NULL) {
+    for (int64_t i = 0; i < size; i++) {
+      float ms = sq[i] * alpha + (g[i] * g[i]) * one_minus_alpha;
+      float step = buf[i] * momentum + g[i] / (sqrtf(ms) + eps);
+      out_sq[i] = ms;
+      out_buf[i] = step;
+      out_w[i] = w[i] - step * lr;
+    }
+    return;
+  }
+  for (int64_t i = 0; i < size; i++) {
+    float ms = sq[i] * alpha + (g[i] * g[i]) * one_minus_alpha;
+    float step = g[i] / (sqrtf(ms) + eps);
+    out_sq[i] = ms;
+    out_w[i] = w[i] - step * lr;
+  }
+}
+
 // (heap, size, wOffset, gOffset, squareOffset, bufferOffset, outW, outSquare, outBuffer,
 //  lr, alpha, oneMinusAlpha, epsilon, momentum); momentum 0 ignores the buffers.
 static napi_value rmsprop(napi_env env, napi_callback_info info) {
@@ -29,31 +52,10 @@ static napi_value rmsprop(napi_env env, napi_callback_info info) {
   for (int i = 1; i < 8; i++) {
     if ((with_momentum || (i != 4 && i != 7)) && !in_heap(env, &heap, v[i], size)) return NULL;
   }
-  const float* w = heap.data + v[1];
-  const float* g = heap.data + v[2];
-  const float* sq = heap.data + v[3];
-  float* out_w = heap.data + v[5];
-  float* out_sq = heap.data + v[6];
   float lr = (float)d[0], alpha = (float)d[1], one_minus_alpha = (float)d[2], eps = (float)d[3], momentum = (float)d[4];
-  if (with_momentum) {
-    const float* buf = heap.data + v[4];
-    float* out_buf = heap.data + v[7];
-    for (int64_t i = 0; i < size; i++) {
-      float ms = sq[i] * alpha + (g[i] * g[i]) * one_minus_alpha;
-      float step = g[i] / (sqrtf(ms) + eps);
-      step = buf[i] * momentum + step;
-      out_sq[i] = ms;
-      out_buf[i] = step;
-      out_w[i] = w[i] - step * lr;
-    }
-  } else {
-    for (int64_t i = 0; i < size; i++) {
-      float ms = sq[i] * alpha + (g[i] * g[i]) * one_minus_alpha;
-      float step = g[i] / (sqrtf(ms) + eps);
-      out_sq[i] = ms;
-      out_w[i] = w[i] - step * lr;
-    }
-  }
+  rmsprop_loop(heap.data + v[1], heap.data + v[2], heap.data + v[3], with_momentum ? heap.data + v[4] : NULL,
+               heap.data + v[5], heap.data + v[6], with_momentum ? heap.data + v[7] : NULL, size, lr, alpha,
+               one_minus_alpha, eps, momentum);
   return NULL;
 }
 

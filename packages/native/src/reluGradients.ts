@@ -15,7 +15,10 @@ function leakyReluGradient(dy: tf.Tensor, x: tf.Tensor, slope: number): tf.Tenso
 
 /**
  * The gradients of Relu and LeakyRelu through the one-pass native kernel where the active
- * backend has it, tfjs's composite elsewhere (same values: x > 0 ? dy : slope dy).
+ * backend has it, tfjs's composite elsewhere (same values: x > 0 ? dy : slope dy), and the
+ * kernel's own gradient, for second derivatives (a gradient penalty differentiates the critic's
+ * input gradient): linear in dy with the same mask, zero in x almost everywhere, as tfjs's
+ * composite differentiates (step and where pass no gradient to x).
  */
 export const reluGradients: readonly tf.GradConfig[] = [
   {
@@ -35,6 +38,17 @@ export const reluGradients: readonly tf.GradConfig[] = [
       if (x === undefined || Array.isArray(dy)) throw new Error('LeakyRelu gradient expects saved x and one dy.');
       const { alpha } = attrs as unknown as tf.LeakyReluAttrs;
       return { x: () => leakyReluGradient(dy, x, alpha) };
+    },
+  },
+  {
+    kernelName: LEAKY_RELU_GRAD,
+    inputsToSave: ['x'],
+    gradFunc: (ddx, saved, attrs) => {
+      const [x] = saved;
+      if (x === undefined || Array.isArray(ddx))
+        throw new Error(`${LEAKY_RELU_GRAD} gradient expects saved x and one dy.`);
+      const { slope } = attrs as { slope: number };
+      return { dy: () => leakyReluGradient(ddx, x, slope), x: () => tf.zerosLike(x) };
     },
   },
 ];

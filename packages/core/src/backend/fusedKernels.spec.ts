@@ -22,10 +22,11 @@ function withNative<T>(fn: () => T): T {
   }
 }
 
-// max |a - b| / max |b|.
+// max |a - b| / max |b| (an all-zero reference must be matched to 1e-12 absolute).
 function relativeError(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length) return Number.NaN;
   const diff = Math.max(...a.map((v, i) => Math.abs(v - (b[i] ?? Number.NaN))));
-  return diff / Math.max(...b.map(Math.abs));
+  return diff / Math.max(1e-7, ...b.map(Math.abs));
 }
 
 test.serial('core and @ipmgan/native name the fused kernels alike, and native registers each for wasm', (t) => {
@@ -70,8 +71,14 @@ for (const activation of [undefined, 'relu', 'leakyRelu'] as const) {
       };
       const composite = run();
       const fused = withNative(run);
+      // The forward kernel with the gradient's ops (a backend without the gradient kernel).
+      const fusedForward = withNative(() => {
+        tf.unregisterKernel(fusedKernelNames.batchNormActivationGrad, 'wasm');
+        return run();
+      });
       fused.forEach((values, i) => {
         t.true(relativeError(values, composite[i] ?? []) <= 1e-5, `output ${i}`);
+        t.true(relativeError(fusedForward[i] ?? [], composite[i] ?? []) <= 1e-5, `output ${i}, gradient by ops`);
       });
     },
   );
@@ -110,5 +117,44 @@ test.serial(
       };
       t.deepEqual(withNative(run), run());
     }
+  },
+);
+
+test.serial(
+  'batchNorm + ReLU: second derivatives (a gradient penalty through the layer) agree with the composite to 1e-5',
+  (t) => {
+    const run = (): number[][] => {
+      const layer = batchNorm({
+        name: 'fusedSpec/penalty',
+        channels: 4,
+        init: 'dcgan',
+        rng: new Rng(5),
+        activation: 'relu',
+      });
+      // A weight before the layer: its second derivative runs through the batch statistics.
+      const weight = tf.variable(tf.randomNormal([5, 4], 0, 1, 'float32', 11), true, 'fusedSpec/penaltyWeight');
+      const out = tf.tidy(() => {
+        const x = tf.randomNormal([18, 5], 0, 1, 'float32', 9);
+        const w = tf.randomNormal([6, 3, 4], 0, 1, 'float32', 10);
+        const { value, grads } = tf.variableGrads(() => {
+          const critic = (input: tf.Tensor): tf.Tensor =>
+            tf.sum(tf.mul(layer.apply(tf.reshape(tf.matMul(input, weight), [6, 3, 4]), true), w));
+          return tf.sum(tf.square(tf.grad(critic)(x)));
+        });
+        const names = Object.keys(grads).sort();
+        return [value, ...names.map((name) => grads[name])].map((r) => Array.from(r?.dataSync() ?? []));
+      });
+      for (const v of [...layer.trainableVariables, ...layer.stateVariables, weight]) v.dispose();
+      return out;
+    };
+    const composite = run();
+    const fused = withNative(run);
+    t.is(fused.length, 4); // the penalty, d/dbeta, d/dgamma, d/dweight
+    fused.forEach((values, i) => {
+      t.true(
+        relativeError(values, composite[i] ?? []) <= 1e-5,
+        `output ${i}: ${relativeError(values, composite[i] ?? [])}`,
+      );
+    });
   },
 );

@@ -39,3 +39,31 @@ test.serial('LeakyReLU gradient by hand: x = [-2, 0, 3], slope 0.2, dy = [5, 5, 
   ]);
   t.deepEqual(Array.from(grad ?? []), [1, 1, 5]);
 });
+
+test.serial(
+  'second derivatives through the one-pass gradient (as a gradient penalty takes them) equal wasm and cpu',
+  async (t) => {
+    const x = sample([9, 5], 11);
+    const w = sample([5, 4], 12);
+    const { cpu, wasm, native } = await kernelPaths(LEAKY_RELU_GRAD, () => {
+      const weight = tf.tensor(w, [5, 4]);
+      // penalty(W) = sum over the batch of |d/dx sum(act(x W))|^2; its gradient in W is second order.
+      // tfjs cannot take second derivatives through its own LeakyReLU gradient (Greater has no
+      // gradient): off the native path, write it as relu(h) - 0.2 relu(-h), equal but for h = 0.
+      const native = (tf.getKernel(LEAKY_RELU_GRAD, tf.getBackend()) as tf.KernelConfig | undefined) !== undefined;
+      const leaky = native
+        ? (h: tf.Tensor) => tf.leakyRelu(h, 0.2)
+        : (h: tf.Tensor) => tf.sub(tf.relu(h), tf.mul(tf.relu(tf.neg(h)), 0.2));
+      return [(h: tf.Tensor) => tf.relu(h), leaky].map((act) => {
+        const penalty = (v: tf.Tensor): tf.Tensor => {
+          const inputGradient = tf.grad((input: tf.Tensor) => tf.sum(act(tf.matMul(input, v))))(tf.tensor(x, [9, 5]));
+          return tf.sum(tf.square(inputGradient));
+        };
+        return tf.grad(penalty)(weight).dataSync() as Float32Array;
+      });
+    });
+    t.true(relativeError(native, wasm) <= 1e-5);
+    t.true(relativeError(native, cpu) <= 1e-5);
+    t.true(native.every((g) => g.some((v) => v !== 0)));
+  },
+);

@@ -35,7 +35,8 @@ function ensureFusedGradient(): void {
  * statistics, running = (1 - momentum) running + momentum batch, with the unbiased variance
  * as PyTorch does; otherwise normalise with the running statistics. Then the activation, if any.
  * In training, where the backend has the fused kernel (@ipmgan/native on wasm), statistics,
- * normalisation and activation are one kernel call and the backward pass another.
+ * normalisation and activation are one kernel call and the backward pass another, except
+ * where a second derivative may be taken.
  */
 export function batchNorm(spec: BatchNormSpec): Layer {
   const { name, channels, init, rng } = spec;
@@ -67,7 +68,10 @@ export function batchNorm(spec: BatchNormSpec): Layer {
         throw new Error(`${name}: batch norm in training mode needs more than one value per channel.`);
       }
       const axes = x.shape.slice(0, -1).map((_, i) => i);
-      const fused = x.dtype === 'float32' && hasFusedKernel(fusedKernelNames.batchNormActivation);
+      // Not under nested tapes (a gradient penalty's input gradient): the fused backward pass is a
+      // kernel without a gradient, so a second derivative must go through the composite.
+      const nested = tf.engine().state.gradientDepth > 1;
+      const fused = x.dtype === 'float32' && !nested && hasFusedKernel(fusedKernelNames.batchNormActivation);
       if (fused) ensureFusedGradient();
       // [..., c] (only from the fused kernel), [c], [c] (biased variance).
       let y: tf.Tensor | undefined;
