@@ -5,12 +5,16 @@
 //
 //   node bench/ipmgan-loop.mjs --backend wasm --batch 64 --iterations 20 --warmup 2
 //   node bench/ipmgan-loop.mjs --workload dcgan --threads 2 --batch 64 --iterations 3 --warmup 1
+//   node bench/ipmgan-loop.mjs --native on --threads 2     @ipmgan/native's kernels, its pool on 2 threads
+//
+// --native: the config's native setting (default off: wasm's own kernels, so that the wasm rows
+// stay wasm rows wherever the addon is built); on fails when the addon cannot load.
 //
 // --workload dcgan: WGAN on MNIST (digits in [-1, 1]) with the shipped dcgan-generator
 // (z 100, filters 64, batch norm, tanh) and dcgan-critic (filters 64, batch norm), same
 // RMSProp and clipping.
 //
-// prints {"workload", "batch", "backend", "threads", "iterations", "genItersPerSec", "genItersPerCpuSec"} as
+// prints {"workload", "batch", "backend", "threads", "native", "kernels", "iterations", "genItersPerSec", "genItersPerCpuSec"} as
 // one JSON line (warm-up iterations excluded).
 // Needs `npm run build`.
 import { parseArgs } from 'node:util';
@@ -24,6 +28,7 @@ const { values: args } = parseArgs({
     backend: { type: 'string', default: 'wasm' },
     workload: { type: 'string', default: 'mlp' },
     threads: { type: 'string', default: '1' },
+    native: { type: 'string', default: 'off' },
     batch: { type: 'string', default: '64' },
     iterations: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '2' },
@@ -61,6 +66,7 @@ const config = resolveConfig(
     seed: Number(args.seed),
     backend: args.backend,
     threads: args.threads === 'auto' ? 'auto' : Number(args.threads),
+    native: args.native,
     objective: { name: 'wgan' },
     data: chosen.data,
     generator: { noise: chosen.noise, network: chosen.generator },
@@ -91,6 +97,8 @@ console.log(
     batch,
     backend: config.backend,
     threads: config.threads,
+    native: run.kernels.native,
+    kernels: run.kernels.native ? run.kernels.kernels : [],
     iterations,
     genItersPerSec: iterations / seconds,
     // Less sensitive than wall time to other processes on a shared machine.

@@ -3,6 +3,7 @@
 //
 //   node bench/profile-step.mjs --workload dcgan --threads 1
 //   node bench/profile-step.mjs --conv-input stock    # tfjs-backend-wasm's own Conv2DBackpropInput
+//   node bench/profile-step.mjs --native on           # with @ipmgan/native's kernels (default off)
 //
 // Runs one warm-up iteration, then profiles --iterations more and prints, per kernel,
 // the total ms per generator iteration, the calls and the share of the kernel time, as
@@ -11,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 
 import { tf } from '../packages/core/dist/index.js';
-import { corePlugin, openRun, resolveConfig } from '../packages/core/dist/engine.js';
+import { corePlugin, describeKernels, openRun, resolveConfig } from '../packages/core/dist/engine.js';
 import { ipmganPlugin } from '../packages/critic-wgan/dist/index.js';
 
 const { values: args } = parseArgs({
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     threads: { type: 'string', default: '1' },
     top: { type: 'string', default: '14' },
     'conv-input': { type: 'string', default: 'phases' },
+    native: { type: 'string', default: 'off' },
   },
 });
 const iterations = Number(args.iterations);
@@ -47,6 +49,7 @@ const config = resolveConfig(
     seed: 1,
     backend: args.backend,
     ...(threads === 1 ? {} : { threads }),
+    native: args.native,
     objective: { name: 'wgan' },
     data: chosen.data,
     generator: { noise: chosen.noise, network: chosen.generator },
@@ -63,6 +66,7 @@ const config = resolveConfig(
 // wasm's own kernel, before ipmgan's wasm fixes replace it.
 const stockConvInput = tf.getKernel('Conv2DBackpropInput', 'wasm');
 const run = await openRun({ resolved: config, plugins }, { directory: null });
+if (args['conv-input'] === 'stock' && run.kernels.native) throw new Error('--conv-input stock: with --native off only');
 if (args['conv-input'] === 'stock') {
   tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
   tf.registerKernel(stockConvInput);
@@ -99,3 +103,4 @@ if (rows.length > top)
   console.log(`| ${rows.length - top} others | ${rest.toFixed(0)} | | ${((100 * rest) / total).toFixed(1)}% |`);
 console.log(`| all kernels | ${total.toFixed(0)} | ${profile.kernels.length / iterations} | 100% |`);
 console.log(`\nwall ${wallMs.toFixed(0)} ms per generator iteration (profiled, ${iterations} it.)`);
+console.log(`kernels: ${describeKernels(run.kernels)}`);

@@ -2,7 +2,8 @@
 // clipping, RMSProp and n_critic 5 throughout:
 // - mlp: the 8-Gaussian ring, 3x512 ReLU MLPs, at batch 64 and 256;
 // - dcgan: MNIST with the shipped dcgan-generator / dcgan-critic (filters 64, z 100), batch 64;
-// for ipmgan on each available backend (wasm with 1 and 2 threads), for a hand-written
+// for ipmgan on each available backend (wasm with 1 and 2 threads; wasm with @ipmgan/native's
+// kernels, its pool on 1 and 2 threads, when the addon loads), for a hand-written
 // tfjs loop (mlp) and for PyTorch with 1 and 2 threads. Every run is a fresh process
 // (bench/ipmgan-loop.mjs, bench/handwritten-loop.mjs, bench/torch_wgan.py) with its own
 // warm-up; runs of the different implementations are interleaved so that a shared, noisy
@@ -11,8 +12,8 @@
 //
 //   npm run bench                         full run: writes bench/results/ and docs/performance.md
 //   npm run bench -- --quick              smoke test: 1 run each, few iterations, writes nothing
-//   npm run bench -- --only wasm,pytorch  a subset (ipmgan backends wasm, cpu, tensorflow;
-//                                         handwritten; pytorch; mmd)
+//   npm run bench -- --only native,pytorch  a subset (ipmgan backends wasm, native, cpu,
+//                                         tensorflow; handwritten; pytorch; mmd)
 //   npm run bench -- --workloads dcgan    one workload (mlp, dcgan)
 //   npm run bench -- --runs 3             runs per workload (default 5)
 // Everything but --quick writes the results, with the options used.
@@ -27,12 +28,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 
 import * as prettier from 'prettier';
+import { probeNative } from '../packages/core/dist/engine.js';
 import { pythonWithTorch } from '../packages/core/dist/testing/index.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 5;
-const GROUPS = ['wasm', 'cpu', 'tensorflow', 'handwritten', 'pytorch', 'mmd'];
+const GROUPS = ['wasm', 'native', 'cpu', 'tensorflow', 'handwritten', 'pytorch', 'mmd'];
 const WORKLOADS = ['mlp', 'dcgan'];
 /** Batch sizes per workload. */
 const BATCHES = { mlp: [64, 256], dcgan: [64] };
@@ -49,12 +51,15 @@ const THREADS = [1, 2];
 const ITERATIONS = {
   mlp: {
     tfjs: { 64: { warmup: 2, iterations: 12 }, 256: { warmup: 1, iterations: 5 } },
+    // About 3x faster than wasm: more iterations for the same timing.
+    native: { 64: { warmup: 3, iterations: 36 }, 256: { warmup: 2, iterations: 15 } },
     cpu: { 64: { warmup: 1, iterations: 2 }, 256: { warmup: 1, iterations: 1 } },
     pytorch: { 64: { warmup: 2, iterations: 15 }, 256: { warmup: 1, iterations: 6 } },
   },
   // About 1 s (ipmgan) and 0.3 s (PyTorch) per generator iteration on idle cores; cpu would take minutes.
   dcgan: {
     tfjs: { 64: { warmup: 1, iterations: 3 } },
+    native: { 64: { warmup: 1, iterations: 6 } },
     pytorch: { 64: { warmup: 1, iterations: 3 } },
   },
 };
@@ -155,11 +160,15 @@ function markdownTable(rows) {
 
 const skipped = /** @type {{ group: string, reason: string }[]} */ ([]);
 const tensorflowSkip = tensorflowSkipReason();
+const nativeStatus = only.includes('native') ? await probeNative('on') : null;
+const nativeSkip =
+  nativeStatus && !nativeStatus.loaded ? `the native kernels cannot load: ${nativeStatus.reason}` : null;
 const { python, reason: pythonSkip } = only.includes('pytorch') ? pythonWithTorch() : { python: null, reason: null };
 const handwrittenPath = 'bench/handwritten-loop.mjs';
 const handwrittenSkip = existsSync(`${root}${handwrittenPath}`) ? null : `${handwrittenPath} is missing`;
 for (const [group, reason] of [
   ['tensorflow', tensorflowSkip],
+  ['native', nativeSkip],
   ['pytorch', pythonSkip],
   ['handwritten', handwrittenSkip],
 ]) {
@@ -176,11 +185,22 @@ for (const name of workloadNames) {
     const base = { workload: name, batch };
     const ipmgan = [node, 'bench/ipmgan-loop.mjs', '--workload', name];
     for (const threads of THREADS) {
-      const command = [...ipmgan, '--backend', 'wasm', '--threads', String(threads)];
+      const command = [...ipmgan, '--backend', 'wasm', '--threads', String(threads), '--native', 'off'];
       workloads.push(
         workload(
           { ...base, group: 'wasm', implementation: 'ipmgan', backend: 'wasm', threads },
           counts.tfjs[batch],
+          command,
+        ),
+      );
+    }
+    // wasm runs single-threaded beside the native pool, which gets the threads.
+    for (const threads of THREADS) {
+      const command = [...ipmgan, '--backend', 'wasm', '--threads', String(threads), '--native', 'on'];
+      workloads.push(
+        workload(
+          { ...base, group: 'native', implementation: 'ipmgan', backend: 'wasm + native', threads },
+          counts.native[batch],
           command,
         ),
       );
@@ -232,6 +252,8 @@ for (let r = 0; r < runsPerWorkload; r++) {
     const [command, ...argv] = w.command;
     const lines = (await output(command, argv)).trim().split('\n');
     const result = JSON.parse(lines[lines.length - 1]);
+    if (w.implementation === 'ipmgan' && w.backend.startsWith('wasm') && result.native !== (w.group === 'native'))
+      throw new Error(`${w.id}: ran ${result.native ? 'with' : 'without'} the native kernels`);
     w.runs.push({ genItersPerSec: result.genItersPerSec, genItersPerCpuSec: result.genItersPerCpuSec });
     if (w.group === 'pytorch') pytorchInfo = { torch: result.torch, blas: result.blas };
     const done = r * selected.length + selected.indexOf(w) + 1;
@@ -248,8 +270,8 @@ const seconds = (performance.now() - started) / 1000;
 
 /** @param {Workload} w */
 const label = (w) =>
-  w.implementation === 'pytorch' || w.backend === 'wasm'
-    ? `${w.implementation} (${w.backend === 'pytorch' ? '' : 'wasm, '}${w.threads} thread${w.threads === 1 ? '' : 's'})`
+  w.implementation === 'pytorch' || w.backend.startsWith('wasm')
+    ? `${w.implementation} (${w.backend === 'pytorch' ? '' : `${w.backend}, `}${w.threads} thread${w.threads === 1 ? '' : 's'})`
     : `${w.implementation} (${w.backend})`;
 
 const ratios = [];

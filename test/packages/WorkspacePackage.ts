@@ -5,5 +5,7 @@ export interface WorkspacePackage {
   readonly location: string;
   readonly private?: boolean;
   readonly dependencies?: Readonly<Record<string, string>>;
+  /** @ipmgan/native's prebuilt platform package is one. */
+  readonly optionalDependencies?: Readonly<Record<string, string>>;
   readonly ipmganPlugin?: { readonly objective?: string };
 }

@@ -152,6 +152,11 @@ interface MetricsRecord {
   readonly elapsedSeconds: number;
 }
 
+/** The kernel set a run recorded in its config.resolved.json. */
+function kernelsOf(runDir: string): unknown {
+  return (JSON.parse(readFileSync(join(runDir, 'config.resolved.json'), 'utf8')) as { kernels?: unknown }).kernels;
+}
+
 function metrics(runDir: string): MetricsRecord[] {
   return readFileSync(join(runDir, 'metrics.jsonl'), 'utf8')
     .trim()
@@ -240,7 +245,8 @@ step('a WGAN-only project: @ipmgan/cli and @ipmgan/critic-wgan, plugins, init, t
   mkdirSync(user);
   await sh(t, user, 'npm init -y');
   await sh(t, user, `echo 'registry=${registry.url}' > .npmrc`);
-  await sh(t, user, `npm install @ipmgan/cli @ipmgan/critic-wgan ${npmFlags}`);
+  const installed = await sh(t, user, `npm install @ipmgan/cli @ipmgan/critic-wgan ${npmFlags}`);
+  t.notRegex(installed.stderr, /install-scripts.*@ipmgan\//, 'no @ipmgan package has an install script');
   done.userInstalled = true;
   pluginPrepared = preparePlugin(registry.url);
   // Awaited by the plugin step; until then a rejection (a command that could not be spawned) is not unhandled.
@@ -272,6 +278,13 @@ step('a WGAN-only project: @ipmgan/cli and @ipmgan/critic-wgan, plugins, init, t
   t.deepEqual(installedExtensions(listed.stdout), ['objective wgan @ipmgan/critic-wgan', ...coreExtensions()].sort());
   const table = await sh(t, user, 'npx ipmgan plugins');
   const [objectiveTable = ''] = table.stdout.split('\n\n');
+  // The prebuilt platform package came with @ipmgan/native (its optional dependency) and loads:
+  // no compiler, no build, no install script ran (npm's allowScripts has nothing to ask).
+  t.is(
+    table.stdout.trimEnd().split('\n').at(-1),
+    `native kernels: active (prebuilt, ${join(user, 'node_modules', '@ipmgan', 'native-linux-x64-gnu', 'ipmgan_native.node')})`,
+  );
+  t.false(existsSync(join(user, 'node_modules', '@ipmgan', 'native', 'build')), 'nothing was compiled');
   t.deepEqual(
     objectiveTable
       .split('\n')
@@ -286,6 +299,7 @@ step('a WGAN-only project: @ipmgan/cli and @ipmgan/critic-wgan, plugins, init, t
 
   const trained = await sh(t, user, 'npx ipmgan train --iterations 20');
   const runDir = assertTrained(t, trained, 'wgan', 20);
+  t.like(kernelsOf(runDir), { native: true, source: 'prebuilt', threads: 1 });
   const records = metrics(runDir);
   t.deepEqual(
     records.map((r) => [r.iteration, r.estimateName]),
@@ -311,6 +325,53 @@ step('a WGAN-only project: @ipmgan/cli and @ipmgan/critic-wgan, plugins, init, t
     rmSync(twin, { recursive: true, force: true });
   }
 });
+
+step(
+  'the WGAN-only project again with --omit=optional: no prebuilt addon, wasm kernels, one line saying so; native: on fails in one line',
+  ['userInstalled'],
+  async (t) => {
+    if (registry === undefined) return;
+    const bare = join(area, 'user-wasm');
+    mkdirSync(bare);
+    await sh(t, bare, 'npm init -y');
+    await sh(t, bare, `echo 'registry=${registry.url}' > .npmrc`);
+    await sh(t, bare, `npm install @ipmgan/cli @ipmgan/critic-wgan --omit=optional ${npmFlags}`);
+    t.deepEqual(
+      readdirSync(join(bare, 'node_modules', '@ipmgan'))
+        .map((name) => `@ipmgan/${name}`)
+        .sort(),
+      ipmganClosure(['@ipmgan/cli', '@ipmgan/critic-wgan'], workspaces, true),
+    );
+    t.false(existsSync(join(bare, 'node_modules', '@ipmgan', 'native-linux-x64-gnu')));
+    // The loader's reason names both attempts: the prebuilt package, then a local build.
+    const local = join(bare, 'node_modules', '@ipmgan', 'native', 'build', 'Release', 'ipmgan_native.node');
+    const table = await sh(t, bare, 'npx ipmgan plugins');
+    const lines = table.stdout.trimEnd().split('\n');
+    const line = new RegExp(
+      `^native kernels: not active \\((@ipmgan/native-linux-x64-gnu is not installed; no local build at ${escapeRegExp(local)}\\b.*)\\); training runs on wasm's kernels$`,
+    );
+    const reason = line.exec(lines.at(-1) ?? '')?.[1] ?? '';
+    t.not(reason, '', lines.at(-1));
+    t.is(lines.filter((l) => l.includes('native')).length, 1, 'one line about the native kernels');
+
+    await sh(t, bare, 'npx ipmgan init', { documented: false });
+    const trained = await sh(t, bare, 'npx ipmgan train --iterations 10 --verbose', { documented: false });
+    t.regex(
+      trained.stderr,
+      new RegExp(`^ipmgan: kernels: wasm \\(native not active: ${escapeRegExp(reason)}\\)$`, 'm'),
+    );
+    const [runName = ''] = readdirSync(join(bare, 'runs'));
+    t.deepEqual(kernelsOf(join(bare, 'runs', runName)), { native: false, reason });
+
+    const runsBefore = readdirSync(join(bare, 'runs'));
+    const on = await sh(t, bare, 'npx ipmgan train --iterations 10 --set native=on', {
+      expectedCode: 2,
+      documented: false,
+    });
+    t.is(on.stderr, `ipmgan: native: "on", but the native kernels cannot load: ${reason}\n`);
+    t.deepEqual(readdirSync(join(bare, 'runs')), runsBefore, 'nothing written for a run that could not start');
+  },
+);
 
 step(
   'objective gan without @ipmgan/disc-gan: one line, exit 2; installed, the same config trains',

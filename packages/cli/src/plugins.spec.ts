@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import test from 'ava';
-import { runIpmgan } from './testing/runIpmgan.js';
+import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 
 test('plugins lists the seven objectives with their defaults', (t) => {
   const { code, stdout, stderr } = runIpmgan(['plugins']);
@@ -84,4 +85,30 @@ test('plugins --help describes the command; an unknown flag is exit 2', (t) => {
   const bad = runIpmgan(['plugins', '--table']);
   t.is(bad.code, 2);
   t.is(bad.stderr, "ipmgan: unknown option '--table' (run ipmgan --help for usage)\n");
+});
+
+// The monorepo's install builds the addon (scripts/build-native.mjs); IPMGAN_NATIVE=0 runs the
+// suite without it, and then the first assertion takes the other line.
+test('plugins ends with one line on the native kernels: where they load from, or why not', (t) => {
+  const local = join(repoRoot, 'packages', 'native', 'build', 'Release', 'ipmgan_native.node');
+  const last = (stdout: string): string | undefined => stdout.trimEnd().split('\n').at(-1);
+  const plain = runIpmgan(['plugins']);
+  t.is(plain.code, 0, plain.stderr);
+  t.is(
+    last(plain.stdout),
+    process.env.IPMGAN_NATIVE === '0'
+      ? "native kernels: not active (IPMGAN_NATIVE=0); training runs on wasm's kernels"
+      : `native kernels: active (local build, ${local})`,
+  );
+  const off = runIpmgan(['plugins'], repoRoot, { IPMGAN_NATIVE: '0' });
+  t.is(off.code, 0, off.stderr);
+  t.is(last(off.stdout), "native kernels: not active (IPMGAN_NATIVE=0); training runs on wasm's kernels");
+  t.is(off.stdout.split('\n').filter((line) => line.includes('native')).length, 1);
+  const bad = runIpmgan(['plugins'], repoRoot, { IPMGAN_NATIVE: 'yes' });
+  t.is(bad.code, 2);
+  t.is(bad.stdout, '');
+  t.is(
+    bad.stderr,
+    'ipmgan: IPMGAN_NATIVE: expected 0 (native kernels off) or unset, got "yes"; the config\'s native field sets auto, on or off\n',
+  );
 });

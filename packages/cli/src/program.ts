@@ -60,7 +60,7 @@ export function buildProgram(cwd: string, experiments?: Parameters<typeof reprod
   const program = new Command('ipmgan')
     .description('Train and compare GANs whose objectives are integral probability metrics.')
     .version(CLI_VERSION)
-    .option('--verbose', 'show stack traces on errors')
+    .option('--verbose', 'show stack traces on errors, and which kernels train (native or wasm, and why)')
     // commander's own errors ("error: unknown option '--bogus'") become one ipmgan: line.
     .configureOutput({
       outputError: (text, write) => {
@@ -90,7 +90,7 @@ export function buildProgram(cwd: string, experiments?: Parameters<typeof reprod
       [],
     )
     .action(async (opts: { config?: string; resume?: string; iterations?: number; set: string[] }) => {
-      await train(opts, cwd);
+      await train({ ...opts, verbose: program.opts<{ verbose?: boolean }>().verbose === true }, cwd);
     });
 
   program
@@ -125,7 +125,7 @@ export function buildProgram(cwd: string, experiments?: Parameters<typeof reprod
     .option('--set <key=value>', 'override one shared config field (repeatable)', collect, [])
     .action(
       async (opts: { config?: string; resume?: string; workers?: number; iterations?: number; set: string[] }) => {
-        await compare(opts, cwd);
+        await compare({ ...opts, verbose: program.opts<{ verbose?: boolean }>().verbose === true }, cwd);
       },
     );
 

@@ -13,7 +13,13 @@ test.after.always(() => {
 });
 
 /** Trains the config in a fresh directory (inside the repo, so the workspace plugins are found); returns metrics.jsonl without its wall-clock field. */
-function train(config: string): { code: number | null; stderr: string; records: unknown[]; resolvedThreads: unknown } {
+function train(config: string): {
+  code: number | null;
+  stderr: string;
+  records: unknown[];
+  resolvedThreads: unknown;
+  kernels: unknown;
+} {
   mkdirSync(join(repo, 'runs'), { recursive: true });
   const dir = mkdtempSync(join(repo, 'runs', 'threads-spec-'));
   made.push(dir);
@@ -34,29 +40,51 @@ function train(config: string): { code: number | null; stderr: string; records: 
       const { elapsedSeconds: _wallClock, ...record } = JSON.parse(line) as Record<string, unknown>;
       return record;
     });
-  const resolved = JSON.parse(readFileSync(join(runDir, 'config.resolved.json'), 'utf8')) as { threads?: unknown };
-  return { code: result.status, stderr: result.stderr, records, resolvedThreads: resolved.threads };
+  const resolved = JSON.parse(readFileSync(join(runDir, 'config.resolved.json'), 'utf8')) as {
+    threads?: unknown;
+    kernels?: unknown;
+  };
+  return {
+    code: result.status,
+    stderr: result.stderr,
+    records,
+    resolvedThreads: resolved.threads,
+    kernels: resolved.kernels,
+  };
+}
+
+/** The native kernels run unless the suite runs under IPMGAN_NATIVE=0 (then wasm's, whose XNNPACK splits too). */
+const native = process.env.IPMGAN_NATIVE !== '0';
+
+/** What a run's config.resolved.json records as its kernels' threads: the native pool's, or none on wasm's kernels. */
+function poolThreads(kernels: unknown): unknown {
+  return (kernels as { native?: boolean; threads?: unknown } | undefined)?.native === true
+    ? (kernels as { threads?: unknown }).threads
+    : null;
 }
 
 // A small conv critic and generator, so that XNNPACK's matmuls and convolutions all split across the threads.
 const config = (threads: number): string =>
-  `seed: 5\nthreads: ${String(threads)}\nobjective: { name: wgan }\n` +
+  `seed: 5\nthreads: ${String(threads)}\nnative: on\nobjective: { name: wgan }\n` +
   'data: { name: mnist, options: { range: minus-one-one, count: 256 } }\n' +
   'generator: { noise: { dimension: 16 }, network: { name: dcgan-generator, options: { filters: 8 } } }\n' +
   'critic: { network: { name: dcgan-critic, options: { filters: 8 } } }\n' +
   'training: { iterations: 4, batchSize: 32 }\nrun: { dir: runs, logEvery: 1 }\n';
 
 // XNNPACK splits a product into output tiles, each computed whole by one thread in the same
-// order: the thread count changes who computes a tile, not its value.
+// order: the thread count changes who computes a tile, not its value. The native kernels
+// (native: on; IPMGAN_NATIVE=0 runs this on wasm's) split their large calls the same way.
 test('the same seed and thread count give identical metrics.jsonl, and 1 thread the same as 2', (t) => {
   const first = train(config(2));
   const second = train(config(2));
   t.is(first.code, 0, first.stderr);
   t.is(second.code, 0, second.stderr);
   t.is(first.resolvedThreads, 2);
+  t.is(poolThreads(first.kernels), native ? 2 : null);
   t.is(first.records.length, 4);
   t.deepEqual(second.records, first.records);
   const one = train(config(1));
+  t.is(poolThreads(one.kernels), native ? 1 : null);
   t.deepEqual(one.records, first.records);
 });
 
@@ -88,7 +116,9 @@ test('compare divides the cores: threads auto with one worker takes them all, an
   const [compareDir] = readdirSync(join(dir, 'runs'));
   const resolved = JSON.parse(
     readFileSync(join(dir, 'runs', compareDir ?? '', 'wgan-seed3', 'config.resolved.json'), 'utf8'),
-  ) as { threads?: unknown };
-  // The run directory keeps the count it ran with, so a resume on another machine runs the same.
+  ) as { threads?: unknown; kernels?: unknown };
+  // The run directory keeps the count it ran with, so a resume on another machine runs the same;
+  // with the native kernels (auto: where they load) the count is their pool's.
   t.is(resolved.threads, threads);
+  t.is(poolThreads(resolved.kernels), (resolved.kernels as { native?: boolean }).native === true ? threads : null);
 });

@@ -109,7 +109,7 @@ export async function planCompare(
   const first = resolved[0]?.config;
   if (first && extensions) {
     const registry = extensions;
-    await useBackend(first.backend);
+    await useBackend(first.backend, 1, first.native);
     const data = await registry.get('data', first.data.name, 'data.name').create(first.data.options, { baseDir });
     // And every run's training step must fit in memory, before the compare directory exists.
     for (const run of resolved) checkMemoryEstimate(run.config, data.shape, registry);

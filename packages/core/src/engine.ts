@@ -43,6 +43,10 @@ export { pluginsFor } from './plugins/pluginsFor.js';
 export { officialProvider } from './plugins/officialPlugins.js';
 
 export { useBackend } from './backend/useBackend.js';
+export { KernelSetSchema, type KernelSet } from './backend/KernelSet.js';
+export { describeKernels } from './backend/describeKernels.js';
+export { probeNative } from './backend/probeNative.js';
+export type { NativeStatus } from './backend/NativeStatus.js';
 export { resolveThreads } from './backend/resolveThreads.js';
 
 export { RunDirectory } from './runs/RunDirectory.js';

@@ -36,11 +36,14 @@ export async function writeExperimentReport(
   const figuresDir = join(outDir, 'figures');
   mkdirSync(figuresDir, { recursive: true });
   const svgs: string[] = [];
+  const rasterised: boolean[] = [];
   for (const figure of report.figures) {
     writeFileSync(join(figuresDir, `${figure.name}.vl.json`), `${JSON.stringify(figure.spec, null, 2)}\n`);
     if (render) {
       const { svg, png } = await render(figure.spec);
-      writeFileSync(join(figuresDir, `${figure.name}.png`), png);
+      // The SVG where resvg cannot rasterise (its binary is an optional dependency).
+      writeFileSync(join(figuresDir, `${figure.name}.${png ? 'png' : 'svg'}`), png ?? svg);
+      rasterised.push(png !== null);
       svgs.push(scopeSvgIds(svg, figure.name));
     }
   }
@@ -68,9 +71,9 @@ export async function writeExperimentReport(
     ...report.tables.flatMap((t) => [markdownTable(t), '']),
     '## Figures',
     '',
-    ...report.figures.flatMap((f) => [
+    ...report.figures.flatMap((f, i) => [
       render
-        ? `![${f.caption}](figures/${f.name}.png)`
+        ? `![${f.caption}](figures/${f.name}.${rasterised[i] === false ? 'svg' : 'png'})`
         : `(not rendered: figures/${f.name}.vl.json is the vega-lite spec)`,
       '',
       `*${f.caption}*`,

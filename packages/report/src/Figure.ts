@@ -1,9 +1,12 @@
-/** One figure of a report: its PNG file name under figures/, a caption, and what the HTML shows inline. */
+/**
+ * One figure of a report: its file under figures/ (name.png, or name.svg, the inline SVG, where
+ * resvg cannot rasterise: see rasterise), a caption, and what the HTML shows inline.
+ */
 export interface Figure {
   readonly name: string;
   readonly heading: string;
   readonly caption: string;
-  readonly png: Buffer;
+  readonly png: Buffer | null;
   /** Inline SVG markup, or an <img> with a data: URL for raster sample sheets. */
   readonly html: string;
 }

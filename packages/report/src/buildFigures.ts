@@ -28,7 +28,7 @@ async function chart(
   name: string,
   heading: string,
   caption: string,
-  rendered: Promise<{ svg: string; png: Buffer }>,
+  rendered: Promise<{ svg: string; png: Buffer | null }>,
 ): Promise<Figure> {
   const { svg, png } = await rendered;
   return { name, heading, caption, png, html: scopeSvgIds(svg, name) };

@@ -1,4 +1,4 @@
-import type { ResolvedRef } from '@ipmgan/core/engine';
+import { describeKernels, type ResolvedRef } from '@ipmgan/core/engine';
 import type { RunData } from './RunData.js';
 
 function network(ref: ResolvedRef): string {
@@ -56,6 +56,8 @@ export function describeRun(run: RunData): [string, string][] {
     ],
     ['seed', String(run.seed)],
     ['backend', config.backend],
+    // Recorded since native kernels exist; same seed + same kernel set = the same numbers.
+    ...(config.kernels ? [['kernels', describeKernels(config.kernels)] as [string, string]] : []),
     ['directory', run.directory],
     // Only for a run resumed with --set: the rows above show the config in effect at its end.
     ...(run.amendments.length > 0 ? [['amendments', amendments(run)] as [string, string]] : []),

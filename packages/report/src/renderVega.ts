@@ -2,10 +2,10 @@ import { parse, View, type Config, type Spec } from 'vega';
 import { rasterise } from './rasterise.js';
 import { REPORT_FONT } from './REPORT_FONT.js';
 
-/** A chart as inline SVG (for HTML) and as PNG (for Markdown and files). */
+/** A chart as inline SVG (for HTML) and as PNG (for Markdown and files; null where resvg cannot load, see rasterise). */
 export interface RenderedChart {
   readonly svg: string;
-  readonly png: Buffer;
+  readonly png: Buffer | null;
 }
 
 /** Options for rendering a chart. */
@@ -30,7 +30,7 @@ export async function renderVega(spec: Spec, options: RenderOptions = {}): Promi
   const view = new View(parse(spec, FONT_CONFIG), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
-    return { svg, png: rasterise(svg, options.pngScale ?? 2).asPng() };
+    return { svg, png: rasterise(svg, options.pngScale ?? 2)?.asPng() ?? null };
   } finally {
     view.finalize();
   }

@@ -27,6 +27,7 @@ test('a three-bar chart renders three bar paths in SVG and a PNG twice its size'
   t.true(svg.startsWith('<svg'));
   const bars = /<g class="mark-rect role-mark marks"[^>]*>(.*?)<\/g>/s.exec(svg);
   t.is(bars?.[1]?.match(/<path /g)?.length, 3);
+  if (png === null) throw new Error('resvg did not load (its platform binary is missing)');
   t.deepEqual([...png.subarray(0, 8)], PNG_SIGNATURE);
   const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
   const height = Number(/height="(\d+)"/.exec(svg)?.[1]);
@@ -45,6 +46,7 @@ test('text is set in DejaVu Sans and rasterises to dark pixels', async (t) => {
   t.true(svg.includes(`font-family="${REPORT_FONT}"`));
   // Resvg drops text it has no font for: dark pixels prove a font was found.
   const image = rasterise(svg, 1);
+  if (image === null) throw new Error('resvg did not load (its platform binary is missing)');
   let dark = 0;
   for (let i = 0; i < image.pixels.length; i += 4) if ((image.pixels[i] ?? 255) < 128) dark++;
   t.true(dark > 100, `${dark} dark pixels`);

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { metricMeanings, writeFileAtomic } from '@ipmgan/core/engine';
 import { buildFigures } from './buildFigures.js';
+import type { Figure } from './Figure.js';
 import type { ComparisonReport } from './ComparisonReport.js';
 import { describeRun } from './describeRun.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -126,6 +127,11 @@ export interface ReportFilesOptions {
   readonly unfinished?: readonly ReportRun[];
 }
 
+/** A figure's file under figures/: its PNG, or its SVG where there is none. */
+function figureFile(figure: Figure): string {
+  return `${figure.name}.${figure.png ? 'png' : 'svg'}`;
+}
+
 /**
  * Renders the figures of `runs`, writes report.html (self-contained: inline SVG and data: URLs,
  * no scripts), report.md and figures/*.png into `outDirectory`, and returns the paths and table.
@@ -147,8 +153,8 @@ export async function writeReportFiles(
   const table = formatSummaryTable(rows);
   const allNotes = notesFor(runs, notes, rows);
   const figurePaths = figures.map((figure) => {
-    const path = join(figuresDirectory, `${figure.name}.png`);
-    writeFileSync(path, figure.png);
+    const path = join(figuresDirectory, figureFile(figure));
+    writeFileSync(path, figure.png ?? figure.html);
     return path;
   });
 
@@ -216,7 +222,7 @@ ${[...legend, ...allNotes].map((n) => `- ${n}`).join('\n')}
 
 ${config.differing ? `What differs between the runs:\n\n${markdownTable(config.differing)}\n\nShared by every run:\n\n` : ''}${markdownTable(config.shared)}
 
-${figures.map((f) => `## ${f.heading}\n\n![${f.heading}](figures/${f.name}.png)\n\n${f.caption}\n`).join('\n')}`;
+${figures.map((f) => `## ${f.heading}\n\n![${f.heading}](figures/${figureFile(f)})\n\n${f.caption}\n`).join('\n')}`;
 
   const htmlPath = join(root, 'report.html');
   const markdownPath = join(root, 'report.md');

@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { CompareProgress, resumeComparison, runComparison, type Comparison, type RunResult } from '@ipmgan/compare';
 import { ConfigError } from '@ipmgan/core';
-import { loadConfigFile } from '@ipmgan/core/engine';
+import { loadConfigFile, probeNative } from '@ipmgan/core/engine';
 import { applySetOverride } from '../applySetOverride.js';
+import { describeNative } from '../format/describeNative.js';
 import { formatTable } from '../format/formatTable.js';
 import { untilInterrupted } from '../untilInterrupted.js';
 import { countOf } from '@ipmgan/report';
@@ -14,6 +15,8 @@ export interface CompareOptions {
   readonly workers?: number;
   readonly iterations?: number;
   readonly set: readonly string[];
+  /** Say whether the runs get the native kernels, and why not. */
+  readonly verbose?: boolean;
 }
 
 /** The terminal is this wide at least: the runs table fits, errors cut (the report has them whole). */
@@ -62,6 +65,8 @@ async function compareOrResume(options: CompareOptions, cwd: string, signal: Abo
  * `--resume DIR` continues a comparison that was stopped, killed or had runs fail.
  */
 export async function compare(options: CompareOptions, cwd: string): Promise<void> {
+  // Each run records the kernels it trained with (its config.resolved.json, the report).
+  if (options.verbose === true) process.stderr.write(`ipmgan: ${describeNative(await probeNative())}\n`);
   const { comparison, interrupted } = await untilInterrupted(
     'stopping every run after its current iteration, with a checkpoint',
     async (signal) => ({ comparison: await compareOrResume(options, cwd, signal), interrupted: signal.aborted }),

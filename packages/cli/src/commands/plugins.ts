@@ -1,6 +1,7 @@
 import { ConfigError, type IpmPlugin, type ObjectiveDefaults, type ObjectiveExtension } from '@ipmgan/core';
-import { corePlugin, discoverPlugins, importPlugin } from '@ipmgan/core/engine';
+import { corePlugin, discoverPlugins, importPlugin, probeNative } from '@ipmgan/core/engine';
 import { describeConstraints } from '../format/describeConstraints.js';
+import { describeNative } from '../format/describeNative.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { describeSchedule } from '../format/describeSchedule.js';
 import { formatTable } from '../format/formatTable.js';
@@ -46,6 +47,8 @@ async function installedPlugins(cwd: string): Promise<IpmPlugin[]> {
  * the defaults a config inherits from each objective.
  */
 export async function plugins(options: PluginsOptions, cwd: string): Promise<void> {
+  // First: a bad IPMGAN_NATIVE is one line before anything is printed.
+  const native = await probeNative();
   const extensions: (InstalledObjective | InstalledExtension)[] = [];
   for (const plugin of await installedPlugins(cwd)) {
     for (const extension of plugin.extensions) {
@@ -125,4 +128,5 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
       ]),
     ),
   );
+  process.stdout.write(`\n${describeNative(native)}\n`);
 }

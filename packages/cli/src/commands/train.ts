@@ -1,5 +1,5 @@
 import { ConfigError } from '@ipmgan/core';
-import { DivergenceError, openRun } from '@ipmgan/core/engine';
+import { describeKernels, DivergenceError, openRun, type KernelSet } from '@ipmgan/core/engine';
 import { writeRunReport } from '@ipmgan/report';
 import { applySetOverride, parseSetAssignment } from '../applySetOverride.js';
 import { ProgressReporter } from '../ProgressReporter.js';
@@ -10,6 +10,12 @@ export interface TrainOptions {
   readonly resume?: string;
   readonly iterations?: number;
   readonly set: readonly string[];
+  /** Say which kernels train (native or wasm, and why). */
+  readonly verbose?: boolean;
+}
+
+function sameKernels(a: KernelSet, b: KernelSet): boolean {
+  return a.native && b.native ? a.kernels.join() === b.kernels.join() : a.native === b.native;
 }
 
 /** --set and --iterations of a resumed run, as changes recorded in its amendments. */
@@ -53,6 +59,13 @@ export async function train(options: TrainOptions, cwd: string): Promise<void> {
     `ipmgan: training ${run.config.objective.name} on ${run.config.data.name} (${run.config.backend}), ` +
       `iterations ${String(run.trainer.state.iteration)} -> ${String(target)}, run directory ${directory}\n`,
   );
+  if (options.verbose === true) process.stderr.write(`ipmgan: kernels: ${describeKernels(run.kernels)}\n`);
+  // Exactness holds per kernel set: a run resumed on other kernels continues, but not bit for bit.
+  const started = run.config.kernels;
+  if (options.resume !== undefined && started !== undefined && !sameKernels(started, run.kernels))
+    process.stderr.write(
+      `ipmgan: note: this run started on ${started.native ? 'native' : 'wasm'} kernels and resumes on ${run.kernels.native ? 'native' : 'wasm'} ones; its numbers will not match an uninterrupted run bit for bit\n`,
+    );
   try {
     const outcome = await untilInterrupted('finishing this iteration and writing a checkpoint', (signal) =>
       run.trainer.fit({ iterations: target, signal }),

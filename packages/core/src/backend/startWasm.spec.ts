@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import { ConfigError } from '../config/ConfigError.js';
 import { tf } from '../tensorflow.js';
+import { probeNative } from './probeNative.js';
 import { useBackend } from './useBackend.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
@@ -21,9 +22,10 @@ const b = tf.tensor2d(Array.from({ length: 48 * 40 }, (_, i) => (i % 5) - 2), [4
 const c = tf.matMul(a, b).dataSync();
 `;
 
+// native: 'off' throughout: with the native kernels wasm runs single-threaded (last test).
 test.serial('threads 2 starts the threaded build with two XNNPACK threads, and the process exits', (t) => {
   const result = fresh(
-    `await useBackend('wasm', 2);\n${product}\n` +
+    `await useBackend('wasm', 2, 'off');\n${product}\n` +
       'const threads = tf.backend().wasm.tfjs.getThreadsCount();\n' +
       'console.log(JSON.stringify({ backend: tf.getBackend(), threads, c00: c[0], c17: c[17], sum: c.reduce((s, v) => s + v, 0) }));',
   );
@@ -38,7 +40,7 @@ test.serial('threads 2 starts the threaded build with two XNNPACK threads, and t
   t.is(out.threads, 2);
   // Integers below 2^24 are exact in float32: one thread gives the same product.
   const single = fresh(
-    `await useBackend('wasm', 1);\n${product}\nconsole.log(JSON.stringify({ c00: c[0], c17: c[17], sum: c.reduce((s, v) => s + v, 0) }));`,
+    `await useBackend('wasm', 1, 'off');\n${product}\nconsole.log(JSON.stringify({ c00: c[0], c17: c[17], sum: c.reduce((s, v) => s + v, 0) }));`,
   );
   t.is(single.status, 0);
   const one = JSON.parse(single.stdout) as Record<string, number>;
@@ -46,13 +48,31 @@ test.serial('threads 2 starts the threaded build with two XNNPACK threads, and t
 });
 
 test.serial('a second thread count in one process is a one-line config error', async (t) => {
-  await useBackend('wasm', 1);
-  const error = await t.throwsAsync(useBackend('wasm', 2), { instanceOf: ConfigError });
+  await useBackend('wasm', 1, 'off');
+  const error = await t.throwsAsync(useBackend('wasm', 2, 'off'), { instanceOf: ConfigError });
   t.is(
     error.message,
     "threads: 2 requested, but this process's wasm backend already runs 1 thread (the count is fixed when wasm starts); run it in a new process",
   );
   // The running backend is untouched.
-  await useBackend('wasm', 1);
+  await useBackend('wasm', 1, 'off');
   t.is(tf.getBackend(), 'wasm');
+});
+
+// Two pools on the same cores slow each other: with the native kernels the threads go to their pool.
+test.serial('with the native kernels, wasm starts single-threaded and their pool gets the threads', async (t) => {
+  const status = await probeNative('on');
+  if (!status.loaded) {
+    t.log(`native kernels not loadable here (${status.reason}): nothing to check`);
+    t.pass();
+    return;
+  }
+  const result = fresh(
+    "const kernels = await useBackend('wasm', 2, 'on');\n" +
+      'console.log(JSON.stringify({ wasmThreads: tf.backend().wasm.tfjs.getThreadsCount(), kernels }));',
+  );
+  t.is(result.status, 0, result.stderr);
+  const out = JSON.parse(result.stdout) as { wasmThreads: number; kernels: { native: boolean; threads: number } };
+  t.is(out.wasmThreads, 1);
+  t.like(out.kernels, { native: true, threads: 2 });
 });

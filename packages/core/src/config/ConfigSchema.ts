@@ -26,6 +26,11 @@ export const ConfigSchema = z.strictObject({
    * or 'auto' (the machine's cores). `ipmgan compare` divides the cores between its workers.
    */
   threads: z.union([z.literal('auto'), z.number().int().min(1).max(8)]).default(1),
+  /**
+   * The native kernels of @ipmgan/native inside the wasm backend: 'auto' uses them when they
+   * load, 'on' fails when they cannot, 'off' never loads them. IPMGAN_NATIVE=0 means 'off'.
+   */
+  native: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Extra packages that provide data sources, networks or constraints. */
   plugins: z.array(z.string().min(1)).default([]),
   /** Required by `ipmgan train`; `ipmgan compare` fills it from `compare.objectives`. */

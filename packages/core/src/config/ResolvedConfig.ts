@@ -1,3 +1,4 @@
+import type { KernelSet } from '../backend/KernelSet.js';
 import type { EstimateInfo } from '../contracts/Estimate.js';
 import type { OptimizerConfig } from '../optimizers/OptimizerConfig.js';
 import type { ScheduleConfig } from '../trainer/ScheduleConfig.js';
@@ -18,6 +19,10 @@ export interface ResolvedConfig {
   readonly backend: ParsedConfig['backend'];
   /** Absent in run directories written before the setting existed, which ran on 1 thread. */
   readonly threads?: ParsedConfig['threads'];
+  /** Absent in run directories written before the setting existed, which ran on wasm's kernels. */
+  readonly native?: ParsedConfig['native'];
+  /** The kernels the run trained with, recorded when its directory is created (absent before). */
+  readonly kernels?: KernelSet;
   readonly plugins: readonly string[];
   readonly objective: ResolvedRef & {
     readonly package: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KernelSetSchema } from '../backend/KernelSet.js';
 import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import { ScheduleConfigSchema } from '../trainer/ScheduleConfig.js';
 import { ConfigSchema } from './ConfigSchema.js';
@@ -14,6 +15,8 @@ export const ResolvedConfigSchema = z.looseObject({
   name: ConfigSchema.shape.name.unwrap(),
   seed: ConfigSchema.shape.seed.unwrap(),
   backend: ConfigSchema.shape.backend.unwrap(),
+  native: ConfigSchema.shape.native.unwrap().optional(),
+  kernels: KernelSetSchema.optional(),
   plugins: z.array(z.string().min(1)),
   objective: z.looseObject({
     name: z.string().min(1),

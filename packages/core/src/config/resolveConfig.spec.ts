@@ -76,6 +76,7 @@ test('errors are one line naming the field and what was expected', (t) => {
     ],
     [{ ...base, seed: 1.5 }, 'seed: expected an integer, got 1.5'],
     [{ ...base, backend: 'gpu' }, 'backend: expected one of "wasm", "cpu", "tensorflow", "tensorflow-gpu", got "gpu"'],
+    [{ ...base, native: 'yes' }, 'native: expected one of "auto", "on", "off", got "yes"'],
     [{ ...base, traning: {} }, 'traning: unknown field (check the spelling; see docs/configuration.md)'],
     [
       { data: { name: 'ring8' } },

@@ -83,6 +83,7 @@ export function resolveParsed(parsed: ParsedConfig, plugins: readonly IpmPlugin[
     seed: config.seed,
     backend: config.backend,
     threads: config.threads,
+    native: config.native,
     plugins: config.plugins,
     objective: {
       ...objectiveRef,

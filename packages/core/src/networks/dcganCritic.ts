@@ -85,8 +85,12 @@ export const dcganCritic = defineNetwork<z.output<typeof DcganCriticOptions>>({
         rng,
       }), // [batch, 7, 7, C2]
     ];
-    if (bn) layers.push(batchNorm({ name: layerName(), channels: c2, init, rng }));
-    layers.push(activation('leakyRelu', LEAKY_SLOPE));
+    // Batch norm and its LeakyReLU as one layer (one fused kernel where the backend has it).
+    layers.push(
+      bn
+        ? batchNorm({ name: layerName(), channels: c2, init, rng, activation: 'leakyRelu', leakySlope: LEAKY_SLOPE })
+        : activation('leakyRelu', LEAKY_SLOPE),
+    );
     layers.push(reshape([7 * 7 * c2])); // [batch, 49*C2]
     layers.push(dense({ name: layerName(), inUnits: 7 * 7 * c2, outUnits: outSize, bias: true, init, rng })); // [batch, out]
     layers.push(activation(options.outputActivation));

@@ -63,8 +63,10 @@ export const dcganGenerator = defineNetwork<z.output<typeof DcganGeneratorOption
     const layers: Layer[] = [reshape([-1])]; // [batch, d]
     layers.push(dense({ name: layerName(), inUnits: zSize, outUnits: 7 * 7 * c1, bias: !bn, init, rng })); // [batch, 49*C1]
     layers.push(reshape([7, 7, c1])); // [batch, 7, 7, C1]
-    if (bn) layers.push(batchNorm({ name: layerName(), channels: c1, init, rng }));
-    layers.push(activation('relu'));
+    // Batch norm and its ReLU are one layer, so a backend with the fused kernel runs them as one.
+    layers.push(
+      bn ? batchNorm({ name: layerName(), channels: c1, init, rng, activation: 'relu' }) : activation('relu'),
+    );
     layers.push(
       conv2dTranspose({
         name: layerName(),
@@ -77,8 +79,9 @@ export const dcganGenerator = defineNetwork<z.output<typeof DcganGeneratorOption
         rng,
       }),
     ); // [batch, 14, 14, C2]
-    if (bn) layers.push(batchNorm({ name: layerName(), channels: c2, init, rng }));
-    layers.push(activation('relu'));
+    layers.push(
+      bn ? batchNorm({ name: layerName(), channels: c2, init, rng, activation: 'relu' }) : activation('relu'),
+    );
     layers.push(
       conv2dTranspose({
         name: layerName(),

@@ -54,10 +54,17 @@ export const mlp = defineNetwork<z.output<typeof MlpOptions>>({
       layers.push(
         dense({ name: `${name}/layer${index++}`, inUnits, outUnits, bias: !withBatchNorm, init: options.init, rng }),
       ); // [batch, out]
+      const hidden = options.activation;
+      if (withBatchNorm && hidden !== 'tanh') {
+        // Batch norm with its ReLU / LeakyReLU as one layer (one fused kernel where the backend has it).
+        const bn = { name: `${name}/layer${index++}`, channels: outUnits, init: options.init, rng };
+        layers.push(batchNorm({ ...bn, activation: hidden, leakySlope: options.leakySlope }));
+        continue;
+      }
       if (withBatchNorm) {
         layers.push(batchNorm({ name: `${name}/layer${index++}`, channels: outUnits, init: options.init, rng }));
       }
-      layers.push(isHidden ? activation(options.activation, options.leakySlope) : activation(options.outputActivation));
+      layers.push(isHidden ? activation(hidden, options.leakySlope) : activation(options.outputActivation));
     }
     layers.push(reshape(shapes.outputShape)); // [batch, ...outputShape]
     return sequentialNetwork({ inputShape: shapes.inputShape, outputShape: shapes.outputShape, layers });

@@ -1,3 +1,4 @@
+import { fusedKernelNames, hasFusedKernel } from '../backend/fusedKernels.js';
 import { tf } from '../tensorflow.js';
 import { SlottedOptimizer } from './SlottedOptimizer.js';
 
@@ -15,6 +16,8 @@ function lerp(start: tf.Tensor, end: tf.Tensor, weight: number): tf.Tensor {
  * step, so the whole state is (t, m, v): restoring it continues bit for bit. tf.train.adam
  * instead carries beta^t as float32 products and rebuilds them with pow() on restore, which
  * rounds differently, so a resumed run drifted from an uninterrupted one.
+ * Where the backend has the fused kernel (@ipmgan/native on wasm) one call does the whole
+ * update, rounding each operation to float32 as the ops below do.
  */
 export class TorchAdam extends SlottedOptimizer<'m' | 'v'> {
   static readonly className = 'TorchAdam';
@@ -34,6 +37,19 @@ export class TorchAdam extends SlottedOptimizer<'m' | 'v'> {
     const m = this.slots.slot('m', index, variable);
     const v = this.slots.slot('v', index, variable);
     tf.tidy(() => {
+      if (hasFusedKernel(fusedKernelNames.adam)) {
+        const attrs = { beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, stepSize, correction2Sqrt };
+        const [next, nextM, nextV] = tf
+          .engine()
+          .runKernel<tf.Tensor[]>(fusedKernelNames.adam, { variable, gradient, m, v }, attrs);
+        if (next === undefined || nextM === undefined || nextV === undefined) {
+          throw new Error(`${fusedKernelNames.adam} returned too few outputs`);
+        }
+        m.assign(nextM);
+        v.assign(nextV);
+        variable.assign(next);
+        return;
+      }
       const first = lerp(m, gradient, 1 - this.beta1);
       // addcmul: v beta2 + ((1 - beta2) g) g
       const second = tf.add(tf.mul(v, this.beta2), tf.mul(tf.mul(gradient, 1 - this.beta2), gradient));

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Container, type ResolutionContext } from 'inversify';
+import type { KernelSet } from '../backend/KernelSet.js';
 import { useBackend } from '../backend/useBackend.js';
 import type { ResolvedConfig } from '../config/ResolvedConfig.js';
 import type { Constraint } from '../contracts/Constraint.js';
@@ -56,6 +57,8 @@ interface Composition {
 
 export interface Run {
   readonly config: ResolvedConfig;
+  /** The kernels this run trains with (recorded as `kernels` in config.resolved.json). */
+  readonly kernels: KernelSet;
   readonly container: Container;
   readonly trainer: Trainer;
   readonly directory: RunDirectory | null;
@@ -81,7 +84,7 @@ export async function createRun(
   { extensions: registry, fresh }: Composition,
   options: RunOptions = {},
 ): Promise<Run> {
-  await useBackend(config.backend, config.threads ?? 1);
+  const kernels = await useBackend(config.backend, config.threads ?? 1, config.native ?? 'auto');
   const baseDir = options.baseDir ?? process.cwd();
   const container = new Container();
 
@@ -215,12 +218,14 @@ export async function createRun(
   if (directory && fresh)
     directory.writeConfig({
       ...config,
+      kernels,
       data: { ...config.data, definition: trainer.data.definition },
     } as ResolvedConfig);
   const checkpointer = trainer.hooks.find((h): h is Checkpointer => h instanceof Checkpointer) ?? null;
 
   return {
     config,
+    kernels,
     container,
     trainer,
     directory,

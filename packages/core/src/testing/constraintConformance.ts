@@ -17,6 +17,7 @@ import { assertStopResumeExact } from './assertStopResumeExact.js';
 import type { ConformanceTest } from './ConformanceTest.js';
 import type { ConstraintConformanceOptions } from './ConstraintConformanceOptions.js';
 import { linearGapObjective } from './linearGapObjective.js';
+import { kitBackend } from './kitBackend.js';
 
 const BATCH = 32;
 /** Iterations of the resume check: RESUME_AT, a checkpoint, then on to RESUME_TO. */
@@ -51,7 +52,7 @@ function kitConfig(options: ConstraintConformanceOptions, id: string, iterations
   const small = { name: 'mlp', options: { hidden: [16, 16] } };
   return {
     seed: 13,
-    backend: 'cpu',
+    backend: kitBackend(),
     objective: { name: 'linear-gap' },
     data: { name: 'ring8' },
     generator: { network: small },

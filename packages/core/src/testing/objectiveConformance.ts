@@ -16,6 +16,7 @@ import { ScheduleConfigSchema } from '../trainer/ScheduleConfig.js';
 import { assertStopResumeExact } from './assertStopResumeExact.js';
 import type { ConformanceAssertions, ConformanceTest } from './ConformanceTest.js';
 import type { ObjectiveConformanceOptions } from './ObjectiveConformanceOptions.js';
+import { kitBackend } from './kitBackend.js';
 
 /** Batch size of every kit check: small, so the whole kit runs in seconds on the cpu backend. */
 const BATCH = 64;
@@ -54,7 +55,7 @@ const RESUME_AT = 3;
 const RESUME_TO = 6;
 
 /**
- * The kit's run: ring8, 2 -> 16 -> 16 networks, cpu backend, the objective's own defaults
+ * The kit's run: ring8, 2 -> 16 -> 16 networks, cpu backend (kitBackend), the objective's own defaults
  * (batch, schedule, optimizers, constraints) otherwise; logged and checkpointed for the
  * resume check.
  */
@@ -62,7 +63,7 @@ function kitConfig(options: ObjectiveConformanceOptions, id: string, iterations:
   const small = { name: 'mlp', options: { hidden: [16, 16] } };
   return {
     seed: 11,
-    backend: 'cpu',
+    backend: kitBackend(),
     objective: { name: id, options: options.options ?? {} },
     data: { name: 'ring8' },
     generator: { network: small },

@@ -139,9 +139,13 @@ test.serial('a run directory holds the resolved config, metrics, checkpoints and
   t.truthy(dir);
   if (!dir) return;
   t.regex(dir.path, /probe-\d{8}T\d{6}Z$/);
-  const written = dir.readConfig() as { data: { definition?: string } };
+  const written = dir.readConfig() as { data: { definition?: string }; kernels?: unknown };
   t.regex(written.data.definition ?? '', /c_k = radius \* \(cos\(2 pi k\/8\), sin\(2 pi k\/8\)\)/);
   delete written.data.definition;
+  // The kernels the run trained with, recorded beside the config.
+  t.deepEqual(written.kernels, { native: false, reason: 'backend "cpu" runs its own kernels' });
+  t.deepEqual(written.kernels, run.kernels);
+  delete written.kernels;
   t.deepEqual(written, JSON.parse(JSON.stringify(resolved)));
   t.deepEqual(
     dir.readMetrics().map((m) => [m.iteration, m.estimateName]),

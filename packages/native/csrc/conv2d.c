@@ -1,0 +1,30 @@
+// Conv2D (NHWC): out[rows, co] = im2col(x)[rows, taps] filter[taps, co] by sgemm.
+#include "conv_geometry.h"
+#include "kernels.h"
+
+// (heap, ...15 geometry fields, xOffset, filterOffset, outOffset)
+static napi_value conv2d(napi_env env, napi_callback_info info) {
+  napi_value argv[1 + CONV_GEOMETRY_ARGS + 3];
+  heap_t heap;
+  conv_geometry g;
+  int64_t x_off, filter_off, out_off;
+  if (!read_call(env, info, 1 + CONV_GEOMETRY_ARGS + 3, argv, &heap) || !read_conv_geometry(env, argv + 1, &g) ||
+      !arg_index(env, argv[16], &x_off) || !arg_index(env, argv[17], &filter_off) || !arg_index(env, argv[18], &out_off)) {
+    return NULL;
+  }
+  int64_t rows = conv_rows(&g), taps = conv_taps(&g);
+  if (!in_heap(env, &heap, x_off, conv_input_size(&g)) || !in_heap(env, &heap, filter_off, taps * g.out_channels) ||
+      !in_heap(env, &heap, out_off, rows * g.out_channels)) {
+    return NULL;
+  }
+  float* cols = conv_scratch(rows * taps);
+  if (cols == NULL) {
+    napi_throw_error(env, NULL, "ipmgan native: out of memory for Conv2D's columns");
+    return NULL;
+  }
+  im2col_parallel(&g, heap.data + x_off, cols);
+  run_gemm(cols, heap.data + filter_off, heap.data + out_off, 1, rows, g.out_channels, taps, 0, 0, 0, 0);
+  return NULL;
+}
+
+void register_conv2d(napi_env env, napi_value exports) { export_function(env, exports, "conv2d", conv2d); }

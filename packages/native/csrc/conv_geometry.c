@@ -1,0 +1,103 @@
+#include "conv_geometry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+
+int read_conv_geometry(napi_env env, napi_value* argv, conv_geometry* g) {
+  int64_t v[CONV_GEOMETRY_ARGS];
+  for (int i = 0; i < CONV_GEOMETRY_ARGS; i++) {
+    if (!arg_index(env, argv[i], &v[i])) return 0;
+  }
+  *g = (conv_geometry){v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]};
+  if (g->stride_height == 0 || g->stride_width == 0 || g->dilation_height == 0 || g->dilation_width == 0) {
+    napi_throw_range_error(env, NULL, "ipmgan native: convolution strides and dilations must be positive");
+    return 0;
+  }
+  return 1;
+}
+
+void im2col(const conv_geometry* g, const float* x, float* cols, int64_t first, int64_t count) {
+  const int64_t ci = g->in_channels, taps = conv_taps(g);
+  for (int64_t n = first; n < first + count; n++) {
+    const float* image = x + n * g->in_height * g->in_width * ci;
+    float* row = cols + n * g->out_height * g->out_width * taps;
+    for (int64_t oh = 0; oh < g->out_height; oh++) {
+      for (int64_t ow = 0; ow < g->out_width; ow++, row += taps) {
+        float* tap = row;
+        for (int64_t kh = 0; kh < g->filter_height; kh++) {
+          int64_t ih = oh * g->stride_height + kh * g->dilation_height - g->pad_top;
+          for (int64_t kw = 0; kw < g->filter_width; kw++, tap += ci) {
+            int64_t iw = ow * g->stride_width + kw * g->dilation_width - g->pad_left;
+            if (ih < 0 || ih >= g->in_height || iw < 0 || iw >= g->in_width) {
+              memset(tap, 0, (size_t)ci * sizeof(float));
+            } else {
+              memcpy(tap, image + (ih * g->in_width + iw) * ci, (size_t)ci * sizeof(float));
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+void col2im(const conv_geometry* g, const float* cols, float* dx, int64_t first, int64_t count) {
+  const int64_t ci = g->in_channels, taps = conv_taps(g);
+  for (int64_t n = first; n < first + count; n++) {
+    float* image = dx + n * g->in_height * g->in_width * ci;
+    memset(image, 0, (size_t)(g->in_height * g->in_width * ci) * sizeof(float));
+    const float* row = cols + n * g->out_height * g->out_width * taps;
+    for (int64_t oh = 0; oh < g->out_height; oh++) {
+      for (int64_t ow = 0; ow < g->out_width; ow++, row += taps) {
+        const float* tap = row;
+        for (int64_t kh = 0; kh < g->filter_height; kh++) {
+          int64_t ih = oh * g->stride_height + kh * g->dilation_height - g->pad_top;
+          for (int64_t kw = 0; kw < g->filter_width; kw++, tap += ci) {
+            int64_t iw = ow * g->stride_width + kw * g->dilation_width - g->pad_left;
+            if (ih < 0 || ih >= g->in_height || iw < 0 || iw >= g->in_width) continue;
+            float* target = image + (ih * g->in_width + iw) * ci;
+            for (int64_t c = 0; c < ci; c++) target[c] += tap[c];
+          }
+        }
+      }
+    }
+  }
+}
+
+static float* scratch = NULL;
+static int64_t scratch_floats = 0;
+
+float* conv_scratch(int64_t floats) {
+  if (floats <= scratch_floats) return scratch;
+  free(scratch);
+  scratch = malloc((size_t)floats * sizeof(float));
+  scratch_floats = scratch == NULL ? 0 : floats;
+  return scratch;
+}
+
+typedef struct {
+  const conv_geometry* g;
+  const float* in;
+  float* out;
+} image_job;
+
+static void im2col_task(void* context, int64_t n) {
+  const image_job* job = context;
+  im2col(job->g, job->in, job->out, n, 1);
+}
+
+static void col2im_task(void* context, int64_t n) {
+  const image_job* job = context;
+  col2im(job->g, job->in, job->out, n, 1);
+}
+
+void im2col_parallel(const conv_geometry* g, const float* x, float* cols) {
+  image_job job = {g, x, cols};
+  pool_run(g->batch, im2col_task, &job);
+}
+
+void col2im_parallel(const conv_geometry* g, const float* cols, float* dx) {
+  image_job job = {g, cols, dx};
+  pool_run(g->batch, col2im_task, &job);
+}

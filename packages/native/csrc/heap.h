@@ -1,0 +1,31 @@
+// Access to the wasm backend's heap from a kernel call, and argument parsing.
+// The heap is passed on every call as a Float32Array over the whole wasm memory
+// (HEAPF32, plain or shared); nothing is kept after the call returns, since the
+// heap may grow (and move) between calls.
+#ifndef IPMGAN_HEAP_H
+#define IPMGAN_HEAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <node_api.h>
+
+typedef struct {
+  float* data;
+  int64_t length; // in floats
+} heap_t;
+
+// Reads argc arguments: argv[0] must be the heap view, argv[1..] numbers. On a
+// bad argument it throws a TypeError and returns 0.
+int read_call(napi_env env, napi_callback_info info, size_t argc, napi_value* argv, heap_t* heap);
+
+// argv[i] as an integer >= 0 (offsets, sizes) or as a double; throw and return 0 on failure.
+int arg_index(napi_env env, napi_value value, int64_t* out);
+int arg_double(napi_env env, napi_value value, double* out);
+
+// Throws a RangeError and returns 0 unless [offset, offset + count) lies in the heap.
+int in_heap(napi_env env, const heap_t* heap, int64_t offset, int64_t count);
+
+// Registers a function on the exports object.
+void export_function(napi_env env, napi_value exports, const char* name, napi_callback fn);
+
+#endif

@@ -1,0 +1,4 @@
+/** Whether the addon loaded, from where, or why not (one line). */
+export type NativeStatus =
+  | { readonly loaded: true; readonly source: 'prebuilt' | 'local build'; readonly path: string }
+  | { readonly loaded: false; readonly reason: string };

@@ -1,0 +1,55 @@
+import { fusedKernelNames } from '../fusedKernelNames.js';
+import type { NativeKernel } from '../NativeKernel.js';
+import { heapIndex, type WasmBackendInternals } from '../WasmBackendInternals.js';
+
+const NAME = fusedKernelNames.batchNormActivation;
+
+/**
+ * Batch norm with the batch's statistics over every axis but the last, then LeakyReLU(slope)
+ * (slope 0: ReLU, 1: none), as @ipmgan/core's batchNorm layer computes it in training.
+ * Inputs x [..., c], gamma [c], beta [c]; attrs epsilon, slope; outputs y, mean [c], variance [c] (biased).
+ */
+export const batchNormActivation: NativeKernel = {
+  kernelName: NAME,
+  create: (addon) => ({
+    kernelName: NAME,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, attrs, backend }) => {
+      const { x, gamma, beta } = inputs;
+      const { epsilon, slope } = (attrs ?? {}) as Record<string, unknown>;
+      const channels = x?.shape[x.shape.length - 1] ?? 0;
+      if (
+        x === undefined ||
+        gamma === undefined ||
+        beta === undefined ||
+        typeof epsilon !== 'number' ||
+        typeof slope !== 'number' ||
+        [x, gamma, beta].some((t) => t.dtype !== 'float32') ||
+        gamma.shape.join() !== String(channels) ||
+        beta.shape.join() !== String(channels)
+      ) {
+        throw new Error(`${NAME} expects float32 x [..., c], gamma [c], beta [c] and numeric epsilon, slope.`);
+      }
+      const rows = x.shape.slice(0, -1).reduce((p, q) => p * q, 1);
+      if (rows === 0) throw new Error(`${NAME}: x [${x.shape.join(', ')}] has no rows.`);
+      const wasm = backend as WasmBackendInternals;
+      const y = wasm.makeOutput([...x.shape], 'float32');
+      const mean = wasm.makeOutput([channels], 'float32');
+      const variance = wasm.makeOutput([channels], 'float32');
+      addon.batchNormActivation(
+        wasm.wasm.HEAPF32,
+        rows,
+        channels,
+        heapIndex(wasm, x),
+        heapIndex(wasm, gamma),
+        heapIndex(wasm, beta),
+        heapIndex(wasm, y),
+        heapIndex(wasm, mean),
+        heapIndex(wasm, variance),
+        epsilon,
+        slope,
+      );
+      return [y, mean, variance];
+    },
+  }),
+};
