@@ -34,7 +34,12 @@ export default tseslint.config(
   },
   {
     // The benchmark and release scripts are plain JavaScript run by node: linted without types.
-    files: ['bench/**/*.{js,mjs,cjs}', 'scripts/**/*.{js,mjs,cjs}', 'packages/*/scripts/**/*.{js,mjs,cjs}'],
+    files: [
+      'bench/**/*.{js,mjs,cjs}',
+      'scripts/**/*.{js,mjs,cjs}',
+      'packages/*/scripts/**/*.{js,mjs,cjs}',
+      'packages/native-linux-x64-gnu/*.mjs',
+    ],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
   },
