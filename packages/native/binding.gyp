@@ -16,10 +16,11 @@
         "csrc/conv2d_backprop_input.c",
         "csrc/conv2d_backprop_filter.c",
         "csrc/batch_norm_activation.c",
-        "csrc/leaky_relu.c"
+        "csrc/leaky_relu.c",
+        "csrc/dense_activation.c"
       ],
       "include_dirs": ["/usr/include/x86_64-linux-gnu/openblas-serial"],
-      "cflags": ["-std=c11", "-O3", "-fvisibility=hidden", "-ffp-contract=off", "-fno-fast-math", "-fno-math-errno", "-pthread", "-ffunction-sections", "-fdata-sections"],
+      "cflags": ["-std=c11", "-O3", "-fvisibility=hidden", "-ffp-contract=off", "-fno-fast-math", "-fno-math-errno", "-fno-trapping-math", "-pthread", "-ffunction-sections", "-fdata-sections"],
       "cflags!": ["-fno-exceptions"],
       "defines": ["NAPI_VERSION=8"],
       "libraries": [

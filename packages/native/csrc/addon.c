@@ -6,7 +6,7 @@
 #include "pool.h"
 
 // Bumped whenever a function's arguments change, so the loader can refuse a stale build.
-#define ABI_VERSION 1
+#define ABI_VERSION 2
 
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
@@ -44,5 +44,6 @@ NAPI_MODULE_INIT() {
   register_leaky_relu(env, exports);
   register_conv2d_backprop_input(env, exports);
   register_conv2d_backprop_filter(env, exports);
+  register_dense_activation(env, exports);
   return exports;
 }

@@ -7,7 +7,9 @@
 
 // Element-wise loops are compiled for AVX2 and for the x86-64 baseline, picked at load by the
 // CPU (the binary stays portable). Without FMA contraction and with IEEE sqrt and division in
-// both, the two give the same bits, so the CPU is not part of the kernel set.
+// both, the two give the same bits, so the CPU is not part of the kernel set. -fno-trapping-math
+// (no FP exception flags are read) lets GCC turn x > 0 ? a : a * s into a vector select; the
+// values are the same as the branch's.
 #if defined(__x86_64__) && defined(__GNUC__)
 #define VECTORIZED __attribute__((target_clones("avx2", "default")))
 #else
@@ -24,6 +26,7 @@ void register_batch_norm_activation(napi_env env, napi_value exports);
 void register_leaky_relu(napi_env env, napi_value exports);
 void register_conv2d_backprop_input(napi_env env, napi_value exports);
 void register_conv2d_backprop_filter(napi_env env, napi_value exports);
+void register_dense_activation(napi_env env, napi_value exports);
 
 // op(a) op(b) for `batch` row-major matrices, split over the pool when large
 // (shared by the convolutions).

@@ -115,7 +115,22 @@ export interface NativeAddon {
     epsilon: number,
     slope: number,
   ): void;
+  /**
+   * A dense layer: y = LeakyReLU_slope(x w + bias), x [m, k], w [k, n], bias [n] at biasOffset
+   * (-1: no bias); slope 0 is ReLU, 1 no activation.
+   */
+  denseActivation(
+    heap: Float32Array,
+    m: number,
+    n: number,
+    k: number,
+    xOffset: number,
+    wOffset: number,
+    biasOffset: number,
+    yOffset: number,
+    slope: number,
+  ): void;
 }
 
 /** The abiVersion this package's JavaScript was written against. */
-export const ADDON_ABI_VERSION = 1;
+export const ADDON_ABI_VERSION = 2;

@@ -12,6 +12,8 @@ export const fusedKernelNames = {
   batchNormActivation: 'IpmganBatchNormActivation',
   /** Its backward pass: outputs dx, dgamma, dbeta. */
   batchNormActivationGrad: 'IpmganBatchNormActivationGrad',
+  /** A dense layer, activation(x kernel + bias) of a 2-D x, slope as batch norm's: output y. */
+  denseActivation: 'IpmganDenseActivation',
 } as const;
 
 /** ReLU / LeakyReLU gradient, x > 0 ? dy : slope dy: called only by this package's gradients. */

@@ -3,6 +3,7 @@ import { batchMatMul } from './kernels/batchMatMul.js';
 import { batchNormActivation } from './kernels/batchNormActivation.js';
 import { batchNormActivationGrad } from './kernels/batchNormActivationGrad.js';
 import { leakyRelu } from './kernels/leakyRelu.js';
+import { denseActivation } from './kernels/denseActivation.js';
 import { conv2d } from './kernels/conv2d.js';
 import { conv2dBackpropFilter } from './kernels/conv2dBackpropFilter.js';
 import { conv2dBackpropInput } from './kernels/conv2dBackpropInput.js';
@@ -28,4 +29,5 @@ export const nativeKernels: readonly NativeKernel[] = [
   adam,
   batchNormActivation,
   batchNormActivationGrad,
+  denseActivation,
 ];

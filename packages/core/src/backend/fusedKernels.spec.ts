@@ -1,6 +1,7 @@
 import test from 'ava';
 import { fusedKernelNames as nativeNames, registerNativeKernels, unregisterNativeKernels } from '@ipmgan/native';
 import { batchNorm } from '../networks/layers/batchNorm.js';
+import { dense } from '../networks/layers/dense.js';
 import { TorchAdam } from '../optimizers/TorchAdam.js';
 import { TorchRmsProp } from '../optimizers/TorchRmsProp.js';
 import { Rng } from '../random/Rng.js';
@@ -83,6 +84,85 @@ for (const activation of [undefined, 'relu', 'leakyRelu'] as const) {
     },
   );
 }
+
+for (const [activation, bias] of [
+  [undefined, true],
+  ['relu', true],
+  ['leakyRelu', true],
+  ['relu', false],
+] as const) {
+  test.serial(
+    `dense (${activation ?? 'no activation'}, ${bias ? 'bias' : 'no bias'}): the fused kernel gives the composite's output and gradients to 1e-5, and runs`,
+    (t) => {
+      const run = (): number[][] => {
+        const layer = dense({
+          name: `fusedSpec/dense${activation ?? 'none'}${bias}`,
+          inUnits: 13,
+          outUnits: 9,
+          bias,
+          init: 'pytorch',
+          rng: new Rng(4),
+          ...(activation === undefined ? {} : { activation }),
+        });
+        const out = tf.tidy(() => {
+          const x = tf.randomNormal([7, 13], 0, 1, 'float32', 12);
+          const w = tf.randomNormal([7, 9], 0, 1, 'float32', 13);
+          const y = layer.apply(x, true);
+          const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(layer.apply(x, true), w)));
+          const dx = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(layer.apply(input, true), w)))(x);
+          return [y, value, dx, ...layer.trainableVariables.map((v) => grads[v.name])].map((r) =>
+            Array.from(r?.dataSync() ?? []),
+          );
+        });
+        for (const v of layer.trainableVariables) v.dispose();
+        return out;
+      };
+      const composite = run();
+      let calls = 0;
+      const fused = withNative(() => {
+        const config = tf.getKernel(fusedKernelNames.denseActivation, 'wasm');
+        tf.unregisterKernel(config.kernelName, 'wasm');
+        tf.registerKernel({ ...config, kernelFunc: (args) => (calls++, config.kernelFunc(args)) });
+        return run();
+      });
+      t.is(calls, 3); // y, the variables' gradients, the input's gradient
+      t.is(fused.length, composite.length);
+      fused.forEach((values, i) => {
+        t.true(values.length > 0 && relativeError(values, composite[i] ?? []) <= 1e-5, `output ${i}`);
+      });
+    },
+  );
+}
+
+test.serial(
+  'dense + ReLU: second derivatives (a gradient penalty through the layer) agree with the composite to 1e-5',
+  (t) => {
+    const run = (): number[] => {
+      const layer = dense({
+        name: 'fusedSpec/densePenalty',
+        inUnits: 5,
+        outUnits: 6,
+        bias: true,
+        init: 'pytorch',
+        rng: new Rng(6),
+        activation: 'relu',
+      });
+      const out = tf.tidy(() => {
+        const x = tf.randomNormal([8, 5], 0, 1, 'float32', 14);
+        const { grads } = tf.variableGrads(() => {
+          const dx = tf.grad((input: tf.Tensor) => tf.sum(tf.square(layer.apply(input, true))))(x);
+          return tf.sum(tf.square(dx));
+        });
+        return layer.trainableVariables.flatMap((v) => Array.from(grads[v.name]?.dataSync() ?? []));
+      });
+      for (const v of layer.trainableVariables) v.dispose();
+      return out;
+    };
+    const composite = run();
+    t.true(composite.length === 5 * 6 + 6 && composite.some((v) => v !== 0));
+    t.true(relativeError(withNative(run), composite) <= 1e-5);
+  },
+);
 
 test.serial(
   'TorchRmsProp: the fused step equals its ops bit for bit on wasm over 5 steps, with and without momentum',

@@ -15,6 +15,8 @@ export const fusedKernelNames = {
   batchNormActivation: 'IpmganBatchNormActivation',
   /** Its backward pass: outputs dx, dgamma, dbeta. */
   batchNormActivationGrad: 'IpmganBatchNormActivationGrad',
+  /** A dense layer, activation(x kernel + bias) of a 2-D x, slope as batch norm's: output y. */
+  denseActivation: 'IpmganDenseActivation',
 } as const;
 
 /** Whether the active backend has the fused kernel `name` (a registry lookup, cheap per step). */

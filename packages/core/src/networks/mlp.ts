@@ -51,10 +51,25 @@ export const mlp = defineNetwork<z.output<typeof MlpOptions>>({
       const outUnits = units[i + 1] ?? 0;
       const isHidden = i + 2 < units.length;
       const withBatchNorm = isHidden && options.batchNorm;
-      layers.push(
-        dense({ name: `${name}/layer${index++}`, inUnits, outUnits, bias: !withBatchNorm, init: options.init, rng }),
-      ); // [batch, out]
       const hidden = options.activation;
+      const layer = {
+        name: `${name}/layer${index++}`,
+        inUnits,
+        outUnits,
+        bias: !withBatchNorm,
+        init: options.init,
+        rng,
+      };
+      const fusable = isHidden ? hidden !== 'tanh' : options.outputActivation === 'none';
+      if (!withBatchNorm && fusable) {
+        // The dense layer with its ReLU / LeakyReLU (or none) as one layer (one fused kernel where the backend has it).
+        const act = isHidden && hidden !== 'tanh' ? hidden : undefined;
+        layers.push(
+          dense({ ...layer, ...(act === undefined ? {} : { activation: act, leakySlope: options.leakySlope }) }),
+        );
+        continue;
+      }
+      layers.push(dense(layer)); // [batch, out]
       if (withBatchNorm && hidden !== 'tanh') {
         // Batch norm with its ReLU / LeakyReLU as one layer (one fused kernel where the backend has it).
         const bn = { name: `${name}/layer${index++}`, channels: outUnits, init: options.init, rng };
