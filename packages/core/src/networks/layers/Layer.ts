@@ -11,6 +11,9 @@ export interface Layer {
   /** True for batch norm: its training-mode output depends on the whole batch and it updates state. */
   readonly batchDependent?: boolean;
   apply(x: tf.Tensor, training: boolean): tf.Tensor;
-  /** The layer as plain data with its current weights, for export (absent: a network holding it can't be exported). */
-  readonly portable?: () => PortableLayer;
+  /**
+   * The layer as plain data with its current weights, for export (absent: a network holding it
+   * can't be exported); a fused layer (dense or batch norm with its activation) is two.
+   */
+  readonly portable?: () => readonly PortableLayer[];
 }

@@ -22,6 +22,6 @@ export function activation(name: ActivationName, leakySlope = 0.2): Layer {
     trainableVariables: [],
     stateVariables: [],
     apply: (x) => fn(x),
-    portable: () => ({ kind: 'activation', activation: name, leakySlope }),
+    portable: () => [{ kind: 'activation', activation: name, leakySlope }],
   };
 }

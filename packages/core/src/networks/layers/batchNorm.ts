@@ -5,6 +5,7 @@ import type { InitScheme } from '../InitScheme.js';
 import { initializers } from '../initializers.js';
 import { batchNormActivationGradConfig } from './batchNormActivationGrad.js';
 import type { Layer } from './Layer.js';
+import { portableActivation } from './portableActivation.js';
 import { portableWeights } from './portableWeights.js';
 
 interface BatchNormSpec {
@@ -58,14 +59,17 @@ export function batchNorm(spec: BatchNormSpec): Layer {
     trainableVariables: [gamma, beta],
     stateVariables: [runningMean, runningVar],
     batchDependent: true,
-    portable: () => ({
-      kind: 'batchNorm',
-      gamma: portableWeights(gamma),
-      beta: portableWeights(beta),
-      movingMean: portableWeights(runningMean),
-      movingVariance: portableWeights(runningVar),
-      epsilon,
-    }),
+    portable: () => [
+      {
+        kind: 'batchNorm',
+        gamma: portableWeights(gamma),
+        beta: portableWeights(beta),
+        movingMean: portableWeights(runningMean),
+        movingVariance: portableWeights(runningVar),
+        epsilon,
+      },
+      ...portableActivation(spec),
+    ],
     apply(x, training) {
       if (x.shape[x.rank - 1] !== channels) {
         throw new Error(`${name}: batch norm over ${channels} channels got [${x.shape.join(', ')}].`);

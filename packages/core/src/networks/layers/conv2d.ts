@@ -40,12 +40,14 @@ export function conv2d(spec: Conv2dSpec): Layer {
     trainableVariables: bias === undefined ? [kernel] : [kernel, bias],
     stateVariables: [],
     weightLayer: layer,
-    portable: () => ({
-      kind: 'conv2d',
-      kernel: effectiveKernel(kernel, layer.transform),
-      bias: bias === undefined ? null : portableWeights(bias),
-      strides,
-    }),
+    portable: () => [
+      {
+        kind: 'conv2d',
+        kernel: effectiveKernel(kernel, layer.transform),
+        bias: bias === undefined ? null : portableWeights(bias),
+        strides,
+      },
+    ],
     apply(x, training) {
       const w = layer.transform ? layer.transform(kernel, training) : kernel; // a constraint's reparametrisation
       const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, strides, 'same'); // [b, h/s, w/s, out]

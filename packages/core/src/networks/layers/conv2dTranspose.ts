@@ -42,12 +42,14 @@ export function conv2dTranspose(spec: Conv2dTransposeSpec): Layer {
     trainableVariables: bias === undefined ? [kernel] : [kernel, bias],
     stateVariables: [],
     weightLayer: layer,
-    portable: () => ({
-      kind: 'conv2dTranspose',
-      kernel: effectiveKernel(kernel, layer.transform),
-      bias: bias === undefined ? null : portableWeights(bias),
-      strides,
-    }),
+    portable: () => [
+      {
+        kind: 'conv2dTranspose',
+        kernel: effectiveKernel(kernel, layer.transform),
+        bias: bias === undefined ? null : portableWeights(bias),
+        strides,
+      },
+    ],
     apply(x, training) {
       const w = layer.transform ? layer.transform(kernel, training) : kernel; // a constraint's reparametrisation
       if (x.rank !== 4) throw new Error(`conv2dTranspose expects [batch, h, w, c], got [${x.shape.join(', ')}].`);

@@ -5,6 +5,7 @@ import type { InitScheme } from '../InitScheme.js';
 import { initializers } from '../initializers.js';
 import { denseActivationGradConfig } from './denseActivationGrad.js';
 import type { Layer } from './Layer.js';
+import { portableActivation } from './portableActivation.js';
 import { effectiveKernel } from './effectiveKernel.js';
 import { portableWeights } from './portableWeights.js';
 import { weightLayer } from './weightLayer.js';
@@ -54,11 +55,14 @@ export function dense(spec: DenseSpec): Layer {
     trainableVariables: bias === undefined ? [kernel] : [kernel, bias],
     stateVariables: [],
     weightLayer: layer,
-    portable: () => ({
-      kind: 'dense',
-      kernel: effectiveKernel(kernel, layer.transform),
-      bias: bias === undefined ? null : portableWeights(bias),
-    }),
+    portable: () => [
+      {
+        kind: 'dense',
+        kernel: effectiveKernel(kernel, layer.transform),
+        bias: bias === undefined ? null : portableWeights(bias),
+      },
+      ...portableActivation(spec),
+    ],
     apply(x, training) {
       const w = layer.transform ? layer.transform(kernel, training) : kernel; // a constraint's reparametrisation
       // Not under nested tapes (a gradient penalty's input gradient): the fused gradient's

@@ -7,6 +7,6 @@ export function reshape(shape: readonly number[]): Layer {
     trainableVariables: [],
     stateVariables: [],
     apply: (x) => tf.reshape(x, [...x.shape.slice(0, 1), ...shape]),
-    portable: () => ({ kind: 'reshape', shape: [...shape] }),
+    portable: () => [{ kind: 'reshape', shape: [...shape] }],
   };
 }

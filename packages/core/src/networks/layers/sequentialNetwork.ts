@@ -27,9 +27,7 @@ export function sequentialNetwork(spec: SequentialSpec): Network {
     stateVariables,
     layers: weightLayers,
     samplewise: !layers.some((l) => l.batchDependent),
-    ...(layers.every((l) => l.portable)
-      ? { portableLayers: () => layers.flatMap((l) => (l.portable ? [l.portable()] : [])) }
-      : {}),
+    ...(layers.every((l) => l.portable) ? { portableLayers: () => layers.flatMap((l) => l.portable?.() ?? []) } : {}),
     apply(x, training) {
       if (!sameShape(x.shape.slice(1), inputShape)) {
         throw new Error(`Network expects [batch, ${inputShape.join(', ')}], got [${x.shape.join(', ')}].`);
