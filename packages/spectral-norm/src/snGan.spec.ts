@@ -97,6 +97,9 @@ test.serial('spectral-norm also constrains a WGAN critic in place of clipping, a
       plugins: ['@ipmgan/spectral-norm'],
       critic: { constraints: [{ name: 'spectral-norm' }] },
       training: { optimizers: { critic: adam, generator: adam } },
+      // The trajectory-dependent bound below was measured on wasm's own kernels; the native
+      // kernels' sums move this 300-iteration Adam trajectory (seed 3: |s - 1| 2.6e-2 there).
+      native: 'off',
     }),
     plugins: both,
   });
