@@ -24,7 +24,7 @@ test('plugins lists the seven objectives with their defaults', (t) => {
     'wgan-gp',
     'wgangp',
     '@ipmgan/gradient-penalty@0.1.0',
-    'W1',
+    'IPM(GP)',
     '64',
     '5',
     'adam lr 0.0001 b1 0',
