@@ -1,6 +1,6 @@
 import { fusedKernelNames } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
-import { heapIndex, type WasmBackendInternals } from '../WasmBackendInternals.js';
+import { runOnHeap } from './runOnHeap.js';
 
 const NAME = fusedKernelNames.adam;
 const ATTRS = ['beta1', 'beta2', 'epsilon', 'stepSize', 'correction2Sqrt'] as const;
@@ -39,29 +39,32 @@ export const adam: NativeKernel = {
       ) {
         throw new Error(`${NAME} expects float32 tensors of one size.`);
       }
-      const wasm = backend as WasmBackendInternals;
-      const outs = [0, 1, 2].map(() => wasm.makeOutput([...variable.shape], 'float32'));
-      const [outVariable, outM, outV] = outs.map((o) => heapIndex(wasm, o));
       const weight = 1 - beta1; // core's lerp(m, g, 1 - beta1), its scalars computed as JavaScript does
-      addon.adam(
-        wasm.wasm.HEAPF32,
-        size,
-        heapIndex(wasm, variable),
-        heapIndex(wasm, gradient),
-        heapIndex(wasm, m),
-        heapIndex(wasm, v),
-        outVariable ?? 0,
-        outM ?? 0,
-        outV ?? 0,
-        weight,
-        1 - weight,
-        beta2,
-        1 - beta2,
-        epsilon,
-        -stepSize,
-        correction2Sqrt,
+      // outputs the new variable, m, v
+      return runOnHeap(
+        backend,
+        [variable.shape, variable.shape, variable.shape],
+        (heap, at, [outVariable, outM, outV]) => {
+          addon.adam(
+            heap,
+            size,
+            at(variable),
+            at(gradient),
+            at(m),
+            at(v),
+            at(outVariable),
+            at(outM),
+            at(outV),
+            weight,
+            1 - weight,
+            beta2,
+            1 - beta2,
+            epsilon,
+            -stepSize,
+            correction2Sqrt,
+          );
+        },
       );
-      return outs;
     },
   }),
 };

@@ -1,6 +1,6 @@
 import { fusedKernelNames } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
-import { heapIndex, type WasmBackendInternals } from '../WasmBackendInternals.js';
+import { runOnHeap } from './runOnHeap.js';
 
 const NAME = fusedKernelNames.batchNormActivation;
 
@@ -32,24 +32,22 @@ export const batchNormActivation: NativeKernel = {
       }
       const rows = x.shape.slice(0, -1).reduce((p, q) => p * q, 1);
       if (rows === 0) throw new Error(`${NAME}: x [${x.shape.join(', ')}] has no rows.`);
-      const wasm = backend as WasmBackendInternals;
-      const y = wasm.makeOutput([...x.shape], 'float32');
-      const mean = wasm.makeOutput([channels], 'float32');
-      const variance = wasm.makeOutput([channels], 'float32');
-      addon.batchNormActivation(
-        wasm.wasm.HEAPF32,
-        rows,
-        channels,
-        heapIndex(wasm, x),
-        heapIndex(wasm, gamma),
-        heapIndex(wasm, beta),
-        heapIndex(wasm, y),
-        heapIndex(wasm, mean),
-        heapIndex(wasm, variance),
-        epsilon,
-        slope,
-      );
-      return [y, mean, variance];
+      // outputs y, mean, variance
+      return runOnHeap(backend, [x.shape, [channels], [channels]], (heap, at, [y, mean, variance]) => {
+        addon.batchNormActivation(
+          heap,
+          rows,
+          channels,
+          at(x),
+          at(gamma),
+          at(beta),
+          at(y),
+          at(mean),
+          at(variance),
+          epsilon,
+          slope,
+        );
+      });
     },
   }),
 };

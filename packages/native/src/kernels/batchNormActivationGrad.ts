@@ -1,6 +1,6 @@
 import { fusedKernelNames } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
-import { heapIndex, type WasmBackendInternals } from '../WasmBackendInternals.js';
+import { runOnHeap } from './runOnHeap.js';
 
 const NAME = fusedKernelNames.batchNormActivationGrad;
 
@@ -40,27 +40,25 @@ export const batchNormActivationGrad: NativeKernel = {
       ) {
         throw new Error(`${NAME}: float32 dy, x, y of one shape and per-channel gamma, mean, variance expected.`);
       }
-      const wasm = backend as WasmBackendInternals;
-      const dx = wasm.makeOutput([...x.shape], 'float32');
-      const dgamma = wasm.makeOutput([channels], 'float32');
-      const dbeta = wasm.makeOutput([channels], 'float32');
-      addon.batchNormActivationGrad(
-        wasm.wasm.HEAPF32,
-        size / channels,
-        channels,
-        heapIndex(wasm, dy),
-        heapIndex(wasm, x),
-        heapIndex(wasm, gamma),
-        heapIndex(wasm, mean),
-        heapIndex(wasm, variance),
-        heapIndex(wasm, y),
-        heapIndex(wasm, dx),
-        heapIndex(wasm, dgamma),
-        heapIndex(wasm, dbeta),
-        epsilon,
-        slope,
-      );
-      return [dx, dgamma, dbeta];
+      // outputs dx, dgamma, dbeta
+      return runOnHeap(backend, [x.shape, [channels], [channels]], (heap, at, [dx, dgamma, dbeta]) => {
+        addon.batchNormActivationGrad(
+          heap,
+          size / channels,
+          channels,
+          at(dy),
+          at(x),
+          at(gamma),
+          at(mean),
+          at(variance),
+          at(y),
+          at(dx),
+          at(dgamma),
+          at(dbeta),
+          epsilon,
+          slope,
+        );
+      });
     },
   }),
 };

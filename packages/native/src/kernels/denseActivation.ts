@@ -1,6 +1,6 @@
 import { fusedKernelNames } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
-import { heapIndex, type WasmBackendInternals } from '../WasmBackendInternals.js';
+import { runOnHeap } from './runOnHeap.js';
 
 const NAME = fusedKernelNames.denseActivation;
 
@@ -36,19 +36,9 @@ export const denseActivation: NativeKernel = {
           `${NAME} expects float32 x [m, k], kernel [k, n], bias [n] with m, n, k > 0; got [${x.shape.join(', ')}] and [${kernel.shape.join(', ')}].`,
         );
       }
-      const wasm = backend as WasmBackendInternals;
-      const y = wasm.makeOutput([m, n], 'float32');
-      addon.denseActivation(
-        wasm.wasm.HEAPF32,
-        m,
-        n,
-        k,
-        heapIndex(wasm, x),
-        heapIndex(wasm, kernel),
-        bias === undefined ? -1 : heapIndex(wasm, bias),
-        heapIndex(wasm, y),
-        slope,
-      );
+      const [y] = runOnHeap(backend, [[m, n]], (heap, at, [out]) => {
+        addon.denseActivation(heap, m, n, k, at(x), at(kernel), bias === undefined ? -1 : at(bias), at(out), slope);
+      });
       return y;
     },
   }),

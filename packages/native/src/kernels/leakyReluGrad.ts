@@ -1,7 +1,6 @@
-import type * as tf from '@tensorflow/tfjs-core';
 import { LEAKY_RELU_GRAD } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
-import { heapIndex, type WasmBackendInternals } from '../WasmBackendInternals.js';
+import { runOnHeap } from './runOnHeap.js';
 
 /** dx = x > 0 ? dy : slope * dy in one pass (tfjs's gradients take two or three kernels). Inputs dy, x; attr slope. */
 export const leakyReluGrad: NativeKernel = {
@@ -19,17 +18,10 @@ export const leakyReluGrad: NativeKernel = {
       if (dy.dtype !== 'float32' || x.dtype !== 'float32' || dy.shape.reduce((p, q) => p * q, 1) !== size) {
         throw new Error(`${LEAKY_RELU_GRAD} expects float32 dy and x of one size.`);
       }
-      const wasm = backend as WasmBackendInternals;
-      const out: tf.TensorInfo = wasm.makeOutput([...x.shape], 'float32');
-      addon.leakyReluGrad(
-        wasm.wasm.HEAPF32,
-        size,
-        heapIndex(wasm, dy),
-        heapIndex(wasm, x),
-        heapIndex(wasm, out),
-        slope,
-      );
-      return out;
+      const [dx] = runOnHeap(backend, [x.shape], (heap, at, [out]) => {
+        addon.leakyReluGrad(heap, size, at(dy), at(x), at(out), slope);
+      });
+      return dx;
     },
   }),
 };

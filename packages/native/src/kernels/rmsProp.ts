@@ -1,6 +1,7 @@
+import type * as tf from '@tensorflow/tfjs-core';
 import { fusedKernelNames } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
-import { heapIndex, type WasmBackendInternals } from '../WasmBackendInternals.js';
+import { runOnHeap } from './runOnHeap.js';
 
 const NAME = fusedKernelNames.rmsProp;
 
@@ -35,27 +36,31 @@ export const rmsProp: NativeKernel = {
       if (tensors.some((t) => t.dtype !== 'float32' || t.shape.reduce((p, q) => p * q, 1) !== size)) {
         throw new Error(`${NAME} expects float32 tensors of one size.`);
       }
-      const wasm = backend as WasmBackendInternals;
-      const outVariable = wasm.makeOutput([...variable.shape], 'float32');
-      const outSquare = wasm.makeOutput([...variable.shape], 'float32');
-      const outBuffer = momentum > 0 ? wasm.makeOutput([...variable.shape], 'float32') : null;
-      addon.rmsprop(
-        wasm.wasm.HEAPF32,
-        size,
-        heapIndex(wasm, variable),
-        heapIndex(wasm, gradient),
-        heapIndex(wasm, square),
-        buffer === undefined || outBuffer === null ? 0 : heapIndex(wasm, buffer),
-        heapIndex(wasm, outVariable),
-        heapIndex(wasm, outSquare),
-        outBuffer === null ? 0 : heapIndex(wasm, outBuffer),
-        learningRate,
-        alpha,
-        1 - alpha,
-        epsilon,
-        momentum,
-      );
-      return outBuffer === null ? [outVariable, outSquare] : [outVariable, outSquare, outBuffer];
+      const run = (
+        heap: Float32Array,
+        at: (info: tf.TensorInfo) => number,
+        [outVariable, outSquare, outBuffer]: [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo?],
+      ): void => {
+        addon.rmsprop(
+          heap,
+          size,
+          at(variable),
+          at(gradient),
+          at(square),
+          buffer === undefined || outBuffer === undefined ? 0 : at(buffer),
+          at(outVariable),
+          at(outSquare),
+          outBuffer === undefined ? 0 : at(outBuffer),
+          learningRate,
+          alpha,
+          1 - alpha,
+          epsilon,
+          momentum,
+        );
+      };
+      // outputs the new variable, square and (with momentum) buffer
+      const shape = variable.shape;
+      return momentum > 0 ? runOnHeap(backend, [shape, shape, shape], run) : runOnHeap(backend, [shape, shape], run);
     },
   }),
 };
