@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { NativeKernel } from '../NativeKernel.js';
 import { convGeometry, nativeConvolution } from './convGeometry.js';
 import { fallbackTo } from './fallbackTo.js';
+import { gradientConvInfo } from './gradientConvInfo.js';
 import { replacingKernel } from './replacingKernel.js';
 import { runOnHeap } from './runOnHeap.js';
 
@@ -14,20 +15,10 @@ export const conv2dBackpropInput: NativeKernel = replacingKernel(
   (addon, fallback) => (args) => {
     const { dy, filter } = args.inputs as tf.Conv2DBackpropInputInputs;
     if (dy === undefined || filter === undefined) throw new Error('Conv2DBackpropInput expects inputs dy and filter.');
-    const { strides, pad, dataFormat, dimRoundingMode, inputShape } =
-      args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
-    const info = tf.backend_util.computeConv2DInfo(
-      inputShape,
-      filter.shape as [number, number, number, number],
-      strides,
-      1,
-      pad,
-      dimRoundingMode,
-      false,
-      tf.backend_util.convertConv2DDataFormat(dataFormat),
-    );
-    const dyMatches = info.outShape.every((d, i) => d === dy.shape[i]);
-    if (!dyMatches || !nativeConvolution(info, [dy, filter])) return fallbackTo(fallback, args);
+    const attrs = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
+    const { inputShape } = attrs;
+    const info = gradientConvInfo(inputShape, filter.shape as [number, number, number, number], attrs, dy);
+    if (info === null || !nativeConvolution(info, [dy, filter])) return fallbackTo(fallback, args);
     const [dx] = runOnHeap(args.backend, [inputShape], (heap, at, [out]) => {
       addon.conv2dBackpropInput(heap, ...convGeometry(info), at(dy), at(filter), at(out));
     });
