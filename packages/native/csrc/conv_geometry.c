@@ -16,6 +16,12 @@ int read_conv_geometry(napi_env env, napi_value* argv, conv_geometry* g) {
   return 1;
 }
 
+int read_conv_call(napi_env env, napi_callback_info info, heap_t* heap, conv_geometry* g, int64_t offsets[3]) {
+  napi_value argv[1 + CONV_GEOMETRY_ARGS + 3];
+  return read_call(env, info, 1 + CONV_GEOMETRY_ARGS + 3, argv, heap) && read_conv_geometry(env, argv + 1, g) &&
+         arg_indices(env, argv + 1 + CONV_GEOMETRY_ARGS, 3, offsets);
+}
+
 void im2col(const conv_geometry* g, const float* x, float* cols, int64_t first, int64_t count) {
   const int64_t ci = g->in_channels, taps = conv_taps(g);
   for (int64_t n = first; n < first + count; n++) {
