@@ -31,13 +31,9 @@ static napi_value adam(napi_env env, napi_callback_info info) {
   heap_t heap;
   if (!read_call(env, info, 16, argv, &heap)) return NULL;
   int64_t v[8];
-  for (int i = 0; i < 8; i++) {
-    if (!arg_index(env, argv[i + 1], &v[i])) return NULL;
-  }
+  if (!arg_indices(env, argv + 1, 8, v)) return NULL;
   double d[7];
-  for (int i = 0; i < 7; i++) {
-    if (!arg_double(env, argv[i + 9], &d[i])) return NULL;
-  }
+  if (!arg_doubles(env, argv + 9, 7, d)) return NULL;
   int64_t size = v[0];
   for (int i = 1; i < 8; i++) {
     if (!in_heap(env, &heap, v[i], size)) return NULL;

@@ -53,9 +53,7 @@ static napi_value batch_matmul(napi_env env, napi_callback_info info) {
   heap_t heap;
   if (!read_call(env, info, 12, argv, &heap)) return NULL;
   int64_t v[11];
-  for (int i = 0; i < 11; i++) {
-    if (!arg_index(env, argv[i + 1], &v[i])) return NULL;
-  }
+  if (!arg_indices(env, argv + 1, 11, v)) return NULL;
   int64_t batch = v[0], m = v[1], n = v[2], k = v[3];
   int64_t a_off = v[6], a_stride = v[7], b_off = v[8], b_stride = v[9], out_off = v[10];
   if (batch == 0 || m > 0x7fffffff || n > 0x7fffffff || k > 0x7fffffff) {

@@ -55,9 +55,7 @@ static napi_value forward(napi_env env, napi_callback_info info) {
   heap_t heap;
   if (!read_call(env, info, 11, argv, &heap)) return NULL;
   int64_t v[8];
-  for (int i = 0; i < 8; i++) {
-    if (!arg_index(env, argv[i + 1], &v[i])) return NULL;
-  }
+  if (!arg_indices(env, argv + 1, 8, v)) return NULL;
   double epsilon, slope_d;
   if (!arg_double(env, argv[9], &epsilon) || !arg_double(env, argv[10], &slope_d)) return NULL;
   int64_t rows = v[0], c = v[1];
@@ -129,9 +127,7 @@ static napi_value backward(napi_env env, napi_callback_info info) {
   heap_t heap;
   if (!read_call(env, info, 14, argv, &heap)) return NULL;
   int64_t v[11];
-  for (int i = 0; i < 11; i++) {
-    if (!arg_index(env, argv[i + 1], &v[i])) return NULL;
-  }
+  if (!arg_indices(env, argv + 1, 11, v)) return NULL;
   double epsilon, slope_d;
   if (!arg_double(env, argv[12], &epsilon) || !arg_double(env, argv[13], &slope_d)) return NULL;
   int64_t rows = v[0], c = v[1];

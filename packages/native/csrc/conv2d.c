@@ -4,14 +4,11 @@
 
 // (heap, ...15 geometry fields, xOffset, filterOffset, outOffset)
 static napi_value conv2d(napi_env env, napi_callback_info info) {
-  napi_value argv[1 + CONV_GEOMETRY_ARGS + 3];
   heap_t heap;
   conv_geometry g;
-  int64_t x_off, filter_off, out_off;
-  if (!read_call(env, info, 1 + CONV_GEOMETRY_ARGS + 3, argv, &heap) || !read_conv_geometry(env, argv + 1, &g) ||
-      !arg_index(env, argv[16], &x_off) || !arg_index(env, argv[17], &filter_off) || !arg_index(env, argv[18], &out_off)) {
-    return NULL;
-  }
+  int64_t offsets[3];
+  if (!read_conv_call(env, info, &heap, &g, offsets)) return NULL;
+  int64_t x_off = offsets[0], filter_off = offsets[1], out_off = offsets[2];
   int64_t rows = conv_rows(&g), taps = conv_taps(&g);
   if (!in_heap(env, &heap, x_off, conv_input_size(&g)) || !in_heap(env, &heap, filter_off, taps * g.out_channels) ||
       !in_heap(env, &heap, out_off, rows * g.out_channels)) {

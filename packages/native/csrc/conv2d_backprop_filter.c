@@ -5,14 +5,11 @@
 
 // (heap, ...15 geometry fields, xOffset, dyOffset, dwOffset)
 static napi_value conv2d_backprop_filter(napi_env env, napi_callback_info info) {
-  napi_value argv[1 + CONV_GEOMETRY_ARGS + 3];
   heap_t heap;
   conv_geometry g;
-  int64_t x_off, dy_off, dw_off;
-  if (!read_call(env, info, 1 + CONV_GEOMETRY_ARGS + 3, argv, &heap) || !read_conv_geometry(env, argv + 1, &g) ||
-      !arg_index(env, argv[16], &x_off) || !arg_index(env, argv[17], &dy_off) || !arg_index(env, argv[18], &dw_off)) {
-    return NULL;
-  }
+  int64_t offsets[3];
+  if (!read_conv_call(env, info, &heap, &g, offsets)) return NULL;
+  int64_t x_off = offsets[0], dy_off = offsets[1], dw_off = offsets[2];
   int64_t rows = conv_rows(&g), taps = conv_taps(&g);
   if (!in_heap(env, &heap, x_off, conv_input_size(&g)) || !in_heap(env, &heap, dy_off, rows * g.out_channels) ||
       !in_heap(env, &heap, dw_off, taps * g.out_channels)) {

@@ -7,15 +7,19 @@
 
 int read_conv_geometry(napi_env env, napi_value* argv, conv_geometry* g) {
   int64_t v[CONV_GEOMETRY_ARGS];
-  for (int i = 0; i < CONV_GEOMETRY_ARGS; i++) {
-    if (!arg_index(env, argv[i], &v[i])) return 0;
-  }
+  if (!arg_indices(env, argv, CONV_GEOMETRY_ARGS, v)) return 0;
   *g = (conv_geometry){v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]};
   if (g->stride_height == 0 || g->stride_width == 0 || g->dilation_height == 0 || g->dilation_width == 0) {
     napi_throw_range_error(env, NULL, "ipmgan native: convolution strides and dilations must be positive");
     return 0;
   }
   return 1;
+}
+
+int read_conv_call(napi_env env, napi_callback_info info, heap_t* heap, conv_geometry* g, int64_t offsets[3]) {
+  napi_value argv[1 + CONV_GEOMETRY_ARGS + 3];
+  return read_call(env, info, 1 + CONV_GEOMETRY_ARGS + 3, argv, heap) && read_conv_geometry(env, argv + 1, g) &&
+         arg_indices(env, argv + 1 + CONV_GEOMETRY_ARGS, 3, offsets);
 }
 
 void im2col(const conv_geometry* g, const float* x, float* cols, int64_t first, int64_t count) {

@@ -24,6 +24,10 @@ typedef struct {
 // Reads the 15 fields in declaration order from argv; throws and returns 0 if one is bad.
 int read_conv_geometry(napi_env env, napi_value* argv, conv_geometry* g);
 
+// Reads a convolution kernel's call (heap, the CONV_GEOMETRY_ARGS fields, then three tensor
+// offsets) in that order; throws and returns 0 at the first bad argument.
+int read_conv_call(napi_env env, napi_callback_info info, heap_t* heap, conv_geometry* g, int64_t offsets[3]);
+
 static inline int64_t conv_rows(const conv_geometry* g) { return g->batch * g->out_height * g->out_width; }
 static inline int64_t conv_taps(const conv_geometry* g) {
   return g->filter_height * g->filter_width * g->in_channels;

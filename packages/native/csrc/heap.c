@@ -18,6 +18,20 @@ int arg_double(napi_env env, napi_value value, double* out) {
   return 1;
 }
 
+int arg_indices(napi_env env, const napi_value* argv, int count, int64_t* out) {
+  for (int i = 0; i < count; i++) {
+    if (!arg_index(env, argv[i], &out[i])) return 0;
+  }
+  return 1;
+}
+
+int arg_doubles(napi_env env, const napi_value* argv, int count, double* out) {
+  for (int i = 0; i < count; i++) {
+    if (!arg_double(env, argv[i], &out[i])) return 0;
+  }
+  return 1;
+}
+
 int read_call(napi_env env, napi_callback_info info, size_t argc, napi_value* argv, heap_t* heap) {
   size_t got = argc;
   if (napi_get_cb_info(env, info, &got, argv, NULL, NULL) != napi_ok || got != argc) {

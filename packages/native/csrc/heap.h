@@ -22,6 +22,10 @@ int read_call(napi_env env, napi_callback_info info, size_t argc, napi_value* ar
 int arg_index(napi_env env, napi_value value, int64_t* out);
 int arg_double(napi_env env, napi_value value, double* out);
 
+// argv[0..count) read as by arg_index / arg_double into out[0..count); stop at the first failure.
+int arg_indices(napi_env env, const napi_value* argv, int count, int64_t* out);
+int arg_doubles(napi_env env, const napi_value* argv, int count, double* out);
+
 // Throws a RangeError and returns 0 unless [offset, offset + count) lies in the heap.
 int in_heap(napi_env env, const heap_t* heap, int64_t offset, int64_t count);
 

@@ -40,13 +40,9 @@ static napi_value rmsprop(napi_env env, napi_callback_info info) {
   heap_t heap;
   if (!read_call(env, info, 14, argv, &heap)) return NULL;
   int64_t v[8];
-  for (int i = 0; i < 8; i++) {
-    if (!arg_index(env, argv[i + 1], &v[i])) return NULL;
-  }
+  if (!arg_indices(env, argv + 1, 8, v)) return NULL;
   double d[5];
-  for (int i = 0; i < 5; i++) {
-    if (!arg_double(env, argv[i + 9], &d[i])) return NULL;
-  }
+  if (!arg_doubles(env, argv + 9, 5, d)) return NULL;
   int64_t size = v[0];
   int with_momentum = d[4] > 0;
   for (int i = 1; i < 8; i++) {

@@ -1,6 +1,7 @@
 import { fusedKernelNames } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
-import { heapIndex, type WasmBackendInternals } from '../WasmBackendInternals.js';
+import { fusedKernel } from './fusedKernel.js';
+import { runOnHeap } from './runOnHeap.js';
 
 const NAME = fusedKernelNames.adam;
 const ATTRS = ['beta1', 'beta2', 'epsilon', 'stepSize', 'correction2Sqrt'] as const;
@@ -11,57 +12,47 @@ const ATTRS = ['beta1', 'beta2', 'epsilon', 'stepSize', 'correction2Sqrt'] as co
  * step's stepSize = lr / (1 - beta1^t) and correction2Sqrt = sqrt(1 - beta2^t); outputs the new
  * variable, m, v.
  */
-export const adam: NativeKernel = {
-  kernelName: NAME,
-  create: (addon) => ({
-    kernelName: NAME,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, attrs, backend }) => {
-      const { variable, gradient, m, v } = inputs;
-      const values = ATTRS.map((name) => attrs?.[name]);
-      const [beta1, beta2, epsilon, stepSize, correction2Sqrt] = values;
-      if (
-        variable === undefined ||
-        gradient === undefined ||
-        m === undefined ||
-        v === undefined ||
-        typeof beta1 !== 'number' ||
-        typeof beta2 !== 'number' ||
-        typeof epsilon !== 'number' ||
-        typeof stepSize !== 'number' ||
-        typeof correction2Sqrt !== 'number'
-      ) {
-        throw new Error(`${NAME} expects variable, gradient, m, v and numeric ${ATTRS.join(', ')}.`);
-      }
-      const size = variable.shape.reduce((p, q) => p * q, 1);
-      if (
-        [variable, gradient, m, v].some((t) => t.dtype !== 'float32' || t.shape.reduce((p, q) => p * q, 1) !== size)
-      ) {
-        throw new Error(`${NAME} expects float32 tensors of one size.`);
-      }
-      const wasm = backend as WasmBackendInternals;
-      const outs = [0, 1, 2].map(() => wasm.makeOutput([...variable.shape], 'float32'));
-      const [outVariable, outM, outV] = outs.map((o) => heapIndex(wasm, o));
-      const weight = 1 - beta1; // core's lerp(m, g, 1 - beta1), its scalars computed as JavaScript does
-      addon.adam(
-        wasm.wasm.HEAPF32,
-        size,
-        heapIndex(wasm, variable),
-        heapIndex(wasm, gradient),
-        heapIndex(wasm, m),
-        heapIndex(wasm, v),
-        outVariable ?? 0,
-        outM ?? 0,
-        outV ?? 0,
-        weight,
-        1 - weight,
-        beta2,
-        1 - beta2,
-        epsilon,
-        -stepSize,
-        correction2Sqrt,
-      );
-      return outs;
-    },
-  }),
-};
+export const adam: NativeKernel = fusedKernel(NAME, (addon) => ({ inputs, attrs, backend }) => {
+  const { variable, gradient, m, v } = inputs;
+  const values = ATTRS.map((name) => attrs?.[name]);
+  const [beta1, beta2, epsilon, stepSize, correction2Sqrt] = values;
+  if (
+    variable === undefined ||
+    gradient === undefined ||
+    m === undefined ||
+    v === undefined ||
+    typeof beta1 !== 'number' ||
+    typeof beta2 !== 'number' ||
+    typeof epsilon !== 'number' ||
+    typeof stepSize !== 'number' ||
+    typeof correction2Sqrt !== 'number'
+  ) {
+    throw new Error(`${NAME} expects variable, gradient, m, v and numeric ${ATTRS.join(', ')}.`);
+  }
+  const size = variable.shape.reduce((p, q) => p * q, 1);
+  if ([variable, gradient, m, v].some((t) => t.dtype !== 'float32' || t.shape.reduce((p, q) => p * q, 1) !== size)) {
+    throw new Error(`${NAME} expects float32 tensors of one size.`);
+  }
+  const weight = 1 - beta1; // core's lerp(m, g, 1 - beta1), its scalars computed as JavaScript does
+  // outputs the new variable, m, v
+  return runOnHeap(backend, [variable.shape, variable.shape, variable.shape], (heap, at, [outVariable, outM, outV]) => {
+    addon.adam(
+      heap,
+      size,
+      at(variable),
+      at(gradient),
+      at(m),
+      at(v),
+      at(outVariable),
+      at(outM),
+      at(outV),
+      weight,
+      1 - weight,
+      beta2,
+      1 - beta2,
+      epsilon,
+      -stepSize,
+      correction2Sqrt,
+    );
+  });
+});

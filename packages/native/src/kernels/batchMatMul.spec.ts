@@ -1,5 +1,6 @@
 import test from 'ava';
 import * as tf from '@tensorflow/tfjs-core';
+import { assertNativeMatches } from '../testing/assertNativeMatches.js';
 import { kernelPaths, relativeError, sample } from '../testing/kernelPaths.js';
 
 // [a shape, b shape, transposeA, transposeB]: every transpose combination, odd sizes, batched,
@@ -27,17 +28,13 @@ test.serial(
   'BatchMatMul: native sgemm matches wasm and cpu to 1e-5 relative, every transpose, batched and broadcast',
   async (t) => {
     const inputs = cases.map(([aShape, bShape], i) => [sample(aShape, 10 + i), sample(bShape, 50 + i)] as const);
-    const { cpu, wasm, native } = await kernelPaths(tf.BatchMatMul, () =>
+    const results = await kernelPaths(tf.BatchMatMul, () =>
       cases.map(([aShape, bShape, ta, tb], i) => {
         const [a, b] = inputs[i] ?? [];
         return tf.matMul(tf.tensor(a ?? [], aShape), tf.tensor(b ?? [], bShape), ta, tb).dataSync() as Float32Array;
       }),
     );
-    for (const [i, result] of native.entries()) {
-      const label = JSON.stringify(cases[i]);
-      t.true(relativeError([result], [wasm[i] ?? new Float32Array()]) <= 1e-5, `${label} vs wasm`);
-      t.true(relativeError([result], [cpu[i] ?? new Float32Array()]) <= 1e-5, `${label} vs cpu`);
-    }
+    assertNativeMatches(t, results, 1e-5, (i) => JSON.stringify(cases[i]));
   },
 );
 

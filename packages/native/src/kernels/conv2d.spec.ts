@@ -1,7 +1,8 @@
 import test from 'ava';
 import * as tf from '@tensorflow/tfjs-core';
+import { assertNativeMatches } from '../testing/assertNativeMatches.js';
 import { convCases } from '../testing/convCases.js';
-import { kernelPaths, relativeError, sample } from '../testing/kernelPaths.js';
+import { kernelPaths, sample } from '../testing/kernelPaths.js';
 
 test.before(async () => {
   await tf.setBackend('cpu');
@@ -12,17 +13,14 @@ test.serial(
   async (t) => {
     const cases = [...convCases, [[2, 9, 9, 3], [3, 3, 3, 2], [1, 1], 'same', [2, 2]] as (typeof convCases)[number]];
     const inputs = cases.map(([xShape, fShape], i) => [sample(xShape, 30 + i), sample(fShape, 60 + i)] as const);
-    const { cpu, wasm, native } = await kernelPaths(tf.Conv2D, () =>
+    const results = await kernelPaths(tf.Conv2D, () =>
       cases.map(([xShape, fShape, strides, pad, dilations], i) => {
         const [x = new Float32Array(), f = new Float32Array()] = inputs[i] ?? [];
         const y = tf.conv2d(tf.tensor4d(x, xShape), tf.tensor4d(f, fShape), strides, pad, 'NHWC', dilations);
         return y.dataSync() as Float32Array;
       }),
     );
-    native.forEach((result, i) => {
-      t.true(relativeError([result], [wasm[i] ?? new Float32Array()]) <= 1e-5, `${JSON.stringify(cases[i])} vs wasm`);
-      t.true(relativeError([result], [cpu[i] ?? new Float32Array()]) <= 1e-5, `${JSON.stringify(cases[i])} vs cpu`);
-    });
+    assertNativeMatches(t, results, 1e-5, (i) => JSON.stringify(cases[i]));
   },
 );
 

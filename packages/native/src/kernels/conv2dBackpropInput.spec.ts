@@ -1,7 +1,8 @@
 import test from 'ava';
 import * as tf from '@tensorflow/tfjs-core';
-import { kernelPaths, relativeError, sample } from '../testing/kernelPaths.js';
+import { assertNativeMatches } from '../testing/assertNativeMatches.js';
 import { convCases } from '../testing/convCases.js';
+import { kernelPaths, sample } from '../testing/kernelPaths.js';
 
 test.before(async () => {
   await tf.setBackend('cpu');
@@ -9,7 +10,7 @@ test.before(async () => {
 
 test.serial('Conv2DBackpropInput (conv2d input gradient) matches wasm and cpu to 1e-5 relative', async (t) => {
   const inputs = convCases.map(([xShape, fShape], i) => [sample(xShape, 30 + i), sample(fShape, 60 + i)] as const);
-  const { cpu, wasm, native } = await kernelPaths(tf.Conv2DBackpropInput, () =>
+  const results = await kernelPaths(tf.Conv2DBackpropInput, () =>
     convCases.map(([xShape, fShape, strides, pad], i) => {
       const [, f = new Float32Array()] = inputs[i] ?? [];
       const filter = tf.tensor4d(f, fShape);
@@ -18,10 +19,7 @@ test.serial('Conv2DBackpropInput (conv2d input gradient) matches wasm and cpu to
       return tf.conv2dTranspose(dy, filter, xShape, strides, pad).dataSync() as Float32Array;
     }),
   );
-  native.forEach((result, i) => {
-    t.true(relativeError([result], [wasm[i] ?? new Float32Array()]) <= 1e-5, `${JSON.stringify(convCases[i])} vs wasm`);
-    t.true(relativeError([result], [cpu[i] ?? new Float32Array()]) <= 1e-5, `${JSON.stringify(convCases[i])} vs cpu`);
-  });
+  assertNativeMatches(t, results, 1e-5, (i) => JSON.stringify(convCases[i]));
 });
 
 test.serial(
