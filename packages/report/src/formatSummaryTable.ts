@@ -19,8 +19,8 @@ function seedCount(row: SummaryRow): string {
 
 // Cells hold only BMP characters (±, —, ², ρ), so .length counts what the terminal shows.
 /**
- * The metrics table for a terminal, at most `width` columns wide: objective, seeds (finished of
- * all), then the metric columns that some row has, the most telling first while they fit, in
+ * The metrics table for a terminal, at most `width` columns wide: objective, the name of its
+ * estimate, seeds (finished of all), then the metric columns that some row has, the most telling first while they fit, in
  * report order; a last line counts the columns left to report.md. Text left, numbers right.
  */
 export function formatSummaryTable(rows: readonly SummaryRow[], width = 100): string {
@@ -31,8 +31,10 @@ export function formatSummaryTable(rows: readonly SummaryRow[], width = 100): st
     const first = FIRST.indexOf(keys[j] as SummaryColumnKey);
     return first === -1 ? FIRST.length + j : first;
   };
+  // Each objective's own distance is named beside it: the estimates differ, and the table says how.
   const columns: { readonly cells: string[]; readonly right: boolean }[] = [
     { cells: [header[0] ?? '', ...body.map((row) => row[0] ?? '')], right: false },
+    { cells: [header[1] ?? '', ...body.map((row) => row[1] ?? '')], right: false },
     { cells: ['seeds', ...rows.map(seedCount)], right: true },
   ];
   const widthOf = (cells: readonly string[]): number => Math.max(...cells.map((c) => c.length));

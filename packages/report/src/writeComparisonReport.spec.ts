@@ -72,21 +72,22 @@ test('two wgan seeds and one mmd run: mean ± se per objective, separate estimat
   t.is(
     report.table,
     [
-      'objective  seeds         W1  modes  ρ(estimate, W1)   ms/iter',
-      '---------  -----  ---------  -----  ---------------  --------',
-      'wgan           2  0.3 ± 0.1  7 ± 1            1 ± 0  110 ± 10',
-      'mmd            1    0.3 ± —    n/a           -1 ± —    30 ± —',
+      'objective  estimate  seeds         W1  modes  ρ(estimate, W1)   ms/iter',
+      '---------  --------  -----  ---------  -----  ---------------  --------',
+      'wgan       W1*K          2  0.3 ± 0.1  7 ± 1            1 ± 0  110 ± 10',
+      'mmd        MMD^2         1    0.3 ± —    n/a           -1 ± —    30 ± —',
     ].join('\n'),
   );
-  // In 40 columns: 9 + 2 + 5 for objective and seeds, W1 (9) and modes (5) fit; ρ (15) and ms/iter (8) do not.
+  // In 40 columns: 9 + 2 + 8 + 2 + 5 = 26 for objective, estimate and seeds; W1 (2 + 9) fits, modes
+  // (2 + 5) would make 44; ρ (15) and ms/iter (8) do not fit either.
   t.is(
     formatSummaryTable(report.rows, 40),
     [
-      'objective  seeds         W1  modes',
-      '---------  -----  ---------  -----',
-      'wgan           2  0.3 ± 0.1  7 ± 1',
-      'mmd            1    0.3 ± —    n/a',
-      '(2 more columns in the report)',
+      'objective  estimate  seeds         W1',
+      '---------  --------  -----  ---------',
+      'wgan       W1*K          2  0.3 ± 0.1',
+      'mmd        MMD^2         1    0.3 ± —',
+      '(3 more columns in the report)',
     ].join('\n'),
   );
 
