@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import test from 'ava';
 import { makeTempDir } from './testing/makeTempDir.js';
+import { TINY_WGAN_CONFIG } from './testing/TINY_WGAN_CONFIG.js';
 import { runIpmgan } from './testing/runIpmgan.js';
 import { badInputSuite, type BadInputCase } from './testing/badInputSuite.js';
 import { npyBytes, resealCheckpoint } from '@ipmgan/core/testing';
@@ -17,12 +18,7 @@ test.after.always(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const base =
-  'seed: 1\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
-  'generator: { network: { name: mlp, options: { hidden: [8] } } }\n' +
-  'critic: { network: { name: mlp, options: { hidden: [8] } } }\n' +
-  'training: { iterations: 2 }\nrun: { dir: out, logEvery: 1, checkpointEvery: 1 }\n' +
-  'evaluation: { samples: 16, projections: 4 }\n';
+const base = TINY_WGAN_CONFIG;
 
 function write(name: string, content: string | Uint8Array): string {
   const path = join(root, name);

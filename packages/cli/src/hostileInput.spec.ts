@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import test from 'ava';
 import { badInputSuite, type BadInputCase } from './testing/badInputSuite.js';
 import { makeTempDir } from './testing/makeTempDir.js';
+import { TINY_WGAN_CONFIG } from './testing/TINY_WGAN_CONFIG.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 import { spawnIpmgan } from './testing/spawnIpmgan.js';
 
@@ -32,12 +33,7 @@ test.after.always(() => {
 });
 const bin = join(repoRoot, 'packages', 'cli', 'dist', 'bin.js');
 
-const base =
-  'seed: 1\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
-  'generator: { network: { name: mlp, options: { hidden: [8] } } }\n' +
-  'critic: { network: { name: mlp, options: { hidden: [8] } } }\n' +
-  'training: { iterations: 2 }\nrun: { dir: out, logEvery: 1, checkpointEvery: 1 }\n' +
-  'evaluation: { samples: 16, projections: 4 }\n';
+const base = TINY_WGAN_CONFIG;
 
 function write(name: string, content: string): string {
   const path = join(root, name);
