@@ -50,13 +50,13 @@ test('the registry names the thirteen experiments and their shipped configs vali
   t.deepEqual(e5.generatorNetwork.options.hidden, [512, 512, 512, 512]);
   // Figures 6 and 7: the DCGAN generator with and without batch norm (constant filters), the same DCGAN critic.
   for (const [name, generator] of [
-    ['e5-mnist-dcgan', { filters: 16, batchNorm: true, constantFilters: false }],
-    ['e5-mnist-nobn', { filters: 16, batchNorm: false, constantFilters: true }],
+    ['e5-mnist-dcgan', { filters: 64, batchNorm: true, constantFilters: false }],
+    ['e5-mnist-nobn', { filters: 64, batchNorm: false, constantFilters: true }],
   ] as const) {
     const config = await loadExperimentConfig(E5ConfigSchema, registry[name]?.defaultConfig ?? '');
     t.is(config.name, name);
     t.deepEqual(config.generatorNetwork, { name: 'dcgan-generator', options: generator });
-    t.deepEqual(config.criticNetwork, { name: 'dcgan-critic', options: { filters: 16 } });
+    t.deepEqual(config.criticNetwork, { name: 'dcgan-critic', options: { filters: 64 } });
     t.deepEqual(
       config.objectives.map((o) => o.name),
       ['wgan', 'gan'],

@@ -55,14 +55,14 @@ export const e5 = defineExperiment<E5Config, E5Results, E5Figure>({
     {
       name: 'e5-mnist-dcgan',
       description:
-        "WGAN paper Figures 4, 5 (upper right) and 6: E5 with the DCGAN generator (batch norm) and the DCGAN critic, WGAN and the GAN, at a reduced scale (filters 16); both should give good digits, only WGAN's estimate should track their quality.",
+        "WGAN paper Figures 4, 5 (upper right) and 6: E5 with the DCGAN generator (batch norm) and the DCGAN critic, WGAN and the GAN, at the paper's widths (filters 64) and a reduced budget; both should give good digits, only WGAN's estimate should track their quality.",
       quick: true,
       setting: E5_DCGAN_FIGURE,
     },
     {
       name: 'e5-mnist-nobn',
       description:
-        'WGAN paper Figure 7: E5 with a DCGAN generator without batch norm and with a constant number of filters, the DCGAN critic, WGAN and the GAN, at a reduced scale (filters 16); WGAN should still produce digits where the GAN fails to learn.',
+        "WGAN paper Figure 7: E5 with a DCGAN generator without batch norm and with a constant number of filters, the DCGAN critic, WGAN and the GAN, at the paper's widths (filters 64) and a reduced budget; WGAN should still produce digits where the GAN fails to learn.",
       quick: true,
       setting: E5_NO_BATCH_NORM_FIGURE,
     },
