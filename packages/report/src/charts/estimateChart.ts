@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { medianFilter } from '../medianFilter.js';
 import { medianWindow } from '../medianWindow.js';
 import type { RunData } from '../RunData.js';
+import { iterationLines } from './iterationLines.js';
 import { objectivePanels } from './objectivePanels.js';
 
 /**
@@ -23,25 +24,24 @@ export function estimateChart(runs: readonly RunData[]): TopLevelSpec {
     title: 'Estimate per objective: raw (faint) and median-filtered, one colour per seed',
     data: { values },
     ...objectivePanels(values),
-    spec: {
+    spec: iterationLines({
       width: 320,
       height: 180,
-      mark: { type: 'line', strokeWidth: 1.5 },
+      mark: { strokeWidth: 1.5 },
+      yTitle: 'estimate',
       encoding: {
-        x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
-        y: { field: 'value', type: 'quantitative', title: 'estimate', scale: { zero: false } },
         // Seeds apart by colour, raw and smoothed apart by opacity.
-        color: { field: 'seed', type: 'nominal', title: 'seed' },
+        color: { field: 'seed', type: 'nominal' as const, title: 'seed' },
         opacity: {
           field: 'series',
-          type: 'nominal',
+          type: 'nominal' as const,
           title: null,
-          sort: 'descending',
+          sort: 'descending' as const,
           scale: { range: [0.35, 1] },
         },
-        detail: { field: 'series', type: 'nominal' },
+        detail: { field: 'series', type: 'nominal' as const },
       },
-    },
+    }),
     resolve: { scale: { y: 'independent', x: 'independent' } },
   };
 }

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { medianFilter } from '../medianFilter.js';
 import { medianWindow } from '../medianWindow.js';
 import type { RunData } from '../RunData.js';
+import { iterationLines } from './iterationLines.js';
 import { objectivePanels } from './objectivePanels.js';
 
 /** Critic and generator losses against iterations, raw (faint) and median-filtered, one panel per objective. */
@@ -36,23 +37,22 @@ export function lossChart(runs: readonly RunData[]): TopLevelSpec {
     data: { values },
     transform: [{ filter: 'isValid(datum.value) && isFinite(datum.value)' }],
     ...objectivePanels(values),
-    spec: {
+    spec: iterationLines({
       width: 320,
       height: 180,
-      mark: { type: 'line', strokeWidth: 1.5 },
+      mark: { strokeWidth: 1.5 },
+      yTitle: 'loss',
       encoding: {
-        x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
-        y: { field: 'value', type: 'quantitative', title: 'loss', scale: { zero: false } },
-        color: { field: 'loss', type: 'nominal', title: null, scale: { range: ['#d62728', '#1f77b4'] } },
+        color: { field: 'loss', type: 'nominal' as const, title: null, scale: { range: ['#d62728', '#1f77b4'] } },
         opacity: {
           field: 'kind',
-          type: 'ordinal',
+          type: 'ordinal' as const,
           legend: null,
           scale: { domain: ['raw', 'median'], range: [0.3, 1] },
         },
-        detail: { field: 'seed', type: 'nominal' },
+        detail: { field: 'seed', type: 'nominal' as const },
       },
-    },
+    }),
     resolve: { scale: { y: 'independent', x: 'independent' } },
   };
 }
