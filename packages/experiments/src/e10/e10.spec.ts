@@ -1,9 +1,9 @@
-import { tf } from '@ipmgan/core';
 import test from 'ava';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E10ConfigSchema } from './E10ConfigSchema.js';
 import { e10 } from './e10.js';
+import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
 const dir = withSpecDir('e10');
@@ -24,10 +24,8 @@ const config = E10ConfigSchema.parse({
 });
 
 test('small E10: clipped at 0.01 the discriminator stays linear like the critic, at 1 it saturates', async (t) => {
-  const before = tf.memory().numTensors;
   const out = join(dir, 'e10');
-  const { results, claims } = await e10.runConfig(config, out, { render: null });
-  t.is(tf.memory().numTensors, before, 'no tensor left behind');
+  const { results, claims } = await runLeakFree(t, e10, config, out, { render: null });
   const [small, large] = results.discriminators;
   t.deepEqual(
     results.discriminators.map((d) => d.clip),

@@ -1,9 +1,9 @@
-import { tf } from '@ipmgan/core';
 import test from 'ava';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2ConfigSchema } from './E2ConfigSchema.js';
 import { e2 } from './e2.js';
+import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
 const dir = withSpecDir('e2');
@@ -24,10 +24,8 @@ const config = E2ConfigSchema.parse({
 });
 
 test('small E2: the discriminator saturates at the generated samples, the clipped critic stays near linear', async (t) => {
-  const before = tf.memory().numTensors;
   const out = join(dir, 'e2');
-  const { results, claims } = await e2.runConfig(config, out);
-  t.is(tf.memory().numTensors, before, 'no tensor left behind');
+  const { results, claims } = await runLeakFree(t, e2, config, out);
   const d = results.discriminator;
   const c = results.critic;
   // Measured (seed 1, wasm): mean |dD/dx| 1.1e-4, JS bound 0.6929, R^2 0.989, mean |f'| / K 0.477.

@@ -1,10 +1,10 @@
-import { tf } from '@ipmgan/core';
 import { assertClose } from '@ipmgan/core/testing';
 import test from 'ava';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E6ConfigSchema } from './E6ConfigSchema.js';
 import { e6 } from './e6.js';
+import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
 const dir = withSpecDir('e6');
@@ -23,10 +23,8 @@ const config = E6ConfigSchema.parse({
 });
 
 test('small E6: a measurement every 10 iterations per c and for WGAN-GP, one gradient norm per weight matrix, weights within the clip', async (t) => {
-  const before = tf.memory().numTensors;
   const out = join(dir, 'e6');
-  const { results, claims } = await e6.runConfig(config, out, { render: null });
-  t.is(tf.memory().numTensors, before, 'no tensor left behind');
+  const { results, claims } = await runLeakFree(t, e6, config, out, { render: null });
   t.deepEqual(
     results.runs.map((r) => [r.clip, r.label, r.points.map((p) => p.iteration)]),
     [
