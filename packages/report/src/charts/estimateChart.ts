@@ -2,7 +2,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import { medianFilter } from '../medianFilter.js';
 import { medianWindow } from '../medianWindow.js';
 import type { RunData } from '../RunData.js';
-import { iterationLines } from './iterationLines.js';
 import { objectivePanels } from './objectivePanels.js';
 
 /**
@@ -20,28 +19,21 @@ export function estimateChart(runs: readonly RunData[]): TopLevelSpec {
       { panel, seed: run.seed, iteration: r.iteration, value: smooth[i], series: `median of ${window}` },
     ]);
   });
-  return {
+  return objectivePanels({
     title: 'Estimate per objective: raw (faint) and median-filtered, one colour per seed',
-    data: { values },
-    ...objectivePanels(values),
-    spec: iterationLines({
-      width: 320,
-      height: 180,
-      mark: { strokeWidth: 1.5 },
-      yTitle: 'estimate',
-      encoding: {
-        // Seeds apart by colour, raw and smoothed apart by opacity.
-        color: { field: 'seed', type: 'nominal' as const, title: 'seed' },
-        opacity: {
-          field: 'series',
-          type: 'nominal' as const,
-          title: null,
-          sort: 'descending' as const,
-          scale: { range: [0.35, 1] },
-        },
-        detail: { field: 'series', type: 'nominal' as const },
+    values,
+    yTitle: 'estimate',
+    encoding: {
+      // Seeds apart by colour, raw and smoothed apart by opacity.
+      color: { field: 'seed', type: 'nominal' as const, title: 'seed' },
+      opacity: {
+        field: 'series',
+        type: 'nominal' as const,
+        title: null,
+        sort: 'descending' as const,
+        scale: { range: [0.35, 1] },
       },
-    }),
-    resolve: { scale: { y: 'independent', x: 'independent' } },
-  };
+      detail: { field: 'series', type: 'nominal' as const },
+    },
+  });
 }

@@ -2,7 +2,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import { medianFilter } from '../medianFilter.js';
 import { medianWindow } from '../medianWindow.js';
 import type { RunData } from '../RunData.js';
-import { iterationLines } from './iterationLines.js';
 import { objectivePanels } from './objectivePanels.js';
 
 /** Critic and generator losses against iterations, raw (faint) and median-filtered, one panel per objective. */
@@ -32,27 +31,20 @@ export function lossChart(runs: readonly RunData[]): TopLevelSpec {
       ]);
     });
   });
-  return {
+  return objectivePanels({
     title: 'Losses per objective (faint: raw, solid: median-filtered)',
-    data: { values },
-    transform: [{ filter: 'isValid(datum.value) && isFinite(datum.value)' }],
-    ...objectivePanels(values),
-    spec: iterationLines({
-      width: 320,
-      height: 180,
-      mark: { strokeWidth: 1.5 },
-      yTitle: 'loss',
-      encoding: {
-        color: { field: 'loss', type: 'nominal' as const, title: null, scale: { range: ['#d62728', '#1f77b4'] } },
-        opacity: {
-          field: 'kind',
-          type: 'ordinal' as const,
-          legend: null,
-          scale: { domain: ['raw', 'median'], range: [0.3, 1] },
-        },
-        detail: { field: 'seed', type: 'nominal' as const },
+    values,
+    finiteOnly: true,
+    yTitle: 'loss',
+    encoding: {
+      color: { field: 'loss', type: 'nominal' as const, title: null, scale: { range: ['#d62728', '#1f77b4'] } },
+      opacity: {
+        field: 'kind',
+        type: 'ordinal' as const,
+        legend: null,
+        scale: { domain: ['raw', 'median'], range: [0.3, 1] },
       },
-    }),
-    resolve: { scale: { y: 'independent', x: 'independent' } },
-  };
+      detail: { field: 'seed', type: 'nominal' as const },
+    },
+  });
 }
