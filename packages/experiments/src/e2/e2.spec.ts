@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2ConfigSchema } from './E2ConfigSchema.js';
 import { e2 } from './e2.js';
+import { SMALL_TWO_GAUSSIANS } from '../SMALL_TWO_GAUSSIANS.spec.helper.js';
 import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
@@ -10,17 +11,12 @@ const dir = withSpecDir('e2');
 
 // A small E2: two Gaussians 8 std apart, 600 critic steps of a 3x32 MLP.
 const config = E2ConfigSchema.parse({
-  seed: 1,
+  ...SMALL_TWO_GAUSSIANS,
   backend: 'wasm',
-  real: { mean: 2, std: 0.5 },
-  generated: { mean: -2, std: 0.5 },
-  criticNetwork: { name: 'mlp', options: { hidden: [32, 32, 32] } },
   discriminator: { name: 'gan', optimizers: { critic: { name: 'adam', lr: 3e-3, beta1: 0.5 } } },
-  critic: { name: 'wgan', optimizers: { critic: { name: 'rmsprop', lr: 5e-3 } } },
   criticSteps: 600,
   batchSize: 128,
   evaluationSamples: 512,
-  grid: { from: -5, to: 5, points: 41 },
 });
 
 test('small E2: the discriminator saturates at the generated samples, the clipped critic stays near linear', async (t) => {

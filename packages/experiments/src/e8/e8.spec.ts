@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E8ConfigSchema } from './E8ConfigSchema.js';
 import { e8 } from './e8.js';
+import { SMALL_RING } from '../SMALL_RING.spec.helper.js';
 import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
@@ -10,18 +11,14 @@ const dir = withSpecDir('e8');
 
 // A small E8: ring8, 2x16 nets, 12 iterations with the critic on RMSProp and on Adam (beta1 0.9).
 const config = E8ConfigSchema.parse({
-  seed: 1,
-  generatorNetwork: { name: 'mlp', options: { hidden: [16, 16] } },
-  criticNetwork: { name: 'mlp', options: { hidden: [16, 16] } },
+  ...SMALL_RING,
   lr: 1e-3,
   variants: [
     { label: 'rmsprop', optimizer: { name: 'rmsprop' } },
     { label: 'adam-beta1-0.9', optimizer: { name: 'adam', beta1: 0.9 } },
   ],
   iterations: 12,
-  batchSize: 32,
   recordEvery: 6,
-  evaluationSamples: 64,
 });
 
 test("small E8: one cosine per critic step; RMSProp's step never points against the gradient, Adam's first step follows it", async (t) => {
