@@ -186,7 +186,7 @@ test('the config: data must be mnist, labels unique, sheets within the iteration
   t.deepEqual(issues({}), []);
   t.deepEqual(issues({ data: { name: 'ring8' } }), ['data.name: expected "mnist" (the classifier reads digits)']);
   t.deepEqual(issues({ objectives: [{ name: 'wgan' }, { name: 'wgan' }] }), [
-    'objectives.1.label: expected a unique label, "wgan" repeats',
+    'objectives.1.label: duplicate label "wgan"',
   ]);
   t.deepEqual(issues({ sheetIterations: [5, 11] }), ['sheetIterations.1: expected at most iterations (10)']);
 });
