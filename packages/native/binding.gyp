@@ -8,13 +8,10 @@
         "csrc/pool.c",
         "csrc/batch_matmul.c",
         "csrc/reductions.c",
-        "csrc/leaky_relu_grad.c",
         "csrc/rmsprop.c",
         "csrc/adam.c",
         "csrc/conv_geometry.c",
         "csrc/conv2d.c",
-        "csrc/conv2d_backprop_input.c",
-        "csrc/conv2d_backprop_filter.c",
         "csrc/batch_norm_activation.c",
         "csrc/leaky_relu.c",
         "csrc/dense_activation.c"

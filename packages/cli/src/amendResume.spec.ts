@@ -1,7 +1,7 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 import { runIpmgan } from './testing/runIpmgan.js';
 import { snapshotFiles } from './testing/snapshotFiles.js';
 
@@ -10,10 +10,7 @@ import { snapshotFiles } from './testing/snapshotFiles.js';
  * evaluation settings, recorded in amendments.json with the iteration they take effect from;
  * fields the checkpoint was trained with stay refused.
  */
-const dir = makeTempDir('amend-resume');
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('amend-resume');
 
 // gan: Adam for both players (TorchAdam), no constraint; every iteration logged, no evaluation.
 const config = join(dir, 'ipmgan.config.yaml');

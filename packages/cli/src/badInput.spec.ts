@@ -1,9 +1,8 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { badInputFixture } from './testing/badInputFixture.js';
 import { TINY_WGAN_CONFIG } from './testing/TINY_WGAN_CONFIG.js';
-import { runIpmgan } from './testing/runIpmgan.js';
 import { badInputSuite, type BadInputCase } from './testing/badInputSuite.js';
 import { npyBytes, resealCheckpoint } from '@ipmgan/core/testing';
 
@@ -13,26 +12,9 @@ import { npyBytes, resealCheckpoint } from '@ipmgan/core/testing';
  * ipmgan: prefix that names the field or file, no stack trace, nothing on stdout, and
  * that nothing under the fixture folder was written or changed.
  */
-const root = makeTempDir('bad-input');
-test.after.always(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
-const base = TINY_WGAN_CONFIG;
-
-function write(name: string, content: string | Uint8Array): string {
-  const path = join(root, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
-
 // ---- fixtures ---------------------------------------------------------------------------
-const good = write('good.yaml', base);
-const trained = runIpmgan(['train', '-c', good], root);
-if (trained.code !== 0) throw new Error(trained.stderr);
-const run = /results in (\S+)/.exec(trained.stdout)?.[1] ?? '';
-rmSync(join(run, 'report.html'), { force: true });
+const { root, good, run, write, set } = badInputFixture('bad-input');
+const base = TINY_WGAN_CONFIG;
 
 /** A copy of the trained run with `change` applied to it. */
 function brokenRun(name: string, change: (dir: string) => void): string {
@@ -90,7 +72,6 @@ write('a-file', 'not a directory\n');
 write('existing.yaml', 'seed: 1\n');
 mkdirSync(join(root, 'emptydir'));
 
-const set = (...assignments: string[]): string[] => ['train', '-c', good, ...assignments.flatMap((a) => ['--set', a])];
 const csv = (path: string): string[] => set('data={"name":"csv","options":{"path":"' + path + '"}}');
 const npyData = (path: string): string[] => set('data={"name":"npy","options":{"path":"' + path + '"}}');
 

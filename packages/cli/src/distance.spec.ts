@@ -1,14 +1,11 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { encodeNpy } from '@ipmgan/core/engine';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 import { runIpmgan } from './testing/runIpmgan.js';
 
-const dir = makeTempDir('cli-distance');
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('cli-distance');
 
 // 40 points on a small spiral, and the same points translated by (3, 4): every coupling
 // moves mass by at least |(3, 4)| = 5 in mean, and the identity coupling achieves it.

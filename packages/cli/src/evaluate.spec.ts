@@ -1,27 +1,22 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { trainRun } from './testing/trainRun.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 import { runIpmgan } from './testing/runIpmgan.js';
 
-const dir = makeTempDir('cli-eval');
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('cli-eval');
 
 function trainedRun(name: string, objective: string): string {
-  const file = join(dir, `${name}.yaml`);
-  writeFileSync(
-    file,
+  return trainRun(
+    dir,
+    name,
     `name: ${name}\nseed: 2\nobjective: { name: ${objective} }\ndata: { name: ring8 }\n` +
       'generator: { network: { name: mlp, options: { hidden: [8] } } }\n' +
       'critic: { network: { name: mlp, options: { hidden: [8] } } }\n' +
       'training: { iterations: 4 }\nrun: { dir: runs, logEvery: 2, checkpointEvery: 2, evaluateEvery: 2 }\n' +
       'evaluation: { samples: 64, projections: 16 }\n',
   );
-  const { code, stderr, stdout } = runIpmgan(['train', '-c', file], dir);
-  if (code !== 0) throw new Error(stderr);
-  return /results in (\S+)/.exec(stdout)?.[1] ?? '';
 }
 
 const wgan = trainedRun('critic', 'wgan');
@@ -87,9 +82,9 @@ test('eval: a missing checkpoint or a non-run is one line, exit 2', (t) => {
 });
 
 test('an MNIST run logs and eval prints the digit classifier metrics, labelled as not Inception FID', (t) => {
-  const file = join(dir, 'digits.yaml');
-  writeFileSync(
-    file,
+  const run = trainRun(
+    dir,
+    'digits',
     'name: digits\nseed: 4\nobjective: { name: wgan }\n' +
       'data: { name: mnist, options: { count: 300, range: minus-one-one } }\n' +
       'generator: { noise: { dimension: 8 }, network: { name: dcgan-generator, options: { filters: 4 } } }\n' +
@@ -97,9 +92,6 @@ test('an MNIST run logs and eval prints the digit classifier metrics, labelled a
       'training: { iterations: 2, batchSize: 16 }\nrun: { dir: runs, logEvery: 1, evaluateEvery: 2 }\n' +
       'evaluation: { samples: 100, projections: 8, lipschitz: false }\n',
   );
-  const trained = runIpmgan(['train', '-c', file], dir);
-  t.is(trained.code, 0, trained.stderr);
-  const run = /results in (\S+)/.exec(trained.stdout)?.[1] ?? '';
   const evaluation = logged(run, 2);
   const digitKeys = ['digitFrechet', 'digitKid', 'digitClasses', 'digitClassKl'];
   for (const key of digitKeys) t.true(Number.isFinite(evaluation[key]), key);

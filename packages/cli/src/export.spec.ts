@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,25 +8,16 @@ import { loadGenerator, parseNpy } from '@ipmgan/core/engine';
 import { assertClose, readTfEvents, type ReadEvent } from '@ipmgan/core/testing';
 import test, { type ExecutionContext } from 'ava';
 import { chromium } from 'playwright-core';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { trainRun } from './testing/trainRun.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 
 const CHROMIUM = process.env.IPMGAN_CHROMIUM ?? '/usr/bin/chromium';
-const dir = makeTempDir('cli-export');
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function trainedRun(name: string, config: string): string {
-  const file = join(dir, `${name}.yaml`);
-  writeFileSync(file, config);
-  const { code, stderr, stdout } = runIpmgan(['train', '-c', file], dir);
-  if (code !== 0) throw new Error(stderr);
-  return /results in (\S+)/.exec(stdout)?.[1] ?? '';
-}
+const dir = withSpecDir('cli-export');
 
 // Batch norm and leaky ReLU in the generator, TensorBoard events written while training.
-const ring = trainedRun(
+const ring = trainRun(
+  dir,
   'ring',
   'name: ring\nseed: 3\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
     'generator: { network: { name: mlp, options: { hidden: [8], batchNorm: true, activation: leakyRelu } } }\n' +
@@ -36,7 +27,8 @@ const ring = trainedRun(
     'evaluation: { samples: 64, lipschitz: false }\n',
 );
 // Dense, batch norm, two transposed convolutions, tanh: the DCGAN generator on [-1, 1] digits.
-const digits = trainedRun(
+const digits = trainRun(
+  dir,
   'digits',
   'name: digits\nseed: 5\nobjective: { name: wgan }\n' +
     'data: { name: mnist, options: { count: 200, range: minus-one-one } }\n' +
@@ -332,17 +324,14 @@ browserTest("export --generator: plain tfjs in Chromium gives ipmgan's samples f
 });
 
 test('run.tensorboard across a resume: a second events file, together every logged iteration once', (t) => {
-  const file = join(dir, 'resumed.yaml');
-  writeFileSync(
-    file,
+  const run = trainRun(
+    dir,
+    'resumed',
     'name: resumed\nseed: 8\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
       'generator: { network: { name: mlp, options: { hidden: [8] } } }\n' +
       'critic: { network: { name: mlp, options: { hidden: [8] } } }\n' +
       'training: { iterations: 4 }\nrun: { dir: runs, logEvery: 2, checkpointEvery: 2, tensorboard: true }\n',
   );
-  const first = runIpmgan(['train', '-c', file], dir);
-  t.is(first.code, 0, first.stderr);
-  const run = /results in (\S+)/.exec(first.stdout)?.[1] ?? '';
   const resumed = runIpmgan(['train', '--resume', run, '--iterations', '8'], dir);
   t.is(resumed.code, 0, resumed.stderr);
   const folder = join(run, 'tensorboard');

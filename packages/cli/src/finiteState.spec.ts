@@ -1,14 +1,11 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resealCheckpoint } from '@ipmgan/core/testing';
 import test from 'ava';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 import { runIpmgan } from './testing/runIpmgan.js';
 
-const dir = makeTempDir('cli-finite');
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('cli-finite');
 
 interface Manifest {
   groups: Record<string, { name: string; shape: number[]; offset: number }[]>;

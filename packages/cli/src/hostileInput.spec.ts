@@ -1,21 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { badInputSuite, type BadInputCase } from './testing/badInputSuite.js';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { badInputFixture } from './testing/badInputFixture.js';
 import { TINY_WGAN_CONFIG } from './testing/TINY_WGAN_CONFIG.js';
-import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
+import { repoRoot } from './testing/runIpmgan.js';
 import { spawnIpmgan } from './testing/spawnIpmgan.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 
 /**
  * The hostile-input suite (issue 20): inputs a hostile user tries beside the bad-input suite's
@@ -25,29 +17,12 @@ import { spawnIpmgan } from './testing/spawnIpmgan.js';
  * workspace's own). Commands that are meant to write (a run that fails mid-way, a stopped
  * experiment) write into `scratch`, outside the watched folder.
  */
-const root = makeTempDir('hostile-input');
-const scratch = makeTempDir('hostile-scratch');
-test.after.always(() => {
-  rmSync(root, { recursive: true, force: true });
-  rmSync(scratch, { recursive: true, force: true });
-});
 const bin = join(repoRoot, 'packages', 'cli', 'dist', 'bin.js');
 
-const base = TINY_WGAN_CONFIG;
-
-function write(name: string, content: string): string {
-  const path = join(root, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
-
 // ---- fixtures ---------------------------------------------------------------------------
-const good = write('good.yaml', base);
-const trained = runIpmgan(['train', '-c', good], root);
-if (trained.code !== 0) throw new Error(trained.stderr);
-const run = /results in (\S+)/.exec(trained.stdout)?.[1] ?? '';
-rmSync(join(run, 'report.html'), { force: true });
+const { root, good, run, write, set } = badInputFixture('hostile-input');
+const scratch = withSpecDir('hostile-scratch');
+const base = TINY_WGAN_CONFIG;
 
 /** A package in `project`'s node_modules: package.json with `ipmganPlugin`, and index.js. */
 function fakePackage(project: string, name: string, ipmganPlugin: unknown, index: string): void {
@@ -166,7 +141,6 @@ symlinkSync('/proc', join(scratch, 'proc-link'));
 for (const fifo of ['fifo.csv', 'fifo.npy', 'fifo.yaml'])
   if (spawnSync('mkfifo', [join(root, fifo)]).status !== 0) throw new Error(`mkfifo ${fifo} failed`);
 
-const set = (...assignments: string[]): string[] => ['train', '-c', good, ...assignments.flatMap((a) => ['--set', a])];
 const data = (name: string, path: string): string[] =>
   set(`data={"name":"${name}","options":{"path":${JSON.stringify(path)}}}`);
 

@@ -1,13 +1,10 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 import { runIpmgan } from './testing/runIpmgan.js';
 
-const dir = makeTempDir('cli-reproduce');
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('cli-reproduce');
 
 test('an unknown experiment is a usage error naming what exists', (t) => {
   const { code, stderr } = runIpmgan(['reproduce', 'e11', '-o', join(dir, 'out')], dir);

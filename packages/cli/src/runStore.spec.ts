@@ -3,10 +3,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { resealCheckpoint } from '@ipmgan/core/testing';
 import test from 'ava';
-import { makeTempDir } from './testing/makeTempDir.js';
-import { runIpmgan } from './testing/runIpmgan.js';
-import { runIpmganLimited } from './testing/runIpmganLimited.js';
-import { snapshotFiles } from './testing/snapshotFiles.js';
+import { badInputSuite, type BadInputCase } from './testing/badInputSuite.js';
+import { trainRun } from './testing/trainRun.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 
 /**
  * The run directory as a store, in the bad-input suite's form: every case spawns the built
@@ -16,23 +15,17 @@ import { snapshotFiles } from './testing/snapshotFiles.js';
  * nothing on stdout, and that nothing under the fixture folder (the folders linked to
  * included) was written, removed or touched.
  */
-const root = makeTempDir('run-store');
-test.after.always(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
-const good = join(root, 'good.yaml');
-writeFileSync(
-  good,
+const root = withSpecDir('run-store');
+const run = trainRun(
+  root,
+  'good',
   'seed: 1\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
     'generator: { network: { name: mlp, options: { hidden: [8] } } }\n' +
     'critic: { network: { name: mlp, options: { hidden: [8] } } }\n' +
     'training: { iterations: 2 }\nrun: { dir: out, logEvery: 1, checkpointEvery: 1, sampleEvery: 1 }\n' +
     'evaluation: { samples: 16, projections: 4 }\n',
 );
-const trained = runIpmgan(['train', '-c', good], root);
-if (trained.code !== 0) throw new Error(trained.stderr);
-const run = /results in (\S+)/.exec(trained.stdout)?.[1] ?? '';
+const good = join(root, 'good.yaml');
 for (const generated of ['report.html', 'report.md', 'figures']) rmSync(join(run, generated), { recursive: true });
 
 /** A copy of the trained run with `change` applied to it. */
@@ -226,11 +219,10 @@ const compares = {
   }),
 };
 
-type Case = readonly [what: string, args: readonly string[], code: number, names: string];
 const resume = (dir: string): string[] => ['train', '--resume', dir, '--iterations', '4'];
 const escape = 'is a symbolic link to';
 
-const cases: Case[] = [
+const cases: BadInputCase[] = [
   // ---- links out of the run ----
   [
     'resume: checkpoints/ linked out',
@@ -363,23 +355,11 @@ const cases: Case[] = [
   ],
 ];
 
-const before = snapshotFiles(root);
-
 test(`the run-store suite has ${String(cases.length)} cases with unique names`, (t) => {
   t.true(cases.length >= 30, String(cases.length));
   t.is(new Set(cases.map((c) => c[0])).size, cases.length);
 });
 
-for (const [what, args, code, names] of cases) {
-  test(`${what}: exit ${String(code)}, one ipmgan: line naming ${names}, no stack, nothing written`, async (t) => {
-    const result = await runIpmganLimited(args, root);
-    t.is(result.code, code, result.stderr);
-    t.is(result.stdout, '');
-    t.is(result.stderr.split('\n').length, 2, `one line: ${JSON.stringify(result.stderr)}`);
-    t.true(result.stderr.startsWith('ipmgan: '), result.stderr);
-    t.true(result.stderr.includes(names), `${JSON.stringify(names)} in ${JSON.stringify(result.stderr)}`);
-    t.false(/\n\s+at /.test(result.stderr), 'no stack trace');
-    t.deepEqual(snapshotFiles(root), before, 'nothing under the fixture folder was written or changed');
-    t.true(existsSync(join(root, 'outside', 'checkpoints', 'notes.tmp-4194305')));
-  });
-}
+badInputSuite(cases, root, (t) => {
+  t.true(existsSync(join(root, 'outside', 'checkpoints', 'notes.tmp-4194305')));
+});

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { metricsWithoutClock } from '@ipmgan/core/testing';
 import { RunDirectory } from '@ipmgan/core/engine';
 import test from 'ava';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 
 /**
@@ -14,10 +14,7 @@ import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
  * before its first checkpoint beside a user's file, and a disk that fills up during a
  * checkpoint (a real 256 KiB tmpfs). Each ends in a run identical to one never interrupted.
  */
-const root = makeTempDir('run-store-drills');
-test.after.always(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+const root = withSpecDir('run-store-drills');
 const bin = join(repoRoot, 'packages', 'cli', 'dist', 'bin.js');
 const ITERATIONS = 150;
 

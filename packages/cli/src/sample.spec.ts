@@ -1,24 +1,15 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import test from 'ava';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { trainRun } from './testing/trainRun.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 import { runIpmgan } from './testing/runIpmgan.js';
 
-const dir = makeTempDir('cli-sample');
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('cli-sample');
 
-function trainedRun(name: string, config: string): string {
-  const file = join(dir, `${name}.yaml`);
-  writeFileSync(file, config);
-  const { code, stderr, stdout } = runIpmgan(['train', '-c', file], dir);
-  if (code !== 0) throw new Error(stderr);
-  return /results in (\S+)/.exec(stdout)?.[1] ?? '';
-}
-
-const ring = trainedRun(
+const ring = trainRun(
+  dir,
   'ring',
   'name: ring\nseed: 3\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
     'generator: { network: { name: mlp, options: { hidden: [8] } } }\n' +
@@ -64,7 +55,8 @@ test('sample -o x.npy writes a float32 array of shape (N, 2)', (t) => {
 });
 
 test('sample -o sheet.png draws image samples as a grid', (t) => {
-  const mnist = trainedRun(
+  const mnist = trainRun(
+    dir,
     'digits',
     'name: digits\nobjective: { name: wgan }\ndata: { name: mnist, options: { digits: [1], count: 50 } }\n' +
       'generator: { network: { name: mlp, options: { hidden: [4], outputActivation: sigmoid } } }\n' +

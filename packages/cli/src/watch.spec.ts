@@ -1,14 +1,11 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import test from 'ava';
-import { makeTempDir } from './testing/makeTempDir.js';
+import { withSpecDir } from './testing/withSpecDir.js';
 import { runIpmgan } from './testing/runIpmgan.js';
 
-const dir = makeTempDir('cli-watch-bad');
-test.after.always(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = withSpecDir('cli-watch-bad');
 
 test('watch: a missing or non-folder DIR, a bad or busy port: one ipmgan: line, exit 2, nothing served', async (t) => {
   writeFileSync(join(dir, 'file.txt'), 'x');

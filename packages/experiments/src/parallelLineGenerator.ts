@@ -1,5 +1,6 @@
-import { tf, type Network, type NetworkExtension } from '@ipmgan/core';
+import { tf, type NetworkExtension } from '@ipmgan/core';
 import { z } from 'zod';
+import { oneParameterNetwork } from './oneParameterNetwork.js';
 
 const ParallelLineOptions = z.strictObject({
   /** The starting value of the one trainable parameter theta. */
@@ -17,29 +18,9 @@ export const parallelLineGenerator: NetworkExtension<z.output<typeof ParallelLin
   description:
     "WGAN paper Example 1's generator g_theta(z) = (theta, z): one trainable theta; needs noise uniform, dimension 1.",
   optionsSchema: ParallelLineOptions,
-  create({ theta: initial }, shapes): Network {
-    const [inputSize, ...rest] = shapes.inputShape;
-    if (inputSize !== 1 || rest.length > 0)
-      throw new Error(`parallel-line expects noise of dimension 1, got [${shapes.inputShape.join(', ')}]`);
-    if (shapes.outputShape.length !== 1 || shapes.outputShape[0] !== 2)
-      throw new Error(`parallel-line makes 2-D points, the data has shape [${shapes.outputShape.join(', ')}]`);
-    // The variable takes a reference to its initial value, which is then freed.
-    const initialValue = tf.scalar(initial);
-    const theta = tf.variable(initialValue, true, `${shapes.name}/theta`);
-    initialValue.dispose();
-    return {
-      inputShape: [1],
-      outputShape: [2],
-      trainableVariables: [theta],
-      stateVariables: [],
-      apply: (u) =>
-        tf.tidy(() => {
-          const z = tf.div(tf.add(tf.reshape(u, [-1, 1]), 1), 2); // [batch, 1], U[0, 1]
-          return tf.concat([tf.mul(tf.onesLike(z), theta), z], 1); // [batch, 2]
-        }),
-      dispose: () => {
-        theta.dispose();
-      },
-    };
-  },
+  create: ({ theta }, shapes) =>
+    oneParameterNetwork('parallel-line', shapes, { name: 'theta', initial: theta }, 2, (u, variable) => {
+      const z = tf.div(tf.add(tf.reshape(u, [-1, 1]), 1), 2); // [batch, 1], U[0, 1]
+      return tf.concat([tf.mul(tf.onesLike(z), variable), z], 1); // [batch, 2]
+    }),
 };

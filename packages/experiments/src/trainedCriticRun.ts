@@ -1,4 +1,3 @@
-import type { IpmPlugin } from '@ipmgan/core';
 import { openRun, type Run } from '@ipmgan/core/engine';
 import type { ObjectiveEntry } from './ObjectiveEntrySchema.js';
 import { resolveEntry, type RunBase } from './resolveEntry.js';
@@ -6,8 +5,7 @@ import { trainCritic } from './trainCritic.js';
 
 /**
  * A run (no directory) of one objective entry on `base` whose critic has been trained alone
- * for `steps` steps of `batchSize` with the generator frozen, and the plugins it resolved
- * against. The caller disposes the run. An aborted `signal` stops it within one critic step.
+ * for `steps` steps of `batchSize` with the generator frozen. The caller disposes the run. An aborted `signal` stops it within one critic step.
  */
 export async function trainedCriticRun(
   base: RunBase,
@@ -16,7 +14,7 @@ export async function trainedCriticRun(
   steps: number,
   batchSize: number,
   signal?: AbortSignal,
-): Promise<{ readonly run: Run; readonly plugins: readonly IpmPlugin[] }> {
+): Promise<Run> {
   const { config, plugins } = await resolveEntry(entry, base, field);
   const run = await openRun({ resolved: config, plugins }, { directory: null });
   try {
@@ -25,5 +23,5 @@ export async function trainedCriticRun(
     run.dispose();
     throw error;
   }
-  return { run, plugins };
+  return run;
 }

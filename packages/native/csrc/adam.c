@@ -27,19 +27,12 @@ VECTORIZED static void adam_loop(const float* restrict w, const float* restrict 
 // (heap, size, variable, gradient, m, v, outVariable, outM, outV offsets,
 //  lerpWeight, oneMinusLerpWeight, beta2, oneMinusBeta2, epsilon, negativeStepSize, correction2Sqrt)
 static napi_value adam(napi_env env, napi_callback_info info) {
-  napi_value argv[16];
   heap_t heap;
-  if (!read_call(env, info, 16, argv, &heap)) return NULL;
   int64_t v[8];
-  if (!arg_indices(env, argv + 1, 8, v)) return NULL;
   double d[7];
-  if (!arg_doubles(env, argv + 9, 7, d)) return NULL;
-  int64_t size = v[0];
-  for (int i = 1; i < 8; i++) {
-    if (!in_heap(env, &heap, v[i], size)) return NULL;
-  }
+  if (!read_elementwise_call(env, info, &heap, 7, v, 7, d)) return NULL;
   adam_loop(heap.data + v[1], heap.data + v[2], heap.data + v[3], heap.data + v[4], heap.data + v[5], heap.data + v[6],
-            heap.data + v[7], size, d[0] < 0.5, (float)d[0], (float)d[1], (float)d[2], (float)d[3], (float)d[4],
+            heap.data + v[7], v[0], d[0] < 0.5, (float)d[0], (float)d[1], (float)d[2], (float)d[3], (float)d[4],
             (float)d[5], (float)d[6]);
   return NULL;
 }

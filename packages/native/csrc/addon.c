@@ -36,14 +36,11 @@ NAPI_MODULE_INIT() {
   export_function(env, exports, "getThreads", get_threads);
   register_batch_matmul(env, exports);
   register_reductions(env, exports);
-  register_leaky_relu_grad(env, exports);
   register_rmsprop(env, exports);
   register_adam(env, exports);
   register_conv2d(env, exports);
   register_batch_norm_activation(env, exports);
   register_leaky_relu(env, exports);
-  register_conv2d_backprop_input(env, exports);
-  register_conv2d_backprop_filter(env, exports);
   register_dense_activation(env, exports);
   return exports;
 }

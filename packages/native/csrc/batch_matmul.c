@@ -49,11 +49,9 @@ void run_gemm(float* heap_a, float* heap_b, float* out, int64_t batch, int64_t m
 // (heap, batch, m, n, k, transA, transB, aOffset, aStride, bOffset, bStride, outOffset): all in floats;
 // a stride of 0 broadcasts that operand over the batch.
 static napi_value batch_matmul(napi_env env, napi_callback_info info) {
-  napi_value argv[12];
   heap_t heap;
-  if (!read_call(env, info, 12, argv, &heap)) return NULL;
   int64_t v[11];
-  if (!arg_indices(env, argv + 1, 11, v)) return NULL;
+  if (!read_kernel_call(env, info, &heap, 11, v, 0, NULL)) return NULL;
   int64_t batch = v[0], m = v[1], n = v[2], k = v[3];
   int64_t a_off = v[6], a_stride = v[7], b_off = v[8], b_stride = v[9], out_off = v[10];
   if (batch == 0 || m > 0x7fffffff || n > 0x7fffffff || k > 0x7fffffff) {

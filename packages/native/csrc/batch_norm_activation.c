@@ -6,6 +6,7 @@
 //   backward: g = dy act'(y);  dbeta = sum g;  dgamma = sum g z;
 //             dx = gamma / sqrt(var + eps) (g - dbeta / n - z dgamma / n)
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "heap.h"
@@ -49,34 +50,51 @@ VECTORIZED static void forward_loops(const float* restrict x, const float* restr
   }
 }
 
+// A batch-norm call: (heap, rows, channels, the offsets of `count` tensors, epsilon, slope).
+// per_row[i] says whether tensor i is [rows, c] (else [c]); each must lie in the heap.
+typedef struct {
+  int64_t rows, c;
+  double epsilon;
+  float slope;
+  float* tensors[9];
+  double* sums; // 4 c doubles of zeroed scratch for the loops; free it after them
+} batch_norm_call;
+
+// Reads the call into `call`; throws (naming `what`) and returns 0 on a bad argument, no rows
+// or no memory.
+static int read_batch_norm_call(napi_env env, napi_callback_info info, int count, const int* per_row,
+                                const char* what, batch_norm_call* call) {
+  heap_t heap;
+  int64_t v[11];
+  double d[2];
+  if (!read_kernel_call(env, info, &heap, 2 + count, v, 2, d)) return 0;
+  call->rows = v[0];
+  call->c = v[1];
+  call->epsilon = d[0];
+  call->slope = (float)d[1];
+  for (int i = 0; i < count; i++) {
+    if (!in_heap(env, &heap, v[i + 2], per_row[i] ? call->rows * call->c : call->c)) return 0;
+    call->tensors[i] = heap.data + v[i + 2];
+  }
+  call->sums = calloc((size_t)(4 * call->c), sizeof(double));
+  if (call->sums == NULL || call->rows == 0) {
+    free(call->sums);
+    char message[96];
+    snprintf(message, sizeof message, "ipmgan native: %s needs memory and at least one row", what);
+    napi_throw_error(env, NULL, message);
+    return 0;
+  }
+  return 1;
+}
+
 // (heap, rows, channels, xOffset, gammaOffset, betaOffset, yOffset, meanOffset, varianceOffset, epsilon, slope)
 static napi_value forward(napi_env env, napi_callback_info info) {
-  napi_value argv[11];
-  heap_t heap;
-  if (!read_call(env, info, 11, argv, &heap)) return NULL;
-  int64_t v[8];
-  if (!arg_indices(env, argv + 1, 8, v)) return NULL;
-  double epsilon, slope_d;
-  if (!arg_double(env, argv[9], &epsilon) || !arg_double(env, argv[10], &slope_d)) return NULL;
-  int64_t rows = v[0], c = v[1];
-  if (!in_heap(env, &heap, v[2], rows * c) || !in_heap(env, &heap, v[3], c) || !in_heap(env, &heap, v[4], c) ||
-      !in_heap(env, &heap, v[5], rows * c) || !in_heap(env, &heap, v[6], c) || !in_heap(env, &heap, v[7], c)) {
-    return NULL;
-  }
-  const float* x = heap.data + v[2];
-  const float* gamma = heap.data + v[3];
-  const float* beta = heap.data + v[4];
-  float* y = heap.data + v[5];
-  float* mean_out = heap.data + v[6];
-  float* var_out = heap.data + v[7];
-  double* sums = calloc((size_t)(4 * c), sizeof(double));
-  if (sums == NULL || rows == 0) {
-    free(sums);
-    napi_throw_error(env, NULL, "ipmgan native: batch norm needs memory and at least one row");
-    return NULL;
-  }
-  forward_loops(x, gamma, beta, y, mean_out, var_out, sums, rows, c, epsilon, (float)slope_d);
-  free(sums);
+  static const int per_row[6] = {1, 0, 0, 1, 0, 0};
+  batch_norm_call call;
+  if (!read_batch_norm_call(env, info, 6, per_row, "batch norm", &call)) return NULL;
+  float** t = call.tensors;
+  forward_loops(t[0], t[1], t[2], t[3], t[4], t[5], call.sums, call.rows, call.c, call.epsilon, call.slope);
+  free(call.sums);
   return NULL;
 }
 
@@ -123,35 +141,13 @@ VECTORIZED static void backward_loops(const float* restrict dy, const float* res
 // (heap, rows, channels, dyOffset, xOffset, gammaOffset, meanOffset, varianceOffset, yOffset,
 //  dxOffset, dgammaOffset, dbetaOffset, epsilon, slope)
 static napi_value backward(napi_env env, napi_callback_info info) {
-  napi_value argv[14];
-  heap_t heap;
-  if (!read_call(env, info, 14, argv, &heap)) return NULL;
-  int64_t v[11];
-  if (!arg_indices(env, argv + 1, 11, v)) return NULL;
-  double epsilon, slope_d;
-  if (!arg_double(env, argv[12], &epsilon) || !arg_double(env, argv[13], &slope_d)) return NULL;
-  int64_t rows = v[0], c = v[1];
-  const int64_t sizes[9] = {rows * c, rows * c, c, c, c, rows * c, rows * c, c, c};
-  for (int i = 0; i < 9; i++) {
-    if (!in_heap(env, &heap, v[i + 2], sizes[i])) return NULL;
-  }
-  const float* dy = heap.data + v[2];
-  const float* x = heap.data + v[3];
-  const float* gamma = heap.data + v[4];
-  const float* mean = heap.data + v[5];
-  const float* var = heap.data + v[6];
-  const float* y = heap.data + v[7];
-  float* dx = heap.data + v[8];
-  float* dgamma = heap.data + v[9];
-  float* dbeta = heap.data + v[10];
-  double* sums = calloc((size_t)(4 * c), sizeof(double));
-  if (sums == NULL || rows == 0) {
-    free(sums);
-    napi_throw_error(env, NULL, "ipmgan native: batch norm gradient needs memory and at least one row");
-    return NULL;
-  }
-  backward_loops(dy, x, gamma, mean, var, y, dx, dgamma, dbeta, sums, rows, c, epsilon, (float)slope_d);
-  free(sums);
+  static const int per_row[9] = {1, 1, 0, 0, 0, 1, 1, 0, 0};
+  batch_norm_call call;
+  if (!read_batch_norm_call(env, info, 9, per_row, "batch norm gradient", &call)) return NULL;
+  float** t = call.tensors;
+  backward_loops(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], call.sums, call.rows, call.c, call.epsilon,
+                 call.slope);
+  free(call.sums);
   return NULL;
 }
 

@@ -1,5 +1,6 @@
 #include "conv_geometry.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,10 +17,31 @@ int read_conv_geometry(napi_env env, napi_value* argv, conv_geometry* g) {
   return 1;
 }
 
-int read_conv_call(napi_env env, napi_callback_info info, heap_t* heap, conv_geometry* g, int64_t offsets[3]) {
+napi_value run_conv_kernel(napi_env env, napi_callback_info info, const conv_kernel* kernel) {
   napi_value argv[1 + CONV_GEOMETRY_ARGS + 3];
-  return read_call(env, info, 1 + CONV_GEOMETRY_ARGS + 3, argv, heap) && read_conv_geometry(env, argv + 1, g) &&
-         arg_indices(env, argv + 1 + CONV_GEOMETRY_ARGS, 3, offsets);
+  heap_t heap;
+  conv_call call;
+  int64_t offsets[3];
+  if (!read_call(env, info, 1 + CONV_GEOMETRY_ARGS + 3, argv, &heap) || !read_conv_geometry(env, argv + 1, &call.g) ||
+      !arg_indices(env, argv + 1 + CONV_GEOMETRY_ARGS, 3, offsets)) {
+    return NULL;
+  }
+  call.rows = conv_rows(&call.g);
+  call.taps = conv_taps(&call.g);
+  const int64_t sizes[3] = {conv_input_size(&call.g), call.taps * call.g.out_channels, call.rows * call.g.out_channels};
+  for (int i = 0; i < 3; i++) {
+    if (!in_heap(env, &heap, offsets[i], sizes[kernel->sides[i]])) return NULL;
+    call.tensors[i] = heap.data + offsets[i];
+  }
+  call.cols = conv_scratch(call.rows * call.taps);
+  if (call.cols == NULL) {
+    char message[96];
+    snprintf(message, sizeof message, "ipmgan native: out of memory for %s's columns", kernel->name);
+    napi_throw_error(env, NULL, message);
+    return NULL;
+  }
+  kernel->compute(&call);
+  return NULL;
 }
 
 void im2col(const conv_geometry* g, const float* x, float* cols, int64_t first, int64_t count) {

@@ -24,10 +24,6 @@ typedef struct {
 // Reads the 15 fields in declaration order from argv; throws and returns 0 if one is bad.
 int read_conv_geometry(napi_env env, napi_value* argv, conv_geometry* g);
 
-// Reads a convolution kernel's call (heap, the CONV_GEOMETRY_ARGS fields, then three tensor
-// offsets) in that order; throws and returns 0 at the first bad argument.
-int read_conv_call(napi_env env, napi_callback_info info, heap_t* heap, conv_geometry* g, int64_t offsets[3]);
-
 static inline int64_t conv_rows(const conv_geometry* g) { return g->batch * g->out_height * g->out_width; }
 static inline int64_t conv_taps(const conv_geometry* g) {
   return g->filter_height * g->filter_width * g->in_channels;
@@ -35,6 +31,31 @@ static inline int64_t conv_taps(const conv_geometry* g) {
 static inline int64_t conv_input_size(const conv_geometry* g) {
   return g->batch * g->in_height * g->in_width * g->in_channels;
 }
+
+// What a tensor offset of a convolution call points at: the image side [batch, h, w, ci] (x or
+// dx), the filter side [taps, co] (filter or dw) or the output side [rows, co] (y or dy).
+typedef enum { CONV_IMAGE, CONV_FILTER, CONV_OUTPUT } conv_side;
+
+// A convolution call once read: its geometry, its three tensors (in the call's order) and the
+// column matrix [rows, taps] (scratch kept between calls).
+typedef struct {
+  conv_geometry g;
+  float* tensors[3];
+  float* cols;
+  int64_t rows, taps;
+} conv_call;
+
+// One convolution kernel: its name in errors, the sides of its three tensors, and its product.
+typedef struct {
+  const char* name;
+  conv_side sides[3];
+  void (*compute)(const conv_call* call);
+} conv_kernel;
+
+// Runs `kernel` on a call (heap, the CONV_GEOMETRY_ARGS fields, then three tensor offsets):
+// reads it, checks each tensor against the heap, takes the columns and computes. Throws and
+// returns NULL at the first bad argument or without memory.
+napi_value run_conv_kernel(napi_env env, napi_callback_info info, const conv_kernel* kernel);
 
 // cols[rows of images [first, first + count), taps] from x (zeros where the window leaves x).
 void im2col(const conv_geometry* g, const float* x, float* cols, int64_t first, int64_t count);

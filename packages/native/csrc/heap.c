@@ -61,8 +61,37 @@ int in_heap(napi_env env, const heap_t* heap, int64_t offset, int64_t count) {
   return 1;
 }
 
+int read_kernel_call(napi_env env, napi_callback_info info, heap_t* heap, int index_count, int64_t* indices,
+                     int double_count, double* doubles) {
+  napi_value argv[1 + KERNEL_CALL_MAX_ARGS];
+  return read_call(env, info, (size_t)(1 + index_count + double_count), argv, heap) &&
+         arg_indices(env, argv + 1, index_count, indices) &&
+         arg_doubles(env, argv + 1 + index_count, double_count, doubles);
+}
+
+int read_elementwise_call(napi_env env, napi_callback_info info, heap_t* heap, int tensors, int64_t* indices,
+                          int double_count, double* doubles) {
+  if (!read_kernel_call(env, info, heap, 1 + tensors, indices, double_count, doubles)) return 0;
+  for (int i = 1; i <= tensors; i++) {
+    if (!in_heap(env, heap, indices[i], indices[0])) return 0;
+  }
+  return 1;
+}
+
 void export_function(napi_env env, napi_value exports, const char* name, napi_callback fn) {
   napi_value value;
   napi_create_function(env, name, NAPI_AUTO_LENGTH, fn, NULL, &value);
   napi_set_named_property(env, exports, name, value);
+}
+
+void export_variant(napi_env env, napi_value exports, const char* name, napi_callback fn, intptr_t variant) {
+  napi_value value;
+  napi_create_function(env, name, NAPI_AUTO_LENGTH, fn, (void*)variant, &value);
+  napi_set_named_property(env, exports, name, value);
+}
+
+intptr_t call_variant(napi_env env, napi_callback_info info) {
+  void* data = NULL;
+  napi_get_cb_info(env, info, NULL, NULL, NULL, &data);
+  return (intptr_t)data;
 }

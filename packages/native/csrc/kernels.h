@@ -18,14 +18,11 @@
 
 void register_batch_matmul(napi_env env, napi_value exports);
 void register_reductions(napi_env env, napi_value exports);
-void register_leaky_relu_grad(napi_env env, napi_value exports);
 void register_rmsprop(napi_env env, napi_value exports);
 void register_adam(napi_env env, napi_value exports);
 void register_conv2d(napi_env env, napi_value exports);
 void register_batch_norm_activation(napi_env env, napi_value exports);
 void register_leaky_relu(napi_env env, napi_value exports);
-void register_conv2d_backprop_input(napi_env env, napi_value exports);
-void register_conv2d_backprop_filter(napi_env env, napi_value exports);
 void register_dense_activation(napi_env env, napi_value exports);
 
 // op(a) op(b) for `batch` row-major matrices, split over the pool when large

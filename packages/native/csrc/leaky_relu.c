@@ -1,25 +1,29 @@
-// LeakyReLU forward, y = x > 0 ? x : slope x (tfjs-backend-wasm 4.22's kernel is a scalar loop).
+// LeakyReLU (slope 0: ReLU) forward and gradient in one pass each, both out = x > 0 ? v : v * slope:
+//   forward:  y = x > 0 ? x : slope x, v = x (tfjs-backend-wasm 4.22's kernel is a scalar loop);
+//   gradient: dx = x > 0 ? dy : dy * slope, v = dy, as tfjs's gradients compute it (dy * step(x),
+//             where(x > 0, dy, dy * alpha)).
 #include "heap.h"
 #include "kernels.h"
 
-VECTORIZED static void leaky_relu_loop(const float* restrict x, float* restrict out, int64_t size, float s) {
-  for (int64_t i = 0; i < size; i++) out[i] = x[i] > 0.0f ? x[i] : x[i] * s;
+VECTORIZED static void leaky_relu_loop(const float* restrict v, const float* restrict x, float* restrict out,
+                                       int64_t size, float s) {
+  for (int64_t i = 0; i < size; i++) out[i] = x[i] > 0.0f ? v[i] : v[i] * s;
 }
 
-// (heap, size, xOffset, outOffset, slope)
+// forward, variant 0: (heap, size, xOffset, outOffset, slope);
+// gradient, variant 1: (heap, size, dyOffset, xOffset, outOffset, slope)
 static napi_value leaky_relu(napi_env env, napi_callback_info info) {
-  napi_value argv[5];
+  intptr_t gradient = call_variant(env, info);
   heap_t heap;
-  if (!read_call(env, info, 5, argv, &heap)) return NULL;
-  int64_t size, x_off, out_off;
+  int64_t v[4];
   double slope;
-  if (!arg_index(env, argv[1], &size) || !arg_index(env, argv[2], &x_off) || !arg_index(env, argv[3], &out_off) ||
-      !arg_double(env, argv[4], &slope)) {
-    return NULL;
-  }
-  if (!in_heap(env, &heap, x_off, size) || !in_heap(env, &heap, out_off, size)) return NULL;
-  leaky_relu_loop(heap.data + x_off, heap.data + out_off, size, (float)slope);
+  if (!read_elementwise_call(env, info, &heap, gradient ? 3 : 2, v, 1, &slope)) return NULL;
+  const float* x = heap.data + v[gradient ? 2 : 1];
+  leaky_relu_loop(heap.data + v[1], x, heap.data + v[gradient ? 3 : 2], v[0], (float)slope);
   return NULL;
 }
 
-void register_leaky_relu(napi_env env, napi_value exports) { export_function(env, exports, "leakyRelu", leaky_relu); }
+void register_leaky_relu(napi_env env, napi_value exports) {
+  export_variant(env, exports, "leakyRelu", leaky_relu, 0);
+  export_variant(env, exports, "leakyReluGrad", leaky_relu, 1);
+}

@@ -17,25 +17,18 @@ VECTORIZED static void sum_rows(const float* restrict x, float* restrict out, in
   }
 }
 
-static napi_value reduce_leading(napi_env env, napi_callback_info info, int mean) {
-  napi_value argv[5];
+// (heap, rows, cols, xOffset, outOffset); variant 1 divides by rows (the mean)
+static napi_value reduce_leading(napi_env env, napi_callback_info info) {
   heap_t heap;
-  if (!read_call(env, info, 5, argv, &heap)) return NULL;
-  int64_t rows, cols, x_off, out_off;
-  if (!arg_index(env, argv[1], &rows) || !arg_index(env, argv[2], &cols) || !arg_index(env, argv[3], &x_off) ||
-      !arg_index(env, argv[4], &out_off)) {
-    return NULL;
-  }
+  int64_t v[4];
+  if (!read_kernel_call(env, info, &heap, 4, v, 0, NULL)) return NULL;
+  int64_t rows = v[0], cols = v[1], x_off = v[2], out_off = v[3];
   if (!in_heap(env, &heap, x_off, rows * cols) || !in_heap(env, &heap, out_off, cols)) return NULL;
-  sum_rows(heap.data + x_off, heap.data + out_off, rows, cols, mean);
+  sum_rows(heap.data + x_off, heap.data + out_off, rows, cols, (int)call_variant(env, info));
   return NULL;
 }
 
-// (heap, rows, cols, xOffset, outOffset)
-static napi_value sum_leading(napi_env env, napi_callback_info info) { return reduce_leading(env, info, 0); }
-static napi_value mean_leading(napi_env env, napi_callback_info info) { return reduce_leading(env, info, 1); }
-
 void register_reductions(napi_env env, napi_value exports) {
-  export_function(env, exports, "sumLeading", sum_leading);
-  export_function(env, exports, "meanLeading", mean_leading);
+  export_variant(env, exports, "sumLeading", reduce_leading, 0);
+  export_variant(env, exports, "meanLeading", reduce_leading, 1);
 }

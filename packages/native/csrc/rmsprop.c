@@ -34,23 +34,17 @@ VECTORIZED static void rmsprop_loop(const float* restrict w, const float* restri
 }
 
 // (heap, size, wOffset, gOffset, squareOffset, bufferOffset, outW, outSquare, outBuffer,
-//  lr, alpha, oneMinusAlpha, epsilon, momentum); momentum 0 ignores the buffers.
+//  lr, alpha, oneMinusAlpha, epsilon, momentum); momentum 0 ignores the buffers (their offsets,
+//  0 then, pass the heap check since the variable's `size` floats lie in the heap).
 static napi_value rmsprop(napi_env env, napi_callback_info info) {
-  napi_value argv[14];
   heap_t heap;
-  if (!read_call(env, info, 14, argv, &heap)) return NULL;
   int64_t v[8];
-  if (!arg_indices(env, argv + 1, 8, v)) return NULL;
   double d[5];
-  if (!arg_doubles(env, argv + 9, 5, d)) return NULL;
-  int64_t size = v[0];
+  if (!read_elementwise_call(env, info, &heap, 7, v, 5, d)) return NULL;
   int with_momentum = d[4] > 0;
-  for (int i = 1; i < 8; i++) {
-    if ((with_momentum || (i != 4 && i != 7)) && !in_heap(env, &heap, v[i], size)) return NULL;
-  }
   float lr = (float)d[0], alpha = (float)d[1], one_minus_alpha = (float)d[2], eps = (float)d[3], momentum = (float)d[4];
   rmsprop_loop(heap.data + v[1], heap.data + v[2], heap.data + v[3], with_momentum ? heap.data + v[4] : NULL,
-               heap.data + v[5], heap.data + v[6], with_momentum ? heap.data + v[7] : NULL, size, lr, alpha,
+               heap.data + v[5], heap.data + v[6], with_momentum ? heap.data + v[7] : NULL, v[0], lr, alpha,
                one_minus_alpha, eps, momentum);
   return NULL;
 }

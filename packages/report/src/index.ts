@@ -16,6 +16,7 @@ export { summariseRuns } from './summariseRuns.js';
 export { readRun } from './readRun.js';
 export type { RunData, SampleFile } from './RunData.js';
 export { medianFilter } from './medianFilter.js';
+export { iterationLines } from './charts/iterationLines.js';
 export { sampleSheet } from './sampleSheet.js';
 export { meanAndStandardError } from './meanAndStandardError.js';
 export { mixtureModesOf } from './mixtureModesOf.js';

@@ -1,4 +1,4 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { snapshotFiles } from './snapshotFiles.js';
 import { spawnIpmgan } from './spawnIpmgan.js';
 
@@ -18,10 +18,15 @@ export type BadInputCase = readonly [
 /**
  * Registers one test per case: the built binary run in `root` exits with the case's code,
  * prints nothing on stdout and exactly one line on stderr with the ipmgan: prefix that names
- * the field or file, no stack trace, and nothing under `root` is written or changed. Call it
- * after every fixture under `root` is written (the snapshot is taken here).
+ * the field or file, no stack trace, and nothing under `root` is written or changed; then
+ * `check`, a suite's own invariant, if given. Call it after every fixture under `root` is
+ * written (the snapshot is taken here).
  */
-export function badInputSuite(cases: readonly BadInputCase[], root: string): void {
+export function badInputSuite(
+  cases: readonly BadInputCase[],
+  root: string,
+  check?: (t: ExecutionContext) => void,
+): void {
   const before = snapshotFiles(root);
   for (const [what, args, code, names, options] of cases) {
     test(`${what}: exit ${String(code)}, one ipmgan: line naming ${names}, no stack, nothing written`, async (t) => {
@@ -34,6 +39,7 @@ export function badInputSuite(cases: readonly BadInputCase[], root: string): voi
       t.true(result.stderr.includes(names), `${JSON.stringify(names)} in ${JSON.stringify(result.stderr)}`);
       t.false(/\n\s+at /.test(result.stderr), 'no stack trace');
       t.deepEqual(snapshotFiles(root), before, 'nothing under the fixture folder was written or changed');
+      check?.(t);
     });
   }
 }

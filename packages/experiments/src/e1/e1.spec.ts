@@ -1,9 +1,9 @@
-import { tf } from '@ipmgan/core';
 import test from 'ava';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E1ConfigSchema } from './E1ConfigSchema.js';
 import { e1 } from './e1.js';
+import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
 const dir = withSpecDir('e1');
@@ -34,10 +34,8 @@ const config = E1ConfigSchema.parse({
 });
 
 test('small E1: WGAN tracks |theta| and drives theta towards 0; the minimax GAN is saturated and stuck', async (t) => {
-  const before = tf.memory().numTensors;
   const out = join(dir, 'e1');
-  const { results, claims } = await e1.runConfig(config, out);
-  t.is(tf.memory().numTensors, before, 'no tensor left behind');
+  const { results, claims } = await runLeakFree(t, e1, config, out);
   const [wgan, gan] = results.objectives;
   if (!wgan || !gan) return t.fail('two objectives');
   for (const e of wgan.estimates)

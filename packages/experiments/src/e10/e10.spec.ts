@@ -1,33 +1,27 @@
-import { tf } from '@ipmgan/core';
 import test from 'ava';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E10ConfigSchema } from './E10ConfigSchema.js';
 import { e10 } from './e10.js';
+import { SMALL_TWO_GAUSSIANS } from '../SMALL_TWO_GAUSSIANS.spec.helper.js';
+import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
 const dir = withSpecDir('e10');
 
 // A small E10: the E2 Gaussians, 3x32 MLPs, 300 steps, c = 0.01 and 1.
 const config = E10ConfigSchema.parse({
-  seed: 1,
-  real: { mean: 2, std: 0.5 },
-  generated: { mean: -2, std: 0.5 },
-  criticNetwork: { name: 'mlp', options: { hidden: [32, 32, 32] } },
-  clips: [0.01, 1],
+  ...SMALL_TWO_GAUSSIANS,
   discriminator: { name: 'gan', optimizers: { critic: { name: 'adam', lr: 1e-3, beta1: 0.5 } } },
-  critic: { name: 'wgan', optimizers: { critic: { name: 'rmsprop', lr: 5e-3 } } },
   criticSteps: 300,
   batchSize: 64,
   evaluationSamples: 256,
-  grid: { from: -5, to: 5, points: 41 },
+  clips: [0.01, 1],
 });
 
 test('small E10: clipped at 0.01 the discriminator stays linear like the critic, at 1 it saturates', async (t) => {
-  const before = tf.memory().numTensors;
   const out = join(dir, 'e10');
-  const { results, claims } = await e10.runConfig(config, out, { render: null });
-  t.is(tf.memory().numTensors, before, 'no tensor left behind');
+  const { results, claims } = await runLeakFree(t, e10, config, out, { render: null });
   const [small, large] = results.discriminators;
   t.deepEqual(
     results.discriminators.map((d) => d.clip),

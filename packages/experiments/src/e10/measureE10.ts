@@ -98,7 +98,7 @@ export async function measureE10(config: E10Config, options: ExperimentOptions =
   const base = twoGaussiansBase(config);
 
   let start = performance.now();
-  const { run: wganRun } = await trainedCriticRun(
+  const wganRun = await trainedCriticRun(
     base,
     config.critic,
     'critic',
@@ -141,7 +141,7 @@ export async function measureE10(config: E10Config, options: ExperimentOptions =
       ...config.discriminator,
       critic: { ...config.discriminator.critic, constraints: [{ name: 'weight-clipping', options: { clip } }] },
     };
-    const { run, plugins } = await trainedCriticRun(
+    const run = await trainedCriticRun(
       base,
       entry,
       `clips.${String(index)}`,
@@ -169,7 +169,7 @@ export async function measureE10(config: E10Config, options: ExperimentOptions =
         run,
         config.evaluationSamples,
         new Rng(config.seed + 2),
-        minimaxObjective(plugins, config.discriminator.name, 'discriminator.name'),
+        minimaxObjective(run, 'discriminator.name'),
       );
       discriminators.push({
         clip,

@@ -1,33 +1,27 @@
-import { tf } from '@ipmgan/core';
 import test from 'ava';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2ConfigSchema } from './E2ConfigSchema.js';
 import { e2 } from './e2.js';
+import { SMALL_TWO_GAUSSIANS } from '../SMALL_TWO_GAUSSIANS.spec.helper.js';
+import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
 const dir = withSpecDir('e2');
 
 // A small E2: two Gaussians 8 std apart, 600 critic steps of a 3x32 MLP.
 const config = E2ConfigSchema.parse({
-  seed: 1,
+  ...SMALL_TWO_GAUSSIANS,
   backend: 'wasm',
-  real: { mean: 2, std: 0.5 },
-  generated: { mean: -2, std: 0.5 },
-  criticNetwork: { name: 'mlp', options: { hidden: [32, 32, 32] } },
   discriminator: { name: 'gan', optimizers: { critic: { name: 'adam', lr: 3e-3, beta1: 0.5 } } },
-  critic: { name: 'wgan', optimizers: { critic: { name: 'rmsprop', lr: 5e-3 } } },
   criticSteps: 600,
   batchSize: 128,
   evaluationSamples: 512,
-  grid: { from: -5, to: 5, points: 41 },
 });
 
 test('small E2: the discriminator saturates at the generated samples, the clipped critic stays near linear', async (t) => {
-  const before = tf.memory().numTensors;
   const out = join(dir, 'e2');
-  const { results, claims } = await e2.runConfig(config, out);
-  t.is(tf.memory().numTensors, before, 'no tensor left behind');
+  const { results, claims } = await runLeakFree(t, e2, config, out);
   const d = results.discriminator;
   const c = results.critic;
   // Measured (seed 1, wasm): mean |dD/dx| 1.1e-4, JS bound 0.6929, R^2 0.989, mean |f'| / K 0.477.

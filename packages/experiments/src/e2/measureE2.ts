@@ -86,12 +86,7 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
   const hi = Math.max(config.real.mean, config.generated.mean);
 
   let start = performance.now();
-  const { run: ganRun, plugins: ganPlugins } = await trainedRun(
-    config,
-    config.discriminator,
-    'discriminator',
-    options.signal,
-  );
+  const ganRun = await trainedRun(config, config.discriminator, 'discriminator', options.signal);
   let discriminator: E2Results['discriminator'];
   let ganCurve: ScoreCurve;
   try {
@@ -112,7 +107,7 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
       config.evaluationSamples,
       new Rng(config.seed + 2),
     );
-    const minimax = minimaxObjective(ganPlugins, config.discriminator.name, 'discriminator.name');
+    const minimax = minimaxObjective(ganRun, 'discriminator.name');
     const [gradientMinimax = Number.NaN] = generatorGradient(
       ganRun,
       config.evaluationSamples,
@@ -136,7 +131,7 @@ export async function measureE2(config: E2Config, options: ExperimentOptions = {
   );
 
   start = performance.now();
-  const { run: wganRun } = await trainedRun(config, config.critic, 'critic', options.signal);
+  const wganRun = await trainedRun(config, config.critic, 'critic', options.signal);
   let critic: E2Results['critic'];
   let wganCurve: ScoreCurve;
   try {

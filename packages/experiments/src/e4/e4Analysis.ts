@@ -2,7 +2,7 @@ import type { ComparisonReport, RunData } from '@ipmgan/report';
 import type { ComparisonAnalysis } from '../comparisonExperiment.js';
 import { e4Claims } from './e4Claims.js';
 import { e4Correlations } from './e4Correlations.js';
-import { formatMeanSe } from '@ipmgan/report';
+import { formatMeanSe, iterationLines } from '@ipmgan/report';
 import { VEGA_LITE_SCHEMA } from '../renderFigure.js';
 
 /** E4: each objective's logged estimate beside the exact W1 of fresh samples, and their rank correlation. */
@@ -48,16 +48,13 @@ export function e4Analysis(_report: ComparisonReport, runs: readonly RunData[]):
             row: { field: 'quantity', type: 'nominal', title: null, sort: ['own estimate', 'exact W1'] },
             column: { field: 'objective', type: 'nominal', title: null, sort: null },
           },
-          spec: {
+          spec: iterationLines({
             width: 180,
             height: 140,
-            mark: { type: 'line', strokeWidth: 1.2 },
-            encoding: {
-              x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
-              y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
-              color: { field: 'seed', type: 'nominal' },
-            },
-          },
+            mark: { strokeWidth: 1.2 },
+            yTitle: null,
+            encoding: { color: { field: 'seed', type: 'nominal' } },
+          }),
           resolve: { scale: { y: 'independent' } },
         },
       },

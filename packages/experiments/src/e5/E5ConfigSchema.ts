@@ -1,6 +1,6 @@
 import { ExtensionRefSchema } from '@ipmgan/core/engine';
 import { z } from 'zod';
-import { ObjectiveEntrySchema } from '../ObjectiveEntrySchema.js';
+import { LabelledEntriesSchema } from '../LabelledEntriesSchema.js';
 import { TrainedRunSchema } from '../TrainedRunSchema.js';
 
 /** experiments/e5-mnist.yaml: MLP generators on the shipped MNIST digits, judged by a digit classifier. */
@@ -18,7 +18,7 @@ export const E5ConfigSchema = z
     }),
     criticNetwork: ExtensionRefSchema.default({ name: 'mlp', options: { hidden: [512, 512, 512] } }),
     /** The objectives, each with its own optimizer defaults; the claims read the labels wgan and gan. */
-    objectives: z.array(ObjectiveEntrySchema).min(1),
+    objectives: LabelledEntriesSchema,
     iterations: z.number().int().positive(),
     batchSize: z.number().int().positive().default(64),
     /** The estimate is logged every this many generator iterations. */
@@ -50,15 +50,6 @@ export const E5ConfigSchema = z
         path: ['data', 'name'],
         message: 'expected "mnist" (the classifier reads digits)',
       });
-    const labels = config.objectives.map((o) => o.label ?? o.name);
-    labels.forEach((label, i) => {
-      if (labels.indexOf(label) !== i)
-        context.addIssue({
-          code: 'custom',
-          path: ['objectives', i, 'label'],
-          message: `expected a unique label, "${label}" repeats`,
-        });
-    });
     config.sheetIterations.forEach((it, i) => {
       if (it > config.iterations)
         context.addIssue({

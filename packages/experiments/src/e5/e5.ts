@@ -1,3 +1,4 @@
+import { iterationLines } from '@ipmgan/report';
 import type { Claim } from '../Claim.js';
 import { E5ConfigSchema, type E5Config } from './E5ConfigSchema.js';
 import { e5Claims } from './e5Claims.js';
@@ -145,15 +146,13 @@ export const e5 = defineExperiment<E5Config, E5Results, E5Figure>({
               row: { field: 'quantity', type: 'nominal', title: null, sort: QUANTITIES },
               column: { field: 'objective', type: 'nominal', title: null, sort: null },
             },
-            spec: {
+            spec: iterationLines({
               width: 220,
               height: 110,
-              mark: { type: 'line', point: true, strokeWidth: 1.5 },
-              encoding: {
-                x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
-                y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
-              },
-            },
+              mark: { point: true, strokeWidth: 1.5 },
+              yTitle: null,
+              encoding: {},
+            }),
             resolve: { scale: { y: 'independent' } },
           },
         },

@@ -1,10 +1,11 @@
-import { tf } from '@ipmgan/core';
 import { assertClose } from '@ipmgan/core/testing';
 import test from 'ava';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E6ConfigSchema } from './E6ConfigSchema.js';
 import { e6 } from './e6.js';
+import { SMALL_RING } from '../SMALL_RING.spec.helper.js';
+import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
 const dir = withSpecDir('e6');
@@ -12,21 +13,16 @@ const dir = withSpecDir('e6');
 // A small E6: ring8, 2x16 generator, 3x16 critic, 20 iterations at c = 0.01 and 0.1, and WGAN-GP
 // (installed in this workspace) beside them.
 const config = E6ConfigSchema.parse({
-  seed: 1,
-  generatorNetwork: { name: 'mlp', options: { hidden: [16, 16] } },
+  ...SMALL_RING,
   criticNetwork: { name: 'mlp', options: { hidden: [16, 16, 16] } },
   clips: [0.01, 0.1],
   iterations: 20,
-  batchSize: 32,
   recordEvery: 10,
-  evaluationSamples: 64,
 });
 
 test('small E6: a measurement every 10 iterations per c and for WGAN-GP, one gradient norm per weight matrix, weights within the clip', async (t) => {
-  const before = tf.memory().numTensors;
   const out = join(dir, 'e6');
-  const { results, claims } = await e6.runConfig(config, out, { render: null });
-  t.is(tf.memory().numTensors, before, 'no tensor left behind');
+  const { results, claims } = await runLeakFree(t, e6, config, out, { render: null });
   t.deepEqual(
     results.runs.map((r) => [r.clip, r.label, r.points.map((p) => p.iteration)]),
     [

@@ -1,3 +1,4 @@
+import { iterationLines } from '@ipmgan/report';
 import { E6ConfigSchema } from './E6ConfigSchema.js';
 import { e6Claims, gradientRatio } from './e6Claims.js';
 import { E6_PENALTY_OBJECTIVE, measureE6 } from './measureE6.js';
@@ -129,16 +130,13 @@ export const e6 = defineExperiment({
                 sort: ['exact W1', 'estimate / K', RAW_ESTIMATE],
               },
             },
-            spec: {
+            spec: iterationLines({
               width: 200,
               height: 160,
-              mark: { type: 'line', strokeWidth: 1.5 },
-              encoding: {
-                x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
-                y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
-                color: { field: 'run', type: 'nominal', title: null, sort: null },
-              },
-            },
+              mark: { strokeWidth: 1.5 },
+              yTitle: null,
+              encoding: { color: { field: 'run', type: 'nominal', title: null, sort: null } },
+            }),
             resolve: { scale: { y: 'independent' } },
           },
         },

@@ -1,34 +1,29 @@
-import { tf } from '@ipmgan/core';
 import test from 'ava';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E8ConfigSchema } from './E8ConfigSchema.js';
 import { e8 } from './e8.js';
+import { SMALL_RING } from '../SMALL_RING.spec.helper.js';
+import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
 const dir = withSpecDir('e8');
 
 // A small E8: ring8, 2x16 nets, 12 iterations with the critic on RMSProp and on Adam (beta1 0.9).
 const config = E8ConfigSchema.parse({
-  seed: 1,
-  generatorNetwork: { name: 'mlp', options: { hidden: [16, 16] } },
-  criticNetwork: { name: 'mlp', options: { hidden: [16, 16] } },
+  ...SMALL_RING,
   lr: 1e-3,
   variants: [
     { label: 'rmsprop', optimizer: { name: 'rmsprop' } },
     { label: 'adam-beta1-0.9', optimizer: { name: 'adam', beta1: 0.9 } },
   ],
   iterations: 12,
-  batchSize: 32,
   recordEvery: 6,
-  evaluationSamples: 64,
 });
 
 test("small E8: one cosine per critic step; RMSProp's step never points against the gradient, Adam's first step follows it", async (t) => {
-  const before = tf.memory().numTensors;
   const out = join(dir, 'e8');
-  const { results, claims } = await e8.runConfig(config, out, { render: null });
-  t.is(tf.memory().numTensors, before, 'no tensor left behind');
+  const { results, claims } = await runLeakFree(t, e8, config, out, { render: null });
   const [rmsprop, adam] = results.runs;
   // WGAN's schedule: 5 critic steps per generator iteration, 12 iterations.
   t.is(rmsprop?.cosines.length, 60);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LabelledEntriesSchema } from '../LabelledEntriesSchema.js';
 import { ObjectiveEntrySchema } from '../ObjectiveEntrySchema.js';
 import { TrainedRunSchema } from '../TrainedRunSchema.js';
 
@@ -9,7 +10,7 @@ export const E9ConfigSchema = z
     /** criticNetwork: the one critic architecture of every training run and every fresh critic. */
     ...TrainedRunSchema.shape,
     /** The runs whose generators are judged (labels unique), each trained `iterations` through core's Trainer. */
-    trainings: z.array(ObjectiveEntrySchema).min(1),
+    trainings: LabelledEntriesSchema,
     iterations: z.number().int().positive(),
     batchSize: z.number().int().positive().default(64),
     /** The generator iterations at which each training's generator is taken, ascending. */
@@ -24,15 +25,6 @@ export const E9ConfigSchema = z
   .superRefine((config, context) => {
     if (config.critic.name !== 'wgan' && config.critic.name !== 'wgan-clip')
       context.addIssue({ code: 'custom', path: ['critic', 'name'], message: 'expected "wgan"' });
-    const labels = config.trainings.map((t) => t.label ?? t.name);
-    labels.forEach((label, i) => {
-      if (labels.indexOf(label) !== i)
-        context.addIssue({
-          code: 'custom',
-          path: ['trainings', i, 'label'],
-          message: `duplicate label "${label}"`,
-        });
-    });
     config.checkpoints.forEach((c, i) => {
       if (i > 0 && c <= (config.checkpoints[i - 1] ?? 0))
         context.addIssue({ code: 'custom', path: ['checkpoints', i], message: 'expected ascending values' });

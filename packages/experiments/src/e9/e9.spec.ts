@@ -1,4 +1,3 @@
-import { tf } from '@ipmgan/core';
 import { spearman } from '@ipmgan/core/engine';
 import { assertClose } from '@ipmgan/core/testing';
 import test from 'ava';
@@ -6,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E9ConfigSchema } from './E9ConfigSchema.js';
 import { e9 } from './e9.js';
+import { runLeakFree } from '../runLeakFree.spec.helper.js';
 import { withSpecDir } from '../withSpecDir.spec.helper.js';
 
 const dir = withSpecDir('e9');
@@ -29,10 +29,8 @@ const config = E9ConfigSchema.parse({
 });
 
 test('small E9: one fresh critic per generator; Spearman across generators of its estimate and of estimate / K against exact W1', async (t) => {
-  const before = tf.memory().numTensors;
   const out = join(dir, 'e9');
-  const { results, claims } = await e9.runConfig(config, out, { render: null });
-  t.is(tf.memory().numTensors, before, 'no tensor left behind');
+  const { results, claims } = await runLeakFree(t, e9, config, out, { render: null });
   const g = results.generators;
   t.deepEqual(
     g.map((x) => [x.training, x.iteration]),

@@ -1,10 +1,11 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { fusedKernelNames } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
+import { fusedArgs } from './fusedArgs.js';
 import { fusedKernel } from './fusedKernel.js';
 import { runOnHeap } from './runOnHeap.js';
 
 const NAME = fusedKernelNames.adam;
-const ATTRS = ['beta1', 'beta2', 'epsilon', 'stepSize', 'correction2Sqrt'] as const;
 
 /**
  * One TorchAdam step (@ipmgan/core) in one pass, equal bit for bit to core's composite of wasm
@@ -13,24 +14,16 @@ const ATTRS = ['beta1', 'beta2', 'epsilon', 'stepSize', 'correction2Sqrt'] as co
  * variable, m, v.
  */
 export const adam: NativeKernel = fusedKernel(NAME, (addon) => ({ inputs, attrs, backend }) => {
-  const { variable, gradient, m, v } = inputs;
-  const values = ATTRS.map((name) => attrs?.[name]);
-  const [beta1, beta2, epsilon, stepSize, correction2Sqrt] = values;
-  if (
-    variable === undefined ||
-    gradient === undefined ||
-    m === undefined ||
-    v === undefined ||
-    typeof beta1 !== 'number' ||
-    typeof beta2 !== 'number' ||
-    typeof epsilon !== 'number' ||
-    typeof stepSize !== 'number' ||
-    typeof correction2Sqrt !== 'number'
-  ) {
-    throw new Error(`${NAME} expects variable, gradient, m, v and numeric ${ATTRS.join(', ')}.`);
-  }
-  const size = variable.shape.reduce((p, q) => p * q, 1);
-  if ([variable, gradient, m, v].some((t) => t.dtype !== 'float32' || t.shape.reduce((p, q) => p * q, 1) !== size)) {
+  const { tensors, values } = fusedArgs(
+    NAME,
+    { inputs, attrs },
+    ['variable', 'gradient', 'm', 'v'],
+    ['beta1', 'beta2', 'epsilon', 'stepSize', 'correction2Sqrt'],
+  );
+  const { variable, gradient, m, v } = tensors;
+  const { beta1, beta2, epsilon, stepSize, correction2Sqrt } = values;
+  const size = tf.util.sizeFromShape(variable.shape);
+  if ([variable, gradient, m, v].some((t) => t.dtype !== 'float32' || tf.util.sizeFromShape(t.shape) !== size)) {
     throw new Error(`${NAME} expects float32 tensors of one size.`);
   }
   const weight = 1 - beta1; // core's lerp(m, g, 1 - beta1), its scalars computed as JavaScript does

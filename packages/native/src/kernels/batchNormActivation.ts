@@ -1,5 +1,7 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { fusedKernelNames } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
+import { fusedArgs } from './fusedArgs.js';
 import { fusedKernel } from './fusedKernel.js';
 import { runOnHeap } from './runOnHeap.js';
 
@@ -11,22 +13,18 @@ const NAME = fusedKernelNames.batchNormActivation;
  * Inputs x [..., c], gamma [c], beta [c]; attrs epsilon, slope; outputs y, mean [c], variance [c] (biased).
  */
 export const batchNormActivation: NativeKernel = fusedKernel(NAME, (addon) => ({ inputs, attrs, backend }) => {
-  const { x, gamma, beta } = inputs;
-  const { epsilon, slope } = (attrs ?? {}) as Record<string, unknown>;
-  const channels = x?.shape[x.shape.length - 1] ?? 0;
+  const { tensors, values } = fusedArgs(NAME, { inputs, attrs }, ['x', 'gamma', 'beta'], ['epsilon', 'slope']);
+  const { x, gamma, beta } = tensors;
+  const { epsilon, slope } = values;
+  const channels = x.shape[x.shape.length - 1] ?? 0;
   if (
-    x === undefined ||
-    gamma === undefined ||
-    beta === undefined ||
-    typeof epsilon !== 'number' ||
-    typeof slope !== 'number' ||
     [x, gamma, beta].some((t) => t.dtype !== 'float32') ||
     gamma.shape.join() !== String(channels) ||
     beta.shape.join() !== String(channels)
   ) {
-    throw new Error(`${NAME} expects float32 x [..., c], gamma [c], beta [c] and numeric epsilon, slope.`);
+    throw new Error(`${NAME} expects float32 x [..., c], gamma [c], beta [c].`);
   }
-  const rows = x.shape.slice(0, -1).reduce((p, q) => p * q, 1);
+  const rows = tf.util.sizeFromShape(x.shape.slice(0, -1));
   if (rows === 0) throw new Error(`${NAME}: x [${x.shape.join(', ')}] has no rows.`);
   // outputs y, mean, variance
   return runOnHeap(backend, [x.shape, [channels], [channels]], (heap, at, [y, mean, variance]) => {

@@ -1,5 +1,7 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { fusedKernelNames } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
+import { fusedArgs } from './fusedArgs.js';
 import { fusedKernel } from './fusedKernel.js';
 import { runOnHeap } from './runOnHeap.js';
 
@@ -10,24 +12,18 @@ const NAME = fusedKernelNames.batchNormActivationGrad;
  * outputs); attrs epsilon, slope; outputs dx, dgamma, dbeta.
  */
 export const batchNormActivationGrad: NativeKernel = fusedKernel(NAME, (addon) => ({ inputs, attrs, backend }) => {
-  const { dy, x, gamma, mean, variance, y } = inputs;
-  const { epsilon, slope } = (attrs ?? {}) as Record<string, unknown>;
-  if (
-    dy === undefined ||
-    x === undefined ||
-    gamma === undefined ||
-    mean === undefined ||
-    variance === undefined ||
-    y === undefined ||
-    typeof epsilon !== 'number' ||
-    typeof slope !== 'number'
-  ) {
-    throw new Error(`${NAME} expects dy, x, gamma, mean, variance, y and numeric epsilon, slope.`);
-  }
+  const { tensors, values } = fusedArgs(
+    NAME,
+    { inputs, attrs },
+    ['dy', 'x', 'gamma', 'mean', 'variance', 'y'],
+    ['epsilon', 'slope'],
+  );
+  const { dy, x, gamma, mean, variance, y } = tensors;
+  const { epsilon, slope } = values;
   const channels = x.shape[x.shape.length - 1] ?? 0;
-  const size = x.shape.reduce((p, q) => p * q, 1);
-  const sizes = [dy, y].map((t) => t.shape.reduce((p, q) => p * q, 1));
-  const perChannel = [gamma, mean, variance].map((t) => t.shape.reduce((p, q) => p * q, 1));
+  const size = tf.util.sizeFromShape(x.shape);
+  const sizes = [dy, y].map((t) => tf.util.sizeFromShape(t.shape));
+  const perChannel = [gamma, mean, variance].map((t) => tf.util.sizeFromShape(t.shape));
   if (
     [dy, x, gamma, mean, variance, y].some((t) => t.dtype !== 'float32') ||
     sizes.some((s) => s !== size) ||

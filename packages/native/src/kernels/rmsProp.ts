@@ -1,6 +1,7 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import { fusedKernelNames } from '../fusedKernelNames.js';
 import type { NativeKernel } from '../NativeKernel.js';
+import { fusedArgs } from './fusedArgs.js';
 import { fusedKernel } from './fusedKernel.js';
 import { runOnHeap } from './runOnHeap.js';
 
@@ -12,24 +13,20 @@ const NAME = fusedKernelNames.rmsProp;
  * alpha, epsilon, momentum; outputs the new variable, square[, buffer] (with momentum > 0).
  */
 export const rmsProp: NativeKernel = fusedKernel(NAME, (addon) => ({ inputs, attrs, backend }) => {
-  const { variable, gradient, square, buffer } = inputs;
-  const { learningRate, alpha, epsilon, momentum } = (attrs ?? {}) as Record<string, unknown>;
-  if (
-    variable === undefined ||
-    gradient === undefined ||
-    square === undefined ||
-    typeof learningRate !== 'number' ||
-    typeof alpha !== 'number' ||
-    typeof epsilon !== 'number' ||
-    typeof momentum !== 'number' ||
-    (momentum > 0 && buffer === undefined)
-  ) {
-    throw new Error(`${NAME} expects variable, gradient, square (and buffer with momentum) and numeric attrs.`);
-  }
-  const tensors =
+  const { tensors, values } = fusedArgs(
+    NAME,
+    { inputs, attrs },
+    ['variable', 'gradient', 'square'],
+    ['learningRate', 'alpha', 'epsilon', 'momentum'],
+  );
+  const { variable, gradient, square } = tensors;
+  const { learningRate, alpha, epsilon, momentum } = values;
+  const { buffer } = inputs;
+  if (momentum > 0 && buffer === undefined) throw new Error(`${NAME} expects a buffer with momentum > 0.`);
+  const stepped =
     buffer === undefined || momentum === 0 ? [variable, gradient, square] : [variable, gradient, square, buffer];
-  const size = variable.shape.reduce((p, q) => p * q, 1);
-  if (tensors.some((t) => t.dtype !== 'float32' || t.shape.reduce((p, q) => p * q, 1) !== size)) {
+  const size = tf.util.sizeFromShape(variable.shape);
+  if (stepped.some((t) => t.dtype !== 'float32' || tf.util.sizeFromShape(t.shape) !== size)) {
     throw new Error(`${NAME} expects float32 tensors of one size.`);
   }
   const run = (

@@ -19,29 +19,21 @@ export function estimateChart(runs: readonly RunData[]): TopLevelSpec {
       { panel, seed: run.seed, iteration: r.iteration, value: smooth[i], series: `median of ${window}` },
     ]);
   });
-  return {
+  return objectivePanels({
     title: 'Estimate per objective: raw (faint) and median-filtered, one colour per seed',
-    data: { values },
-    ...objectivePanels(values),
-    spec: {
-      width: 320,
-      height: 180,
-      mark: { type: 'line', strokeWidth: 1.5 },
-      encoding: {
-        x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
-        y: { field: 'value', type: 'quantitative', title: 'estimate', scale: { zero: false } },
-        // Seeds apart by colour, raw and smoothed apart by opacity.
-        color: { field: 'seed', type: 'nominal', title: 'seed' },
-        opacity: {
-          field: 'series',
-          type: 'nominal',
-          title: null,
-          sort: 'descending',
-          scale: { range: [0.35, 1] },
-        },
-        detail: { field: 'series', type: 'nominal' },
+    values,
+    yTitle: 'estimate',
+    encoding: {
+      // Seeds apart by colour, raw and smoothed apart by opacity.
+      color: { field: 'seed', type: 'nominal' as const, title: 'seed' },
+      opacity: {
+        field: 'series',
+        type: 'nominal' as const,
+        title: null,
+        sort: 'descending' as const,
+        scale: { range: [0.35, 1] },
       },
+      detail: { field: 'series', type: 'nominal' as const },
     },
-    resolve: { scale: { y: 'independent', x: 'independent' } },
-  };
+  });
 }

@@ -31,28 +31,20 @@ export function lossChart(runs: readonly RunData[]): TopLevelSpec {
       ]);
     });
   });
-  return {
+  return objectivePanels({
     title: 'Losses per objective (faint: raw, solid: median-filtered)',
-    data: { values },
-    transform: [{ filter: 'isValid(datum.value) && isFinite(datum.value)' }],
-    ...objectivePanels(values),
-    spec: {
-      width: 320,
-      height: 180,
-      mark: { type: 'line', strokeWidth: 1.5 },
-      encoding: {
-        x: { field: 'iteration', type: 'quantitative', title: 'generator iteration' },
-        y: { field: 'value', type: 'quantitative', title: 'loss', scale: { zero: false } },
-        color: { field: 'loss', type: 'nominal', title: null, scale: { range: ['#d62728', '#1f77b4'] } },
-        opacity: {
-          field: 'kind',
-          type: 'ordinal',
-          legend: null,
-          scale: { domain: ['raw', 'median'], range: [0.3, 1] },
-        },
-        detail: { field: 'seed', type: 'nominal' },
+    values,
+    finiteOnly: true,
+    yTitle: 'loss',
+    encoding: {
+      color: { field: 'loss', type: 'nominal' as const, title: null, scale: { range: ['#d62728', '#1f77b4'] } },
+      opacity: {
+        field: 'kind',
+        type: 'ordinal' as const,
+        legend: null,
+        scale: { domain: ['raw', 'median'], range: [0.3, 1] },
       },
+      detail: { field: 'seed', type: 'nominal' as const },
     },
-    resolve: { scale: { y: 'independent', x: 'independent' } },
-  };
+  });
 }
