@@ -9,10 +9,14 @@ import type { ReportJobData, ReportJobResult, RunJobData, RunJobResult } from '.
 /** The BullMQ queue every compare's jobs go to; workers on every host take from it. */
 const QUEUE = 'ipmgan-compare';
 
-/** A run job is retried this many times in all when it fails for a reason outside the run (its child crashed, its directory was busy). */
+/**
+ * A job is tried this many times in all when it fails outside its run (a child killed or out
+ * of memory, the report's files not written); a run that fails or diverges is a result, not
+ * retried, since a seeded run fails the same way again.
+ */
 const ATTEMPTS = 3;
-/** ... waiting 30 s, then 60 s: long enough for a busy run directory's writer to end or for a host to come back. */
-const BACKOFF_MS = 30_000;
+/** The workers' backoff strategy (serveQueue): one lock period, then two, so a test's short lock waits little. */
+const BACKOFF = { type: 'ipmgan' } as const;
 
 /** The URL forms `--queue` takes: redis://[user:password@]host:port[/db]. */
 function parseUrl(
@@ -128,7 +132,7 @@ export class CompareQueue {
         opts: {
           jobId: CompareQueue.reportJobId(compareId),
           attempts: ATTEMPTS,
-          backoff: { type: 'exponential', delay: BACKOFF_MS },
+          backoff: BACKOFF,
         },
         children: runs.map((run, index) => ({
           name: 'run',
@@ -137,7 +141,7 @@ export class CompareQueue {
           opts: {
             jobId: CompareQueue.runJobId(compareId, run),
             attempts: ATTEMPTS,
-            backoff: { type: 'exponential', delay: BACKOFF_MS },
+            backoff: BACKOFF,
             // A run job that fails past its attempts still lets the report job run, which reports it failed.
             ignoreDependencyOnFailure: true,
           },

@@ -2,17 +2,17 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { ConfigError } from '@ipmgan/core';
 import { CompareDirectory, RunDirectory } from '@ipmgan/core/engine';
-import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import { CompareProgress } from '../CompareProgress.js';
 import { divideCores } from '../divideCores.js';
 import type { PlannedRun } from '../PlannedRun.js';
 import { plannedRunsOf } from '../plannedRunsOf.js';
-import { reportComparison } from '../reportComparison.js';
 import type { RunResult } from '../RunResult.js';
 import { trainInChild } from '../trainInChild.js';
 import { CompareQueue } from './CompareQueue.js';
 import { queueIdOf } from './queueIdOf.js';
 import type { ReportJobData, ReportJobResult, RunJobData, RunJobProgress, RunJobResult } from './RunJob.js';
+import { writeReportInChild } from './writeReportInChild.js';
 
 export interface QueueWorkerOptions {
   /** Runs trained at once; the host's cores are divided among them as compare divides them. */
@@ -27,6 +27,9 @@ export interface QueueWorkerOptions {
   /** Where the worker's lines go (one per run started and ended). */
   readonly log?: (line: string) => void;
 }
+
+/** RunLock's refusal: the run directory has a live writer. */
+const BUSY = /is being written by/;
 
 /** How often a run job's progress is written to Redis at most: a fast run logs hundreds of iterations a second. */
 const PROGRESS_MS = 500;
@@ -70,8 +73,29 @@ export async function serveQueue(queue: CompareQueue, options: QueueWorkerOption
   const runJob = async (job: Job<RunJobData, RunJobResult>, token: string | undefined): Promise<RunJobResult> => {
     const { run, baseDir } = plannedRun(job.data);
     const name = CompareProgress.nameOf(run);
-    // Another live process writing the run (a worker that lost Redis but trains on) is a retry later, not a failure.
-    new RunDirectory(run.directory).refuseIfBusy('worker');
+    const runDirectory = new RunDirectory(run.directory);
+    // Another live process still writing the run (a worker that lost Redis but trains on, a
+    // stalled job handed on while its first child ends): try again one lock period later,
+    // without using up an attempt; the run is never written by two.
+    const later = async (why: string): Promise<never> => {
+      log(`${name}: ${why}; trying again in ${String(options.stallSeconds)} s`);
+      await job.moveToDelayed(Date.now() + lockMs, token);
+      throw new DelayedError();
+    };
+    try {
+      runDirectory.refuseIfBusy('worker');
+    } catch (error) {
+      if (error instanceof ConfigError && BUSY.test(error.message)) return later(error.message);
+      throw error;
+    }
+    let from = 'from iteration 0';
+    try {
+      const latest = runDirectory.latestCheckpoint();
+      if (latest) from = `from the checkpoint at iteration ${String(latest.iteration)}`;
+    } catch {
+      // The child refuses a damaged checkpoint record in one line, which the run's result carries.
+      from = 'from a damaged checkpoint record';
+    }
     const division = divideCores(
       run.config.threads ?? 1,
       run.config.backend,
@@ -79,7 +103,7 @@ export async function serveQueue(queue: CompareQueue, options: QueueWorkerOption
       options.concurrency,
       availableParallelism(),
     );
-    log(`${name}: started (attempt ${String(job.attemptsStarted)}; ${division.note})`);
+    log(`${name}: started ${from} (attempt ${String(job.attemptsStarted)}; ${division.note})`);
     let pending: RunJobProgress | null = null;
     let written = 0;
     const flush = (): void => {
@@ -107,7 +131,8 @@ export async function serveQueue(queue: CompareQueue, options: QueueWorkerOption
       await job.moveToWait(token);
       throw new WaitingError();
     }
-    if (result.crashed === true || (result.status === 'failed' && /is being written by/.test(result.message ?? ''))) {
+    if (result.status === 'failed' && BUSY.test(result.message ?? '')) return later(result.message ?? 'busy');
+    if (result.crashed === true) {
       log(`${name}: ${result.message ?? 'failed'}; the job will be retried`);
       throw new Error(result.message ?? 'the run ended without a result');
     }
@@ -168,17 +193,15 @@ export async function serveQueue(queue: CompareQueue, options: QueueWorkerOption
           : r;
       }),
     });
-    const report = await reportComparison(directory, record, runs, results);
+    const ended = results.map((r): RunJobResult => ({
+      status: r.status,
+      iteration: r.iteration,
+      seconds: r.seconds,
+      ...(r.message === undefined ? {} : { message: r.message }),
+    }));
+    const report = await writeReportInChild({ compare: directory.path, results: ended });
     log(`${directory.path}: report ${report ? report.html : 'not written (no run finished)'}`);
-    return {
-      results: results.map((r) => ({
-        status: r.status,
-        iteration: r.iteration,
-        seconds: r.seconds,
-        ...(r.message === undefined ? {} : { message: r.message }),
-      })),
-      report: report ? { html: report.html, table: report.table } : null,
-    };
+    return { results: ended, report };
   };
 
   const worker = new Worker<RunJobData | ReportJobData, RunJobResult | ReportJobResult>(
@@ -193,8 +216,7 @@ export async function serveQueue(queue: CompareQueue, options: QueueWorkerOption
         return await runJob(job as Job<RunJobData, RunJobResult>, token);
       } catch (error) {
         // A bad run directory (damaged checkpoint, config) fails the same way on every worker: no retry.
-        if (error instanceof ConfigError && !/is being written by/.test(error.message))
-          throw new UnrecoverableError(error.message);
+        if (error instanceof ConfigError) throw new UnrecoverableError(error.message);
         throw error;
       }
     },
@@ -204,6 +226,8 @@ export async function serveQueue(queue: CompareQueue, options: QueueWorkerOption
       lockDuration: lockMs,
       stalledInterval: lockMs,
       maxStalledCount: MAX_STALLED,
+      // A run job that fails outside its run (its child crashed) waits one lock period, then two.
+      settings: { backoffStrategy: (attemptsMade: number) => lockMs * 2 ** Math.max(0, attemptsMade - 1) },
       name: `${hostname()}:${String(process.pid)}`,
     },
   );
