@@ -71,12 +71,16 @@ export class CompareQueue {
       retryStrategy: () => null,
       connectTimeout: 5000,
     });
-    probe.on('error', () => undefined);
+    // ioredis rejects connect() with "Connection is closed."; the socket's own error says why.
+    let cause: NodeJS.ErrnoException | undefined;
+    probe.on('error', (error: NodeJS.ErrnoException) => {
+      cause ??= error;
+    });
     try {
       await probe.connect();
       await probe.ping();
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      const reason = cause?.code ?? cause?.message ?? (error as Error).message;
       throw new Error(`${flag}: cannot reach Redis at ${url} (${reason})`, { cause: error });
     } finally {
       probe.disconnect();
