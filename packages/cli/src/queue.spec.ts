@@ -99,6 +99,56 @@ function startWorker(url: string, cwd: string, stallSeconds = 2): Worker {
   return { child, log: () => log, exited };
 }
 
+/** `ipmgan compare ...` whose output can be read while it runs, and which can be sent a signal. */
+function follow(
+  args: readonly string[],
+  cwd: string,
+): {
+  child: ChildProcess;
+  stderr: () => string;
+  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+} {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd,
+    env: { ...process.env, FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr });
+    });
+  });
+  return { child, stderr: () => stderr, done };
+}
+
+/** The process ids whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc').flatMap((name) => {
+    if (!/^\d+$/.test(name)) return [];
+    try {
+      // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(join('/proc', name, 'stat'), 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return ppid === pid ? [Number(name)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function stopWorkers(workers: readonly Worker[]): Promise<void> {
   for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGTERM');
   await Promise.all(workers.map((w) => w.exited));
@@ -141,21 +191,43 @@ else if (!server)
   });
 
 queueTest(
-  'a worker killed with SIGKILL mid-run: another resumes its run from the checkpoint, and the metrics and report equal a local compare; queued again trains nothing; --attach follows it again',
+  'a worker killed with SIGKILL mid-run: another resumes its run from the checkpoint, and the metrics and report equal a local compare; Ctrl-C on the follower leaves the queue, --attach follows it again; queued again trains nothing',
   async (t) => {
     const reference = localCompare();
     const redis = await startRedis(server ?? '');
     const folder = project('kill');
     const workers = [startWorker(redis.url, folder), startWorker(redis.url, folder)];
     try {
-      const compare = spawnIpmgan(['compare', '-c', 'c.yaml', '--queue', redis.url], folder);
+      const first = follow(['compare', '-c', 'c.yaml', '--queue', redis.url], folder);
       // Worker 0's first run, once it is well past its first checkpoints.
       await waitFor('worker 0 to start a run', () => /^(\S+): started/m.test(workers[0]?.log() ?? ''));
       const killedRun = /^(\S+): started/m.exec(workers[0]?.log() ?? '')?.[1] ?? '';
       await waitFor(`${killedRun} to pass iteration 60`, () => logged(compareDirOf(folder), killedRun) >= 60);
+      const orphans = childrenOf(workers[0]?.child.pid ?? 0);
+      t.is(orphans.length, 1, 'worker 0 trains its run in one child');
       workers[0]?.child.kill('SIGKILL');
-      const { code, stdout, stderr } = await compare;
+      // Ctrl-C on the follower stops following only, and says how to follow again.
+      await waitFor('a run to end', () => / finished 300 iterations /.test(first.stderr()));
+      first.child.kill('SIGINT');
+      const stopped = await first.done;
+      t.is(stopped.code, 130, stopped.stderr);
+      t.regex(
+        stopped.stderr,
+        /\nipmgan: interrupted; the queued compare goes on in its workers; stopped following it\nipmgan: [1-3] of 4 runs ended so far; follow it again with ipmgan compare --attach (\S+) --queue redis:\/\/127\.0\.0\.1:\d+\n$/,
+      );
+      const attachTo = /--attach (\S+) --queue/.exec(stopped.stderr)?.[1] ?? '';
+      t.is(attachTo, compareDirOf(folder));
+      // --attach follows the running compare to its end.
+      const { code, stdout, stderr } = await spawnIpmgan(
+        ['compare', '--attach', attachTo, '--queue', redis.url],
+        folder,
+      );
       t.is(code, 0, stderr);
+      // The killed worker's child stopped too (the worker's disconnect), rather than train on as an orphan.
+      t.deepEqual(
+        orphans.filter((pid) => alive(pid)),
+        [],
+      );
       const compareDir = compareDirOf(folder);
       // The survivor took the killed run over from a checkpoint past 0, not from the start.
       const resumed = new RegExp(
@@ -184,7 +256,7 @@ queueTest(
       t.regex(again.stderr, new RegExp(`this compare is already queued \\(c[0-9a-f]{16}\\) in ${compareDir}`));
       t.regex(again.stdout, /^report: .*report\.html$/m);
       t.is(readdirSync(join(folder, 'runs')).length, 1);
-      // --attach prints the same end as the first follower.
+      // --attach to the finished compare prints the same end again.
       const attached = await spawnIpmgan(['compare', '--attach', compareDir, '--queue', redis.url], folder);
       t.is(attached.code, 0, attached.stderr);
       t.is(attached.stdout, again.stdout);

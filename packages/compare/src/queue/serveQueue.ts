@@ -62,7 +62,8 @@ function plannedRun(data: RunJobData): { run: PlannedRun; baseDir: string } {
  * from it: a retried or stalled job continues, never restarts from 0), and runs each
  * compare's report job once its runs have ended. A run's end (finished, diverged, failed with
  * its error) is the job's result; only a child that dies without saying (killed, out of
- * memory) or a run directory another process writes makes the job fail and be retried.
+ * memory) makes the job fail and be retried, and a run directory that another live process
+ * writes puts the job back for one lock period.
  * Resolves once `signal` is aborted and every run it held is back on the queue.
  */
 export async function serveQueue(queue: CompareQueue, options: QueueWorkerOptions): Promise<void> {
