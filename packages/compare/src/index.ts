@@ -4,7 +4,3 @@ export { CompareProgress } from './CompareProgress.js';
 export type { PlannedRun } from './PlannedRun.js';
 export type { RunResult } from './RunResult.js';
 export { progressLine, formatDuration, type ProgressFigures } from './progressLine.js';
-export { CompareQueue } from './queue/CompareQueue.js';
-export { enqueueComparison, type EnqueuedComparison } from './queue/enqueueComparison.js';
-export { followComparison, type QueuedComparison } from './queue/followComparison.js';
-export { serveQueue, type QueueWorkerOptions } from './queue/serveQueue.js';

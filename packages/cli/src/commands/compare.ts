@@ -1,15 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import {
-  CompareProgress,
-  CompareQueue,
-  enqueueComparison,
-  followComparison,
-  resumeComparison,
-  runComparison,
-  type PlannedRun,
-  type RunResult,
-} from '@ipmgan/compare';
+import { CompareProgress, resumeComparison, runComparison, type PlannedRun, type RunResult } from '@ipmgan/compare';
 import { ConfigError } from '@ipmgan/core';
 import { loadConfigFile, probeNative } from '@ipmgan/core/engine';
 import { applySetOverride } from '../applySetOverride.js';
@@ -94,6 +85,8 @@ async function queued(
     (options.config !== undefined || options.set.length > 0 || options.iterations !== undefined)
   )
     throw new ConfigError('--attach: follows the compare as it was queued; drop -c, --set and --iterations');
+  // Loaded only here: bullmq and ioredis take a second to import, which no local command should pay.
+  const { CompareQueue, enqueueComparison, followComparison } = await import('@ipmgan/compare/queue');
   const queue = await CompareQueue.open(options.queue, '--queue');
   try {
     let directory: string;

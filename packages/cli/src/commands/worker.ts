@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { CompareQueue, serveQueue } from '@ipmgan/compare';
 import { untilInterrupted } from '../untilInterrupted.js';
 
 export interface WorkerOptions {
@@ -15,6 +14,8 @@ export interface WorkerOptions {
  * job back on the queue for any worker to continue.
  */
 export async function worker(options: WorkerOptions): Promise<void> {
+  // Loaded only here, as in compare --queue: no other command pays for importing bullmq and ioredis.
+  const { CompareQueue, serveQueue } = await import('@ipmgan/compare/queue');
   const queue = await CompareQueue.open(options.queue, '--queue');
   try {
     await untilInterrupted(
