@@ -333,47 +333,62 @@ queueTest(
   },
 );
 
-queueTest('a run that fails or diverges is reported with its error while the others finish', async (t) => {
-  const redis = await startRedis(server ?? '');
-  // A bandwidth whose square underflows float32 makes the kernel 0/0 = NaN on the first step.
-  const folder = project(
-    'fail',
-    CONFIG.replace('iterations: 300', 'iterations: 20').replace(
-      'objectives: [wgan, gan]',
-      'objectives: [wgan, { name: mmd, options: { bandwidths: [1e-30] } }]',
-    ),
-  );
-  const workers: Worker[] = [];
-  try {
-    const compare = spawnIpmgan(['compare', '-c', 'c.yaml', '--queue', redis.url], folder);
-    // Before any worker starts, wgan-seed2's checkpoint record is damaged: its run must fail, in one line.
-    await waitFor('the compare to be queued', () => existsSync(join(folder, 'runs')));
-    const compareDir = compareDirOf(folder);
-    await waitFor('the plan', () => existsSync(join(compareDir, 'compare.json')));
-    await sleep(300);
-    const damaged = join(compareDir, 'wgan-seed2', 'checkpoints');
-    rmSync(damaged, { recursive: true, force: true });
-    mkdirSync(damaged, { recursive: true });
-    writeFileSync(join(damaged, 'latest.json'), '{ not json');
-    workers.push(startWorker(redis.url, folder));
-    const { code, stdout, stderr } = await compare;
-    t.is(code, 1, stderr);
-    t.regex(stdout, /^wgan-seed1 +finished +20\/20 /m);
-    t.regex(stdout, /^wgan-seed2 +failed +0\/20 +\d+\.\d +\/\S+\.\.\.$/m);
-    t.regex(stdout, /^mmd-seed1 +diverged +0\/20 +\d+\.\d +the generator loss is NaN at iteration 1$/m);
-    t.regex(stdout, /^mmd-seed2 +diverged +0\/20 +\d+\.\d +the generator loss is NaN at iteration 1$/m);
-    t.regex(
-      stderr,
-      /\nipmgan: 3 of 4 runs failed: wgan-seed2 \(.*latest\.json.*\); mmd-seed1 \(the generator loss is NaN at iteration 1\); mmd-seed2 \(the generator loss is NaN at iteration 1\); their errors are in the report; a failed run does not stop the others\n$/,
+queueTest(
+  'a run that fails or diverges is reported with its error while the others finish; a queue without the compare is one line',
+  async (t) => {
+    const redis = await startRedis(server ?? '');
+    // A bandwidth whose square underflows float32 makes the kernel 0/0 = NaN on the first step.
+    const folder = project(
+      'fail',
+      CONFIG.replace('iterations: 300', 'iterations: 20').replace(
+        'objectives: [wgan, gan]',
+        'objectives: [wgan, { name: mmd, options: { bandwidths: [1e-30] } }]',
+      ),
     );
-    const report = readFileSync(join(compareDir, 'report.md'), 'utf8');
-    t.regex(report, /\| mmd \| 1 \| diverged \| 0 \| the generator loss is NaN at iteration 1 \|/);
-    t.regex(report, /\| wgan \| 2 \| failed \| 0 \| .*latest\.json/);
-  } finally {
-    await stopWorkers(workers);
-    await redis.stop();
-  }
-});
+    const workers: Worker[] = [];
+    try {
+      const compare = spawnIpmgan(['compare', '-c', 'c.yaml', '--queue', redis.url], folder);
+      // Before any worker starts, wgan-seed2's checkpoint record is damaged: its run must fail, in one line.
+      await waitFor('the compare to be queued', () => existsSync(join(folder, 'runs')));
+      const compareDir = compareDirOf(folder);
+      await waitFor('the plan', () => existsSync(join(compareDir, 'compare.json')));
+      await sleep(300);
+      const damaged = join(compareDir, 'wgan-seed2', 'checkpoints');
+      rmSync(damaged, { recursive: true, force: true });
+      mkdirSync(damaged, { recursive: true });
+      writeFileSync(join(damaged, 'latest.json'), '{ not json');
+      workers.push(startWorker(redis.url, folder));
+      const { code, stdout, stderr } = await compare;
+      t.is(code, 1, stderr);
+      t.regex(stdout, /^wgan-seed1 +finished +20\/20 /m);
+      t.regex(stdout, /^wgan-seed2 +failed +0\/20 +\d+\.\d +\/\S+\.\.\.$/m);
+      t.regex(stdout, /^mmd-seed1 +diverged +0\/20 +\d+\.\d +the generator loss is NaN at iteration 1$/m);
+      t.regex(stdout, /^mmd-seed2 +diverged +0\/20 +\d+\.\d +the generator loss is NaN at iteration 1$/m);
+      t.regex(
+        stderr,
+        /\nipmgan: 3 of 4 runs failed: wgan-seed2 \(.*latest\.json.*\); mmd-seed1 \(the generator loss is NaN at iteration 1\); mmd-seed2 \(the generator loss is NaN at iteration 1\); their errors are in the report; a failed run does not stop the others\n$/,
+      );
+      const report = readFileSync(join(compareDir, 'report.md'), 'utf8');
+      t.regex(report, /\| mmd \| 1 \| diverged \| 0 \| the generator loss is NaN at iteration 1 \|/);
+      t.regex(report, /\| wgan \| 2 \| failed \| 0 \| .*latest\.json/);
+      // Followed on a Redis that never held it (or lost it without its append-only file): one line, exit 1.
+      const other = await startRedis(server ?? '');
+      try {
+        const lost = await spawnIpmgan(['compare', '--attach', compareDir, '--queue', other.url], folder);
+        t.regex(
+          lost.stderr,
+          /^ipmgan: --attach: the queue at redis:\/\/127\.0\.0\.1:\d+ has no compare c[0-9a-f]{16} \(queued on another Redis, or its jobs were removed\)\n$/,
+        );
+        t.is(lost.code, 1);
+      } finally {
+        await other.stop();
+      }
+    } finally {
+      await stopWorkers(workers);
+      await redis.stop();
+    }
+  },
+);
 
 test.serial('bad --queue and --attach input: one line, exit 2, nothing written; no Redis there: exit 1', async (t) => {
   const folder = project('bad');

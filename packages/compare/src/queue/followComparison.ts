@@ -39,10 +39,11 @@ export async function followComparison(
   const record = directory.read();
   const compareId = queueIdOf(record, directory);
   const runs = plannedRunsOf(directory, record);
-  if (!(await queue.reportJob(compareId)))
-    throw new Error(
+  const missing = (): Error =>
+    new Error(
       `--attach: the queue at ${queue.url} has no compare ${compareId} (queued on another Redis, or its jobs were removed)`,
     );
+  if (!(await queue.reportJob(compareId))) throw missing();
   const progress = new CompareProgress(runs, stream);
   const seen = runs.map(() => ({ started: false, iteration: 0, ended: null as RunResult | null }));
   for (;;) {
@@ -71,9 +72,11 @@ export async function followComparison(
       }
     }
     const report = await queue.reportJob(compareId);
-    const state = await report?.getState();
-    if (state === 'failed') throw new Error(`${directory.path}: the report job failed: ${report?.failedReason ?? ''}`);
-    if (report && state === 'completed') {
+    // Redis restarted without its append-only file: the queue is gone, and waiting would be forever.
+    if (!report) throw missing();
+    const state = await report.getState();
+    if (state === 'failed') throw new Error(`${directory.path}: the report job failed: ${report.failedReason}`);
+    if (state === 'completed') {
       const value = report.returnvalue;
       const results = runs.flatMap((run, i): RunResult[] => {
         const result = value.results[i];
