@@ -12,6 +12,7 @@ import { reproduce, reproduceHelp } from './commands/reproduce.js';
 import { sample } from './commands/sample.js';
 import { train } from './commands/train.js';
 import { watch } from './commands/watch.js';
+import { worker } from './commands/worker.js';
 
 function positiveInt(flag: string) {
   return (value: string): number => {
@@ -123,11 +124,45 @@ export function buildProgram(cwd: string, experiments?: Parameters<typeof reprod
     )
     .option('--iterations <n>', 'generator iterations of every run', positiveInt('--iterations'))
     .option('--set <key=value>', 'override one shared config field (repeatable)', collect, [])
+    .option(
+      '--queue <url>',
+      'enqueue the runs on Redis (redis://HOST:PORT[/DB]) for ipmgan worker processes on any host, and follow them until the report is written (docs/distributed.md)',
+    )
+    .option('--attach <dir>', 'with --queue: follow a queued compare directory again')
     .action(
-      async (opts: { config?: string; resume?: string; workers?: number; iterations?: number; set: string[] }) => {
+      async (opts: {
+        config?: string;
+        resume?: string;
+        queue?: string;
+        attach?: string;
+        workers?: number;
+        iterations?: number;
+        set: string[];
+      }) => {
         await compare({ ...opts, verbose: program.opts<{ verbose?: boolean }>().verbose === true }, cwd);
       },
     );
+
+  program
+    .command('worker')
+    .description(
+      "train queued compares' runs on this host (ipmgan compare --queue), each in its own process, until SIGTERM or Ctrl-C (docs/distributed.md)",
+    )
+    .requiredOption('--queue <url>', 'the Redis the compares are queued on, redis://HOST:PORT[/DB]')
+    .option(
+      '--concurrency <n>',
+      "runs trained at once; this host's cores are divided among them (default: the number of CPUs)",
+      positiveInt('--concurrency'),
+    )
+    .option(
+      '--stall-seconds <s>',
+      "how long a job's lock lasts without renewal: a killed worker's run goes back to the queue after one to two of these (BullMQ lockDuration and stalledInterval; default 30)",
+      positiveInt('--stall-seconds'),
+      30,
+    )
+    .action(async (opts: { queue: string; concurrency?: number; stallSeconds: number }) => {
+      await worker(opts);
+    });
 
   program
     .command('reproduce')

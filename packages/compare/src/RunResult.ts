@@ -9,4 +9,6 @@ export interface RunResult {
   readonly seconds: number;
   /** Why a run diverged or failed. */
   readonly message?: string;
+  /** The child exited without saying how the run ended (killed, out of memory): a queue retries such a run. */
+  readonly crashed?: boolean;
 }

@@ -8,6 +8,8 @@ export type ToWorker =
       readonly directory: string;
       /** The project directory: plugins are imported and relative data paths resolved from here. */
       readonly baseDir: string;
+      /** Wasm threads in place of the run's saved count: a queue worker's share of its host's cores. */
+      readonly threads?: number;
     }
   | { readonly type: 'stop' };
 

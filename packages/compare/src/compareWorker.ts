@@ -1,5 +1,6 @@
-// A child process of runComparison (ipmgan compare, ipmgan reproduce): trains one run that the
-// parent planned and reports progress over IPC. Not an API: the entry point that runInWorkers forks.
+// A child process of runComparison (ipmgan compare, ipmgan reproduce) and of a queue worker
+// (ipmgan worker): trains one run that was planned and reports progress over IPC. Not an API:
+// the entry point that trainInChild forks.
 import type { StepResult, TrainerHook } from '@ipmgan/core';
 import { DivergenceError, openRun, type RunDirectory } from '@ipmgan/core/engine';
 import { writeRunReport } from '@ipmgan/report';
@@ -62,7 +63,13 @@ async function train(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
     },
   };
   const run = await openRun(
-    { runDirectory: start.directory, cwd: baseDir, mode: 'continue', baseDir },
+    {
+      runDirectory: start.directory,
+      cwd: baseDir,
+      mode: 'continue',
+      baseDir,
+      ...(start.threads === undefined ? {} : { threads: start.threads }),
+    },
     { hooks: [relay] },
   );
   const directory = run.directory;

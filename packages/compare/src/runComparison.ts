@@ -1,14 +1,16 @@
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
 import { ConfigError } from '@ipmgan/core';
 import { CompareDirectory, RunDirectory, verifyCheckpoint, type CompareRecord } from '@ipmgan/core/engine';
-import { countOf, writeComparisonReport, type ComparisonReport, type ReportRun } from '@ipmgan/report';
+import { countOf, type ComparisonReport } from '@ipmgan/report';
 import { CompareProgress } from './CompareProgress.js';
 import { divideCores } from './divideCores.js';
 import type { PlannedRun } from './PlannedRun.js';
 import { planCompare } from './planCompare.js';
+import { plannedRunsOf } from './plannedRunsOf.js';
+import { reportComparison } from './reportComparison.js';
 import type { RunResult } from './RunResult.js';
 import { runInWorkers } from './runInWorkers.js';
+import { writeComparisonPlan } from './writeComparisonPlan.js';
 
 export interface ComparisonOptions {
   readonly workers: number;
@@ -47,19 +49,10 @@ export async function runComparison(raw: unknown, baseDir: string, options: Comp
   );
   const runs = planned.runs.map((r) => ({ ...r, config: { ...r.config, threads: division.threads } }));
   // Each run's config is in its own run directory from the start: a resume reads the plan from them.
-  for (const run of runs) new RunDirectory(run.directory).writeConfig(run.config);
-  const directory = new CompareDirectory(planned.directory);
-  directory.write({
-    config: options.configPath,
+  const directory = writeComparisonPlan(planned.directory, runs, {
+    configPath: options.configPath,
     baseDir,
     ...(planned.plotIterations ? { plotIterations: planned.plotIterations } : {}),
-    runs: runs.map((r) => ({
-      label: r.label,
-      objective: r.objective,
-      settings: r.settings,
-      seed: r.seed,
-      directory: basename(r.directory),
-    })),
   });
   process.stderr.write(
     `ipmgan: comparing ${countOf(runs.length, 'run')} (${[...new Set(runs.map((r) => r.label))].join(', ')}; ` +
@@ -82,8 +75,12 @@ export async function resumeComparison(
 ): Promise<Comparison> {
   const directory = CompareDirectory.open(path, '--resume');
   const record = directory.read();
+  if (record.queue !== undefined)
+    throw new ConfigError(
+      `--resume: ${directory.path} is a queued compare, trained by ipmgan worker; follow it with ipmgan compare --attach ${directory.path} --queue URL`,
+    );
   // Everything is read and validated before any run continues.
-  const runs = record.runs.map((r): PlannedRun => {
+  for (const r of record.runs) {
     const flag = `${directory.recordPath}: run ${r.directory}`;
     const run = RunDirectory.open(directory.runPath(r.directory), flag);
     run.refuseIfBusy(flag);
@@ -106,15 +103,8 @@ export async function resumeComparison(
           `${flag}: ${run.path} logged iteration ${String(last)} but has no checkpoint (the first was due at ${String(every)}); its checkpoints are missing, so it cannot be resumed; nothing was changed`,
         );
     }
-    return {
-      label: r.label,
-      objective: r.objective,
-      settings: r.settings,
-      seed: r.seed,
-      config: run.readConfig(),
-      directory: run.path,
-    };
-  });
+  }
+  const runs = plannedRunsOf(directory, record);
   const settled = runs.flatMap((run, i): RunResult[] => {
     const status = record.runs[i]?.status;
     const runDirectory = new RunDirectory(run.directory);
@@ -146,33 +136,17 @@ async function trainAndReport(
   for (const result of settled) progress.ended(result);
   const pending = runs.filter((run) => !settled.some((s) => s.run === run));
   const ended = await runInWorkers(pending, options.workers, record.baseDir, progress, options.signal, (result) => {
-    const { run, status, ...rest } = result;
-    directory.recordStatus(runs.indexOf(run), { ...rest, state: status });
+    directory.recordStatus(runs.indexOf(result.run), {
+      state: result.status,
+      iteration: result.iteration,
+      seconds: result.seconds,
+      ...(result.message === undefined ? {} : { message: result.message }),
+    });
   });
   const results = runs.flatMap((run) => {
     const result = settled.find((s) => s.run === run) ?? ended[pending.indexOf(run)];
     return result ? [result] : [];
   });
-  const reportRuns = runs.map((run): ReportRun => {
-    const result = results.find((r) => r.run === run);
-    return {
-      label: run.label,
-      seed: run.seed,
-      directory: run.directory,
-      status: result
-        ? { state: result.status, iteration: result.iteration, ...(result.message ? { message: result.message } : {}) }
-        : { state: 'not started', iteration: 0 },
-    };
-  });
-  const swept = runs.some((r) => Object.keys(r.settings).length > 0);
-  const sweep = runs
-    .filter((r, i) => runs.findIndex((other) => other.label === r.label) === i)
-    .map((r) => ({ label: r.label, objective: r.objective, settings: r.settings }));
-  const report = results.some((r) => r.status === 'finished')
-    ? await writeComparisonReport(directory.path, reportRuns, {
-        ...(record.plotIterations ? { plotIterations: record.plotIterations } : {}),
-        ...(swept ? { sweep } : {}),
-      })
-    : null;
+  const report = await reportComparison(directory, record, runs, results);
   return { directory: directory.path, runs, results, report };
 }

@@ -51,6 +51,13 @@ export type RunSource =
       readonly changes?: readonly RunChange[];
       /** Relative paths of the config resolve against this; default: the current directory. */
       readonly baseDir?: string;
+      /**
+       * 'continue' only: the wasm threads this process gives the run, in place of the saved
+       * config's. A queue worker divides its own host's cores among its runs, which the host
+       * that planned the compare cannot know; the count does not change the results (one
+       * thread and two train identical metrics.jsonl).
+       */
+      readonly threads?: number;
     })
   | (RunDirectoryBase & {
       readonly mode: 'read';
@@ -179,6 +186,8 @@ async function openRunDirectory(
         }));
   if (source.mode === 'read') config = source.adjust ? source.adjust(saved) : saved;
   else if (changes.length > 0) config = deepFreeze(amendConfig(saved, changes, '--set'));
+  if (source.mode === 'continue' && source.threads !== undefined && source.threads !== config.threads)
+    config = deepFreeze({ ...config, threads: source.threads });
   if (checkpoint && changes.some((c) => c.path === 'training.iterations'))
     if (config.training.iterations <= checkpoint.iteration)
       throw new ConfigError(
