@@ -13,6 +13,7 @@ import type { Run } from '../runs/createRun.js';
 import { openRun } from '../runs/openRun.js';
 import { tf } from '../tensorflow.js';
 import { assertClose } from '../testing/assertClose.js';
+import { objectiveConformance } from '../testing/objectiveConformance.js';
 import { criticStep } from '../trainer/criticStep.js';
 import { objectiveInputs } from '../trainer/objectiveInputs.js';
 import { witnessOf } from '../trainer/witnessOf.js';
@@ -30,10 +31,15 @@ const gradientSquare: ConstraintExtension<Record<string, never>> = {
   }),
 };
 
-const plugins = [
-  corePlugin,
-  definePlugin({ name: 'example-feature-mean', version: '0.0.0', extensions: [featureMeanObjective, gradientSquare] }),
-];
+const examplePlugin = definePlugin({
+  name: 'example-feature-mean',
+  version: '0.0.0',
+  extensions: [featureMeanObjective, gradientSquare],
+});
+const plugins = [corePlugin, examplePlugin];
+
+// The objective kit an author runs, on a features critic: no autoencoder, no workaround.
+objectiveConformance(test, { plugin: examplePlugin, badOptions: { features: 0 } });
 
 const N = 3;
 const REAL = [
