@@ -17,7 +17,8 @@ export const ObjectiveEntrySchema = z.strictObject({
   options: z.record(z.string(), z.unknown()).default({}),
   critic: z
     .strictObject({
-      form: z.enum(['score', 'autoencoder']).optional(),
+      /** Default: the form the objective requires; naming another is an error. */
+      form: z.enum(['score', 'features', 'autoencoder']).optional(),
       network: ExtensionRefSchema.optional(),
       constraints: z.array(ExtensionRefSchema).optional(),
     })

@@ -1,7 +1,15 @@
-import { ConfigError, type IpmPlugin, type ObjectiveDefaults, type ObjectiveExtension } from '@ipmgan/core';
+import {
+  ConfigError,
+  type IpmPlugin,
+  type Objective,
+  type ObjectiveDefaults,
+  type ObjectiveExtension,
+  type ObjectiveRequirements,
+} from '@ipmgan/core';
 import { corePlugin, discoverPlugins, importPlugin, probeNative } from '@ipmgan/core/engine';
 import { describeConstraints } from '../format/describeConstraints.js';
 import { describeNative } from '../format/describeNative.js';
+import { describeRequirements } from '../format/describeRequirements.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { describeSchedule } from '../format/describeSchedule.js';
 import { formatTable } from '../format/formatTable.js';
@@ -23,6 +31,8 @@ interface InstalledObjective extends InstalledExtension {
   readonly kind: 'objective';
   readonly estimate: string;
   readonly defaults: ObjectiveDefaults;
+  /** What the objective needs with its default options (null: its options have no defaults to create it with). */
+  readonly requires: ObjectiveRequirements | null;
 }
 
 const KIND_ORDER = ['objective', 'constraint', 'data', 'network'];
@@ -42,9 +52,26 @@ async function installedPlugins(cwd: string): Promise<IpmPlugin[]> {
 }
 
 /**
+ * An objective's requirements with its default options; null when they cannot be read: `{}` is
+ * not valid options, create() fails with them (train reports that, naming the package), or the
+ * plugin predates requirements. A listing never fails on one plugin.
+ */
+function requirementsOf(objective: ObjectiveExtension): ObjectiveRequirements | null {
+  const options = objective.optionsSchema.safeParse({});
+  if (!options.success) return null;
+  try {
+    const { requires } = objective.create(options.data) as Partial<Objective>;
+    return requires ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * `ipmgan plugins`: every extension installed where the command runs, of every kind
- * (objective, constraint, data source, network, ...), with its package and version, and
- * the defaults a config inherits from each objective.
+ * (objective, constraint, data source, network, ...), with its package and version, the
+ * defaults a config inherits from each objective and what each requires (the critic core
+ * builds for it, the constraints it refuses) with its default options.
  */
 export async function plugins(options: PluginsOptions, cwd: string): Promise<void> {
   // First: a bad IPMGAN_NATIVE is one line before anything is printed.
@@ -66,6 +93,7 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
           ...common,
           estimate: objective.estimate.name,
           defaults: objective.defaults,
+          requires: requirementsOf(objective),
         });
       } else {
         extensions.push({ kind: extension.kind, ...common });
@@ -87,6 +115,7 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
       o.aliases.join(', '),
       `${o.package}@${o.version}`,
       o.estimate,
+      o.requires ? describeRequirements(o.requires).critic : 'unknown',
       String(o.defaults.batchSize),
       describeSchedule(o.defaults.schedule),
       o.defaults.schedule.type === 'constant' && o.defaults.schedule.nCritic === 0
@@ -102,6 +131,7 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
           'aliases',
           'package',
           'estimate',
+          'critic',
           'batch',
           'n_critic',
           'critic optimizer',
@@ -112,7 +142,10 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
       ),
     );
     process.stdout.write('\n');
-    for (const o of installed) process.stdout.write(`${o.id}: ${o.description}\n`);
+    for (const o of installed) {
+      const refuses = o.requires ? describeRequirements(o.requires).refuses : [];
+      process.stdout.write(`${[`${o.id}: ${o.description}`, ...refuses].join(' ')}\n`);
+    }
   }
   const others = extensions.filter((e) => e.kind !== 'objective');
   process.stdout.write('\n');

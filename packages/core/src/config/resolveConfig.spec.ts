@@ -1,4 +1,5 @@
 import test from 'ava';
+import type { ObjectiveExtension } from '../contracts/Extension.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
@@ -10,6 +11,16 @@ const fixture = definePlugin({
   version: '1.2.3',
   extensions: [{ ...linearGapObjective, aliases: ['lg'] }],
 });
+/** linear-gap on an autoencoder critic's energy: an objective that requires that form. */
+const energyGap: ObjectiveExtension<{ nanFrom: number; withoutCritic: boolean }> = {
+  ...linearGapObjective,
+  id: 'energy-gap',
+  create: (options) => ({
+    ...linearGapObjective.create(options),
+    id: 'energy-gap',
+    requires: { critic: { output: 'autoencoder' } },
+  }),
+};
 const plugins = [corePlugin, fixture];
 const base = { objective: { name: 'linear-gap' }, data: { name: 'ring8' } };
 
@@ -108,9 +119,12 @@ test('errors are one line naming the field and what was expected', (t) => {
 });
 
 test("an autoencoder critic's decoder defaults to what its network declares, else a copy of the network", (t) => {
+  // The form comes from the objective's requirement; the config may repeat it.
+  const energy = { ...base, objective: { name: 'energy-gap' } };
+  const withEnergy = [corePlugin, definePlugin({ name: 'fixture-energy', version: '0.0.0', extensions: [energyGap] })];
   const dcgan = resolveConfig(
-    { ...base, data: { name: 'mnist' }, critic: { form: 'autoencoder', network: { name: 'dcgan-critic' } } },
-    plugins,
+    { ...energy, data: { name: 'mnist' }, critic: { network: { name: 'dcgan-critic' } } },
+    withEnergy,
   );
   t.is(dcgan.critic?.decoder?.name, 'dcgan-generator');
   // The declared decoder's options are filled by its own schema.
@@ -122,10 +136,12 @@ test("an autoencoder critic's decoder defaults to what its network declares, els
     init: 'dcgan',
   });
   const mlp = resolveConfig(
-    { ...base, critic: { form: 'autoencoder', network: { name: 'mlp', options: { hidden: [7] } } } },
-    plugins,
+    { ...energy, critic: { form: 'autoencoder', network: { name: 'mlp', options: { hidden: [7] } } } },
+    withEnergy,
   );
   t.is(mlp.critic?.decoder?.name, 'mlp');
   t.deepEqual(mlp.critic?.decoder?.options, mlp.critic?.network.options);
   t.deepEqual((mlp.critic?.decoder?.options as { hidden: number[] }).hidden, [7]);
+  t.is(dcgan.critic?.form, 'autoencoder');
+  t.is(resolveConfig(base, plugins).critic?.decoder, null);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import type { Config } from '../config/ConfigSchema.js';
+import type { ObjectiveExtension } from '../contracts/Extension.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
@@ -50,5 +51,34 @@ test.serial("'continue' without threads keeps the saved count", async (t) => {
   const run = await openRun({ runDirectory: path, cwd: parent, mode: 'continue', plugins });
   t.is(run.config.threads, 'auto');
   t.is(new RunDirectory(path).readConfig().threads, 'auto');
+  run.dispose();
+});
+
+let created = 0;
+/** linear-gap, counting its create() calls. */
+const counted: ObjectiveExtension<{ nanFrom: number; withoutCritic: boolean }> = {
+  ...linearGapObjective,
+  create: (options) => {
+    created += 1;
+    return linearGapObjective.create(options);
+  },
+};
+
+test('a config is resolved and its run built with one objective: create() runs once, and that objective trains', async (t) => {
+  const countingPlugins = [corePlugin, definePlugin({ name: 'fixture', version: '0.0.0', extensions: [counted] })];
+  const oneStep = {
+    seed: 1,
+    backend: 'cpu' as const,
+    objective: { name: 'linear-gap' },
+    data: { name: 'ring8' },
+    generator: { network: { name: 'mlp', options: { hidden: [4] } } },
+    critic: { network: { name: 'mlp', options: { hidden: [4] } } },
+    training: { iterations: 1 },
+  };
+  created = 0;
+  const run = await openRun({ config: oneStep, plugins: countingPlugins }, { directory: null });
+  t.is(created, 1);
+  await run.trainer.fit();
+  t.is(created, 1);
   run.dispose();
 });
