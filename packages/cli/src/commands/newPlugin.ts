@@ -27,15 +27,11 @@ export interface NewPluginOptions {
 
 /** Every file of a plugin of `kind`: package files, and src/ from the real .ts templates. */
 function filesOf(kind: PluginKind, spec: PluginSpec): ReadonlyMap<string, string> {
-  const readme =
-    kind === 'objective'
-      ? pluginReadme(spec)
-      : `# ${spec.packageName}\n\nThe \`${spec.id}\` ${kind} plugin for ipmgan, scaffolded by \`ipmgan new-plugin --kind ${kind}\`.\nBuild and test with \`npm install && npm run build && npm test\`; install it into an ipmgan project\nand list it in the config's \`plugins:\`. See ipmgan's docs/authoring-plugins.md.\n`;
   return new Map([
     ['package.json', pluginPackageJson(spec, kind)],
     ['tsconfig.json', pluginTsconfig()],
     ['.gitignore', pluginGitignore()],
-    ['README.md', readme],
+    ['README.md', pluginReadme(spec, kind)],
     ...templateFiles(kind, spec),
   ]);
 }
@@ -76,8 +72,7 @@ export function newPlugin(name: string, options: NewPluginOptions, cwd: string):
   }
   const shown = relative(cwd, target) || '.';
   process.stdout.write(
-    `ipmgan: created ${name} (${kind} "${id}") in ${target}\n` +
-      `next: cd ${shown} && npm install && npm run build && npm test\n`,
+    `ipmgan: created ${name} (${kind} "${id}") in ${target}\n` + `next: cd ${shown} && npm install && npm test\n`,
   );
   // The scaffold's npm install needs @ipmgan/core from a registry: say how when it has none.
   for (const line of registryAdvice(cwd, '@ipmgan/core', corePlugin.version, `cd ${shown} && `))

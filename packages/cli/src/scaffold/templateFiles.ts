@@ -10,6 +10,9 @@ const pascal = (identifier: string): string => identifier.charAt(0).toUpperCase(
  * templates in src/scaffold/templates/<kind>/ (compiled, linted and tested with the CLI, so
  * they cannot drift from core's API): the template's package name, id, identifier and class
  * name (ipmgan-template-<kind>, template-<kind>, template<Kind>, Template<Kind>) become the spec's.
+ * The CLI's own test run leaves out the templates' killResume.spec.ts: its child processes find
+ * the plugin from the package folder, which only a scaffolded plugin has (newPlugin.spec and
+ * the registry test run them there).
  */
 export function templateFiles(kind: PluginKind, spec: PluginSpec): ReadonlyMap<string, string> {
   // From dist/scaffold/ (the built CLI) or src/scaffold/ (tests under tsx): the .ts sources in src/.
