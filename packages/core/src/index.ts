@@ -6,7 +6,7 @@
 // The same module instance the engine loads its backends into (tensorflow.ts).
 export * as tf from '@tensorflow/tfjs-core';
 export { IDS } from './identifiers.js';
-export { Rng, type RngState } from './random/Rng.js';
+export { Rng } from './random/Rng.js';
 export { ConfigError } from './config/ConfigError.js';
 // The median heuristic's middle, for objectives with a kernel bandwidth (@ipmgan/mmd).
 export { medianDistance } from './metrics/medianDistance.js';
@@ -16,22 +16,22 @@ export type { PortableLayer, PortableWeights } from './contracts/PortableLayer.j
 export type { NoisePrior } from './contracts/NoisePrior.js';
 export type { Generator } from './contracts/Generator.js';
 export type { Critic, CriticOutput } from './contracts/Critic.js';
+export { scoreOf } from './contracts/scoreOf.js';
+export { featuresOf } from './contracts/featuresOf.js';
+export { inputGradient } from './players/inputGradient.js';
+export type { ObjectiveRequirements, CriticRequirement } from './contracts/ObjectiveRequirements.js';
 export type { EstimateInfo } from './contracts/Estimate.js';
 export type { Objective, ObjectiveInputs, ObjectiveAuxiliary } from './contracts/Objective.js';
 export type { Constraint, PenaltyInputs } from './contracts/Constraint.js';
 export type { PluginContext } from './contracts/PluginContext.js';
-export type { PluginState, JsonValue } from './contracts/PluginState.js';
+export type { PluginState } from './contracts/PluginState.js';
 export type { WeightLayer, KernelTransform } from './contracts/WeightLayer.js';
 export type { DataSource, MixtureModes } from './contracts/DataSource.js';
 export type { ObjectiveDefaults } from './contracts/ObjectiveDefaults.js';
 export type {
   Extension,
-  ExtensionKind,
   DataSourceExtension,
-  DataSourceContext,
   NetworkExtension,
-  NetworkShapes,
-  NetworkSize,
   ConstraintExtension,
   ObjectiveExtension,
 } from './contracts/Extension.js';

@@ -1,13 +1,8 @@
-import type { CriticOutput, ObjectiveExtension, ObjectiveInputs } from '@ipmgan/core';
+import { scoreOf, type ObjectiveExtension, type ObjectiveInputs } from '@ipmgan/core';
 import { z } from 'zod';
 import { wassersteinLosses } from './wassersteinLosses.js';
 
 const WganOptions = z.strictObject({});
-
-function scores(output: CriticOutput | undefined, side: string) {
-  if (!output) throw new Error(`wgan needs the critic's scores on the ${side} batch`);
-  return output.score;
-}
 
 /**
  * WGAN with weight clipping (Arjovsky, Chintala, Bottou 2017, Algorithm 1). The
@@ -35,16 +30,16 @@ export const wgan: ObjectiveExtension<z.output<typeof WganOptions>> = {
       generator: { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 },
     },
     constraints: [{ name: 'weight-clipping', options: { clip: 0.01 } }],
-    criticForm: 'score',
   },
   create: () => ({
     id: 'wgan',
     usesCritic: true,
+    requires: { critic: { output: 'score' } },
     estimateInfo: wgan.estimate,
     criticLoss: (inputs: ObjectiveInputs) =>
-      wassersteinLosses.critic(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
-    generatorLoss: (inputs: ObjectiveInputs) => wassersteinLosses.generator(scores(inputs.criticFake, 'fake')),
+      wassersteinLosses.critic(scoreOf(inputs.criticReal, 'wgan'), scoreOf(inputs.criticFake, 'wgan')),
+    generatorLoss: (inputs: ObjectiveInputs) => wassersteinLosses.generator(scoreOf(inputs.criticFake, 'wgan')),
     estimate: (inputs: ObjectiveInputs) =>
-      wassersteinLosses.estimate(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
+      wassersteinLosses.estimate(scoreOf(inputs.criticReal, 'wgan'), scoreOf(inputs.criticFake, 'wgan')),
   }),
 };

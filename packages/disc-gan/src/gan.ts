@@ -1,4 +1,4 @@
-import type { CriticOutput, ObjectiveExtension, ObjectiveInputs } from '@ipmgan/core';
+import { scoreOf, type CriticOutput, type ObjectiveExtension, type ObjectiveInputs } from '@ipmgan/core';
 import { z } from 'zod';
 import { ganLosses } from './ganLosses.js';
 
@@ -9,9 +9,9 @@ const GanOptions = z.strictObject({
   realLabel: z.number().gt(0).lte(1).default(1),
 });
 
-function logits(output: CriticOutput | undefined, side: string) {
-  if (!output) throw new Error(`gan needs the discriminator's logits on the ${side} batch`);
-  return output.score;
+/** The discriminator's logits l(x) [batch]: the critic's score. */
+function logits(output: CriticOutput | undefined) {
+  return scoreOf(output, 'gan');
 }
 
 /**
@@ -41,16 +41,15 @@ export const gan: ObjectiveExtension<z.output<typeof GanOptions>> = {
       generator: { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999 },
     },
     constraints: [],
-    criticForm: 'score',
   },
   create: ({ generatorLoss, realLabel }) => ({
     id: 'gan',
     usesCritic: true,
+    requires: { critic: { output: 'score' } },
     estimateInfo: gan.estimate,
     criticLoss: (inputs: ObjectiveInputs) =>
-      ganLosses.discriminator(logits(inputs.criticReal, 'real'), logits(inputs.criticFake, 'fake'), realLabel),
-    generatorLoss: (inputs: ObjectiveInputs) => ganLosses[generatorLoss](logits(inputs.criticFake, 'fake')),
-    estimate: (inputs: ObjectiveInputs) =>
-      ganLosses.jsLowerBound(logits(inputs.criticReal, 'real'), logits(inputs.criticFake, 'fake')),
+      ganLosses.discriminator(logits(inputs.criticReal), logits(inputs.criticFake), realLabel),
+    generatorLoss: (inputs: ObjectiveInputs) => ganLosses[generatorLoss](logits(inputs.criticFake)),
+    estimate: (inputs: ObjectiveInputs) => ganLosses.jsLowerBound(logits(inputs.criticReal), logits(inputs.criticFake)),
   }),
 };

@@ -1,4 +1,4 @@
-import { tf, type CriticOutput, type ObjectiveExtension, type ObjectiveInputs } from '@ipmgan/core';
+import { scoreOf, tf, type CriticOutput, type ObjectiveExtension, type ObjectiveInputs } from '@ipmgan/core';
 import { z } from 'zod';
 import { ebganLosses } from './ebganLosses.js';
 import { pullingAway } from './pullingAway.js';
@@ -44,23 +44,14 @@ const EbganOptions = z
 
 export type EbganOptions = z.output<typeof EbganOptions>;
 
-/** The energies D >= 0 of one batch [batch], checked against the critic form the option expects. */
-function energyOf(output: CriticOutput | undefined, side: string, energy: EbganOptions['energy']): tf.Tensor1D {
-  if (!output) throw new Error(`ebgan needs the critic's energies on the ${side} batch`);
-  if (energy === 'autoencoder') {
-    if (!output.code)
-      throw new Error(
-        "ebgan: energy 'autoencoder' needs critic.form 'autoencoder', but the critic gives no code; " +
-          'for a scalar critic set objective.options.energy: softplus (with critic.form: score)',
-      );
-    return output.score;
-  }
-  if (output.code)
-    throw new Error(
-      "ebgan: energy 'softplus' expects critic.form 'score', but the critic is an autoencoder; " +
-        'set critic.form: score, or objective.options.energy: autoencoder',
-    );
-  return tf.softplus(output.score);
+/**
+ * The energies D >= 0 of one batch [batch]. The critic is the form `requires` asked for (core
+ * checks the config against it): the autoencoder's reconstruction energy, or a scalar critic's
+ * softplus.
+ */
+function energyOf(output: CriticOutput | undefined, energy: EbganOptions['energy']): tf.Tensor1D {
+  const score = scoreOf(output, 'ebgan');
+  return energy === 'autoencoder' ? score : tf.softplus(score);
 }
 
 /**
@@ -93,31 +84,21 @@ export const ebgan: ObjectiveExtension<EbganOptions> = {
       generator: { name: 'adam', lr: 1e-3, beta1: 0.5, beta2: 0.999 },
     },
     constraints: [],
-    criticForm: 'autoencoder',
   },
   create: ({ energy, margin, pullingAway: weight }) => ({
     id: 'ebgan',
     usesCritic: true,
+    // energy 'autoencoder' needs critic.form autoencoder; 'softplus' a scalar critic (critic.form score).
+    requires: { critic: { output: energy === 'autoencoder' ? 'autoencoder' : 'score' } },
     estimateInfo: ebgan.estimate,
     criticLoss: (inputs: ObjectiveInputs) =>
-      ebganLosses.critic(
-        energyOf(inputs.criticReal, 'real', energy),
-        energyOf(inputs.criticFake, 'fake', energy),
-        margin,
-      ),
+      ebganLosses.critic(energyOf(inputs.criticReal, energy), energyOf(inputs.criticFake, energy), margin),
     generatorLoss: (inputs: ObjectiveInputs) => {
-      const loss = ebganLosses.generator(
-        energyOf(inputs.criticReal, 'real', energy),
-        energyOf(inputs.criticFake, 'fake', energy),
-      );
+      const loss = ebganLosses.generator(energyOf(inputs.criticReal, energy), energyOf(inputs.criticFake, energy));
       const codes = inputs.criticFake?.code;
       return weight > 0 && codes ? tf.add(loss, tf.mul(weight, pullingAway(codes))) : loss;
     },
     estimate: (inputs: ObjectiveInputs) =>
-      ebganLosses.totalVariation(
-        energyOf(inputs.criticReal, 'real', energy),
-        energyOf(inputs.criticFake, 'fake', energy),
-        margin,
-      ),
+      ebganLosses.totalVariation(energyOf(inputs.criticReal, energy), energyOf(inputs.criticFake, energy), margin),
   }),
 };

@@ -1,4 +1,4 @@
-import { tf, type CriticOutput, type ObjectiveExtension, type ObjectiveInputs } from '@ipmgan/core';
+import { scoreOf, tf, type ObjectiveExtension, type ObjectiveInputs } from '@ipmgan/core';
 import { z } from 'zod';
 import { fisherLagrangian, multiplierStep } from './fisherLagrangian.js';
 
@@ -6,11 +6,6 @@ const FisherGanOptions = z.strictObject({
   /** rho: the quadratic penalty weight and the multiplier's learning rate; 1e-6 in the authors' code (main.py --rho). */
   rho: z.number().positive().default(1e-6),
 });
-
-function scores(output: CriticOutput | undefined, side: string): tf.Tensor1D {
-  if (!output) throw new Error(`fisher-gan needs the critic's scores on the ${side} batch`);
-  return output.score;
-}
 
 /**
  * Fisher GAN (Mroueh and Sercu 2017): the IPM sup_f E_P f - E_Q f over critics whose second
@@ -42,7 +37,6 @@ export const fisherGan: ObjectiveExtension<z.output<typeof FisherGanOptions>> = 
       generator: { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999 },
     },
     constraints: [],
-    criticForm: 'score',
   },
   create: ({ rho }) => {
     // Made on first use, when the run is built (resolveConfig also calls create, only to read metadata).
@@ -51,17 +45,22 @@ export const fisherGan: ObjectiveExtension<z.output<typeof FisherGanOptions>> = 
     return {
       id: 'fisher-gan',
       usesCritic: true,
+      requires: { critic: { output: 'score' } },
       estimateInfo: fisherGan.estimate,
       criticLoss: (inputs: ObjectiveInputs) =>
         tf.tidy(() =>
           tf.neg(
-            fisherLagrangian(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake'), multiplier(), rho)
-              .lagrangian,
+            fisherLagrangian(
+              scoreOf(inputs.criticReal, 'fisher-gan'),
+              scoreOf(inputs.criticFake, 'fisher-gan'),
+              multiplier(),
+              rho,
+            ).lagrangian,
           ),
         ),
-      generatorLoss: (inputs: ObjectiveInputs) => tf.neg(tf.mean<tf.Scalar>(scores(inputs.criticFake, 'fake'))),
+      generatorLoss: (inputs: ObjectiveInputs) => tf.neg(tf.mean<tf.Scalar>(scoreOf(inputs.criticFake, 'fisher-gan'))),
       estimate: (inputs: ObjectiveInputs) =>
-        tf.sub(tf.mean(scores(inputs.criticReal, 'real')), tf.mean(scores(inputs.criticFake, 'fake'))),
+        tf.sub(tf.mean(scoreOf(inputs.criticReal, 'fisher-gan')), tf.mean(scoreOf(inputs.criticFake, 'fisher-gan'))),
       get auxiliary() {
         return {
           variables: { lambda: multiplier() },

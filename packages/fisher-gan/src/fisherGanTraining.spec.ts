@@ -1,4 +1,4 @@
-import { Rng, tf } from '@ipmgan/core';
+import { Rng, scoreOf, tf } from '@ipmgan/core';
 import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
 import { assertClose, killAndResume, meanDistanceToMode, openRun, ringConfig } from '@ipmgan/core/testing';
 import test from 'ava';
@@ -12,8 +12,8 @@ function secondMoment(run: Run): number {
   if (!critic) throw new Error('no critic');
   const rng = new Rng(23);
   return tf.tidy(() => {
-    const real = critic.evaluate(data.sample(1024, rng), false).score;
-    const fake = critic.evaluate(generator.sample(1024, rng), false).score;
+    const real = scoreOf(critic.evaluate(data.sample(1024, rng), false), 'fisher-gan');
+    const fake = scoreOf(critic.evaluate(generator.sample(1024, rng), false), 'fisher-gan');
     return tf.mul(0.5, tf.add(tf.mean(tf.square(real)), tf.mean(tf.square(fake)))).dataSync()[0] ?? Number.NaN;
   });
 }

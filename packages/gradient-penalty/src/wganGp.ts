@@ -31,7 +31,6 @@ export const wganGp: ObjectiveExtension<z.output<typeof WganGpOptions>> = {
       generator: { name: 'adam', lr: 1e-4, beta1: 0, beta2: 0.9 },
     },
     constraints: [{ name: 'gradient-penalty', options: { lambda: 10 } }],
-    criticForm: 'score',
   },
   // The losses and estimate are WGAN's, unchanged (one place: @ipmgan/critic-wgan).
   create: (options) => ({ ...wgan.create(options), id: 'wgan-gp', estimateInfo: wganGp.estimate }),

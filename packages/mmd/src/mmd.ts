@@ -40,7 +40,6 @@ export const mmd: ObjectiveExtension<MmdOptions> = {
       generator: { name: 'adam', lr: 1e-3 },
     },
     constraints: [],
-    criticForm: 'score',
   },
   create: (options) => {
     const bandwidthsFor = (x: tf.Tensor2D, y: tf.Tensor2D): readonly number[] => {
@@ -57,6 +56,7 @@ export const mmd: ObjectiveExtension<MmdOptions> = {
     return {
       id: 'mmd',
       usesCritic: false,
+      requires: {},
       estimateInfo: mmd.estimate,
       criticLoss: () => {
         throw new Error('mmd trains no critic: the trainer skips the critic loop (usesCritic is false)');

@@ -1,13 +1,8 @@
-import type { CriticOutput, ObjectiveExtension, ObjectiveInputs, tf } from '@ipmgan/core';
+import { scoreOf, type ObjectiveExtension, type ObjectiveInputs } from '@ipmgan/core';
 import { z } from 'zod';
 import { hingeLosses } from './hingeLosses.js';
 
 const SnGanOptions = z.strictObject({});
-
-function scores(output: CriticOutput | undefined, side: string): tf.Tensor1D {
-  if (!output) throw new Error(`sn-gan needs the critic's scores on the ${side} batch`);
-  return output.score;
-}
 
 /**
  * SN-GAN (Miyato et al. 2018): the hinge loss with a spectrally normalised critic. The
@@ -36,16 +31,16 @@ export const snGan: ObjectiveExtension<z.output<typeof SnGanOptions>> = {
       generator: { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999 },
     },
     constraints: [{ name: 'spectral-norm', options: {} }],
-    criticForm: 'score',
   },
   create: () => ({
     id: 'sn-gan',
     usesCritic: true,
+    requires: { critic: { output: 'score' } },
     estimateInfo: snGan.estimate,
     criticLoss: (inputs: ObjectiveInputs) =>
-      hingeLosses.critic(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
-    generatorLoss: (inputs: ObjectiveInputs) => hingeLosses.generator(scores(inputs.criticFake, 'fake')),
+      hingeLosses.critic(scoreOf(inputs.criticReal, 'sn-gan'), scoreOf(inputs.criticFake, 'sn-gan')),
+    generatorLoss: (inputs: ObjectiveInputs) => hingeLosses.generator(scoreOf(inputs.criticFake, 'sn-gan')),
     estimate: (inputs: ObjectiveInputs) =>
-      hingeLosses.estimate(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
+      hingeLosses.estimate(scoreOf(inputs.criticReal, 'sn-gan'), scoreOf(inputs.criticFake, 'sn-gan')),
   }),
 };

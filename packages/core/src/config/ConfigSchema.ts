@@ -49,7 +49,8 @@ export const ConfigSchema = z.strictObject({
     .default({ noise: { distribution: 'gaussian', dimension: 2 }, network: { name: 'mlp', options: {} } }),
   critic: z
     .strictObject({
-      form: z.enum(['score', 'autoencoder']).optional(),
+      /** Default: the form the objective requires (its `requires.critic`); naming another is an error. */
+      form: z.enum(['score', 'features', 'autoencoder']).optional(),
       network: ExtensionRefSchema.default({ name: 'mlp', options: {} }),
       /** Autoencoder form only: the decoder, from the code back to a data point. */
       decoder: ExtensionRefSchema.optional(),

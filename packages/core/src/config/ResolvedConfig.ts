@@ -37,7 +37,10 @@ export interface ResolvedConfig {
   };
   /** null when the objective trains no critic. */
   readonly critic: {
-    readonly form: 'score' | 'autoencoder';
+    /** The form the objective requires (its `requires.critic.output`). */
+    readonly form: 'score' | 'features' | 'autoencoder';
+    /** The features form only: the network's output count (the requirement's `size`). */
+    readonly features?: number;
     readonly network: ResolvedRef;
     readonly decoder: ResolvedRef | null;
     readonly codeSize: number;

@@ -36,7 +36,9 @@ export const ResolvedConfigSchema = z.looseObject({
   }),
   critic: z
     .looseObject({
-      form: z.enum(['score', 'autoencoder']),
+      form: z.enum(['score', 'features', 'autoencoder']),
+      // The features form's output count; absent in run directories written before it existed.
+      features: z.number().int().positive().optional(),
       network: ResolvedRefSchema,
       decoder: ResolvedRefSchema.nullable(),
       codeSize: z.number().int().positive(),

@@ -1,10 +1,12 @@
 import type { Extension, ExtensionKind } from '../contracts/Extension.js';
+import type { Objective } from '../contracts/Objective.js';
 import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
 import { ExtensionRegistry } from '../plugins/ExtensionRegistry.js';
 import { ScheduleConfigSchema } from '../trainer/ScheduleConfig.js';
 import { ConfigError } from './ConfigError.js';
 import { ConfigSchema, type ParsedConfig } from './ConfigSchema.js';
+import { criticFormFor } from './criticFormFor.js';
 import { deepFreeze } from './deepFreeze.js';
 import { parseOrThrow } from './parseOrThrow.js';
 import type { ResolvedConfig, ResolvedRef } from './ResolvedConfig.js';
@@ -20,10 +22,12 @@ function resolveRef(
   return { name: extension.id, options: options as Record<string, unknown> };
 }
 
-/** A resolved config and the registry its ids were resolved against (built once per run). */
+/** A resolved config, the registry its ids were resolved against and its objective (each made once per run). */
 export interface Resolved {
   readonly config: ResolvedConfig;
   readonly extensions: ExtensionRegistry;
+  /** The objective the config's options create; the run trains this one. */
+  readonly objective: Objective;
 }
 
 /**
@@ -56,20 +60,25 @@ export function resolveParsed(parsed: ParsedConfig, plugins: readonly IpmPlugin[
   const owner = plugins.find((p) => p.extensions.includes(objectiveExtension));
   const defaults = objectiveExtension.defaults;
 
-  const critic = objective.usesCritic
+  const constraints = objective.usesCritic
+    ? (config.critic.constraints ?? defaults.constraints).map((c, i) =>
+        resolveRef(registry, 'constraint', { name: c.name, options: c.options ?? {} }, `critic.constraints.${i}`),
+      )
+    : [];
+  // The objective's requirement decides the form; a config that names another, or a refused constraint, fails here.
+  const form = criticFormFor(objective, { form: config.critic.form, constraints });
+  const critic = form
     ? (() => {
-        const form = config.critic.form ?? defaults.criticForm;
+        const requirement = objective.requires.critic;
         const decoder =
           form === 'autoencoder'
             ? (config.critic.decoder ??
               registry.get('network', config.critic.network.name, 'critic.network.name').decoder ??
               config.critic.network)
             : undefined;
-        const constraints = (config.critic.constraints ?? defaults.constraints).map((c, i) =>
-          resolveRef(registry, 'constraint', { name: c.name, options: c.options ?? {} }, `critic.constraints.${i}`),
-        );
         return {
           form,
+          ...(requirement?.output === 'features' ? { features: requirement.size } : {}),
           network: resolveRef(registry, 'network', config.critic.network, 'critic.network'),
           decoder: decoder ? resolveRef(registry, 'network', decoder, 'critic.decoder') : null,
           codeSize: config.critic.codeSize,
@@ -114,7 +123,7 @@ export function resolveParsed(parsed: ParsedConfig, plugins: readonly IpmPlugin[
     run: config.run,
     evaluation: config.evaluation,
   };
-  return { config: deepFreeze(resolved), extensions: registry };
+  return { config: deepFreeze(resolved), extensions: registry, objective };
 }
 
 /** The resolved config alone, for callers that validate a config without building its run. */

@@ -1,19 +1,27 @@
 import type { tf } from '../tensorflow.js';
 import type { CriticOutput } from './Critic.js';
 import type { EstimateInfo } from './Estimate.js';
+import type { ObjectiveRequirements } from './ObjectiveRequirements.js';
 import type { PluginContext } from './PluginContext.js';
 import type { PluginState } from './PluginState.js';
 
 /**
  * The tensors one step hands to an objective, built by core's `objectiveInputs`.
- * `criticReal` and `criticFake` are present exactly when the objective uses a critic;
- * `context` is the objective's own (key "objective:<id>").
+ * `criticReal`, `criticFake` and `critic` are present exactly when the objective uses a
+ * critic; `context` is the objective's own (key "objective:<id>").
  */
 export interface ObjectiveInputs {
   readonly real: tf.Tensor; // [batch, ...dataShape]
   readonly fake: tf.Tensor; // [batch, ...dataShape]
   readonly criticReal?: CriticOutput;
   readonly criticFake?: CriticOutput;
+  /**
+   * The critic being trained as a function of x, for points the objective builds itself
+   * (interpolates, a mixture of real and fake): in the critic and generator steps it runs in
+   * training mode on the tape, differentiable in x (see inputGradient) and in the critic's
+   * weights; in measurements (estimate, witness for K) in inference mode.
+   */
+  readonly critic?: (x: tf.Tensor) => CriticOutput;
   readonly context: PluginContext;
 }
 
@@ -40,6 +48,8 @@ export interface Objective {
   readonly id: string;
   /** Whether a critic is trained (false for MMD: the generator minimises a kernel distance). */
   readonly usesCritic: boolean;
+  /** The critic it needs and the constraints it refuses, checked before a run is built. */
+  readonly requires: ObjectiveRequirements;
   readonly estimateInfo: EstimateInfo;
   /** The loss the critic minimises. */
   criticLoss(inputs: ObjectiveInputs): tf.Scalar;
@@ -47,6 +57,14 @@ export interface Objective {
   generatorLoss(inputs: ObjectiveInputs): tf.Scalar;
   /** The distance the objective implies for this batch (see estimateInfo). */
   estimate(inputs: ObjectiveInputs): tf.Scalar;
+  /**
+   * For K (the critic's empirical Lipschitz constant, and the `score` a penalty such as the
+   * gradient penalty constrains): the function of x whose mean difference, real minus fake,
+   * the estimate is, one value per row of x [n]. Defaults to the critic's score; a features
+   * objective declares its own (MMD-GAN's witness, Cramér GAN's critic). Must treat rows of x
+   * independently (inputs' batches are fixed references) and be differentiable in x.
+   */
+  witness?(inputs: ObjectiveInputs, x: tf.Tensor): tf.Tensor1D;
   readonly auxiliary?: ObjectiveAuxiliary;
   readonly state?: PluginState;
 }

@@ -13,6 +13,4 @@ export interface ObjectiveDefaults {
   readonly schedule: ScheduleConfigInput;
   readonly optimizers: { readonly critic: OptimizerConfigInput; readonly generator: OptimizerConfigInput };
   readonly constraints: readonly ConstraintRef[];
-  /** Which critic form the objective expects when the config names none. */
-  readonly criticForm: 'score' | 'autoencoder';
 }

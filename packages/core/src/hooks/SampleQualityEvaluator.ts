@@ -9,6 +9,8 @@ import { tf } from '../tensorflow.js';
 import type { StepResult } from '../trainer/StepResult.js';
 import type { TrainerContext } from '../trainer/TrainerContext.js';
 import type { TrainerHook } from '../trainer/TrainerHook.js';
+import { objectiveInputs } from '../trainer/objectiveInputs.js';
+import { witnessOf } from '../trainer/witnessOf.js';
 
 // Salts that keep the evaluator's streams apart from the training stream and from each other.
 const EVALUATION_SALT = 0x6576616c; // "eval"
@@ -20,8 +22,10 @@ const BANDWIDTH_SALT = 0x62616e64; // "band"
  * scored by evaluateSamples (w1, slicedW1, mmd2, precision, recall, density, coverage, mode
  * metrics on mixtures), on 28 x 28 x 1 data the digit classifier's digitMetrics (digitFrechet,
  * digitKid, digitClasses, digitClassKl), plus, for
- * objectives with a critic and `evaluation.lipschitz`, the critic's empirical Lipschitz
- * constant `lipschitz` and `estimateOverK` (the step's estimate / K, omitted when K is 0).
+ * objectives with a critic and `evaluation.lipschitz`, the empirical Lipschitz constant
+ * `lipschitz` of the objective's witness (its critic's score unless it declares one: a
+ * features critic's K is that of the function its estimate is built from) and `estimateOverK`
+ * (the step's estimate / K, omitted when K is 0).
  *
  * Its randomness never touches the training stream: iteration i draws from
  * Rng(seed ^ "eval" + i * golden), so each evaluation is reproducible on its own (also after a
@@ -64,7 +68,11 @@ export class SampleQualityEvaluator implements TrainerHook {
         Object.assign(metrics, digitMetrics(unit(generated), unit(real)));
       }
       if (context.critic && evaluation.lipschitz) {
-        const k = lipschitzEstimate(context.critic, real, generated, rng);
+        const k = tf.tidy(() => {
+          // The witness's reference batches are this evaluation's, in inference mode.
+          const inputs = objectiveInputs(context, real, generated, { training: false });
+          return lipschitzEstimate(witnessOf(context.objective, inputs), real, generated, rng);
+        });
         metrics.lipschitz = k;
         if (step?.estimate !== undefined && k > 0) metrics.estimateOverK = step.estimate / k;
       }

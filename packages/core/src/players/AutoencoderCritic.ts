@@ -31,6 +31,6 @@ export class AutoencoderCritic implements Critic {
     const code = tf.reshape<tf.Rank.R2>(this.encoder.apply(x, training), [batch, -1]); // [batch, codeSize]
     const reconstruction = this.decoder.apply(code, training); // [batch, ...dataShape]
     const error = tf.reshape(tf.squaredDifference(reconstruction, x), [batch, -1]);
-    return { score: tf.mean(error, 1), code }; // [batch]
+    return { score: tf.mean<tf.Tensor1D>(error, 1), code }; // [batch]
   }
 }

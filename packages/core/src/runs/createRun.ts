@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Container, type ResolutionContext } from 'inversify';
 import type { KernelSet } from '../backend/KernelSet.js';
 import { useBackend } from '../backend/useBackend.js';
+import { criticFormFor } from '../config/criticFormFor.js';
 import type { ResolvedConfig } from '../config/ResolvedConfig.js';
 import type { Constraint } from '../contracts/Constraint.js';
 import type { Critic } from '../contracts/Critic.js';
@@ -53,6 +54,8 @@ interface Composition {
    * checkpoint is known good.
    */
   readonly fresh: boolean;
+  /** The objective resolve() created from the config's options (the run trains it); absent: created here. */
+  readonly objective?: Objective;
 }
 
 export interface Run {
@@ -81,7 +84,7 @@ let runCounter = 0;
 export async function createRun(
   config: ResolvedConfig,
   plugins: readonly IpmPlugin[],
-  { extensions: registry, fresh }: Composition,
+  { extensions: registry, fresh, objective: resolvedObjective }: Composition,
   options: RunOptions = {},
 ): Promise<Run> {
   const kernels = await useBackend(config.backend, config.threads ?? 1, config.native ?? 'auto');
@@ -124,9 +127,11 @@ export async function createRun(
   container
     .bind<Objective>(IDS.Objective)
     .toDynamicValue(() => {
-      const objective = registry
-        .get('objective', config.objective.name, 'objective.name')
-        .create(config.objective.options);
+      const objective =
+        resolvedObjective ??
+        registry.get('objective', config.objective.name, 'objective.name').create(config.objective.options);
+      // A resolved config from elsewhere (a run directory, a caller's object) meets the requirement too.
+      criticFormFor(objective, { form: criticConfig?.form, constraints: criticConfig?.constraints ?? [] });
       const objectiveKey = PluginContexts.objectiveKey(objective.id);
       pluginContexts.declare(objectiveKey, objective.state);
       if (objective.auxiliary) {

@@ -7,6 +7,7 @@ import { loadConfigFile } from '../config/loadConfigFile.js';
 import { parseOrThrow } from '../config/parseOrThrow.js';
 import type { ResolvedConfig } from '../config/ResolvedConfig.js';
 import { resolveParsed, type Resolved } from '../config/resolveConfig.js';
+import type { Objective } from '../contracts/Objective.js';
 import { ExtensionRegistry } from '../plugins/ExtensionRegistry.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
 import { pluginsFor } from '../plugins/pluginsFor.js';
@@ -85,7 +86,7 @@ export interface OpenedRun extends Run {
 /** The resolved config and registry of a config source, and its plugins. */
 async function resolveSource(
   source: Extract<RunSource, { config: unknown } | { resolved: ResolvedConfig } | { file: string | undefined }>,
-): Promise<Resolved & { plugins: readonly IpmPlugin[]; baseDir: string }> {
+): Promise<Omit<Resolved, 'objective'> & { objective?: Objective; plugins: readonly IpmPlugin[]; baseDir: string }> {
   if ('file' in source) {
     const file = await loadConfigFile(source.cwd, source.file);
     const parsed = parseOrThrow(ConfigSchema, source.edit ? source.edit(file.raw) : file.raw);
@@ -229,12 +230,12 @@ async function openRunDirectory(
  */
 export async function openRun(source: RunSource, options: OpenRunOptions = {}): Promise<OpenedRun> {
   if ('runDirectory' in source) return openRunDirectory(source, options);
-  const { config, extensions, plugins, baseDir } = await resolveSource(source);
+  const { config, extensions, objective, plugins, baseDir } = await resolveSource(source);
   const directory = options.directory ?? ('file' in source ? 'new' : null);
   const run = await createRun(
     config,
     plugins,
-    { extensions, fresh: true },
+    { extensions, fresh: true, ...(objective ? { objective } : {}) },
     { baseDir, directory, ...(options.hooks ? { hooks: options.hooks } : {}) },
   );
   return { ...run, checkpoint: null };

@@ -2,6 +2,7 @@ import { resolveConfig } from '../config/resolveConfig.js';
 import type { Config } from '../config/ConfigSchema.js';
 import type { Constraint } from '../contracts/Constraint.js';
 import type { ConstraintExtension } from '../contracts/Extension.js';
+import { scoreOf } from '../contracts/scoreOf.js';
 import { createOptimizer } from '../optimizers/createOptimizer.js';
 import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
@@ -86,7 +87,10 @@ function penaltyValue(run: Run, constraint: Constraint): number {
     const rng = new Rng(1);
     const real = run.trainer.data.sample(BATCH, rng);
     const fake = run.trainer.generator.sample(BATCH, rng, true);
-    const value = constraint.penalty?.({ real, fake, score: (x) => critic.evaluate(x, true).score }, context);
+    const value = constraint.penalty?.(
+      { real, fake, score: (x) => scoreOf(critic.evaluate(x, true), 'constraint kit') },
+      context,
+    );
     return value?.dataSync()[0] ?? Number.NaN;
   });
 }
@@ -162,7 +166,7 @@ export function constraintConformance(test: ConformanceTest, options: Constraint
           const real = run.trainer.data.sample(BATCH, rng);
           const fake = run.trainer.generator.sample(BATCH, rng, true);
           const context = new PluginContexts(13).contextFor('kit');
-          const score = (x: tf.Tensor): tf.Tensor1D => critic.evaluate(x, true).score;
+          const score = (x: tf.Tensor): tf.Tensor1D => scoreOf(critic.evaluate(x, true), 'constraint kit');
           const value = penalty({ real, fake, score }, context);
           t.true(value.shape.length === 0, `penalty has shape [${value.shape.join(', ')}], not []`);
           const { grads } = tf.variableGrads(

@@ -25,7 +25,6 @@ export const linearGapObjective: ObjectiveExtension<z.output<typeof Options>> = 
     schedule: { type: 'constant', nCritic: 3 },
     optimizers: { critic: { name: 'sgd', lr: 0.01 }, generator: { name: 'sgd', lr: 0.01 } },
     constraints: [{ name: 'weight-clipping', options: { clip: 0.1 } }],
-    criticForm: 'score',
   },
   create: ({ nanFrom, withoutCritic }) => {
     let generatorCalls = 0;
@@ -36,6 +35,7 @@ export const linearGapObjective: ObjectiveExtension<z.output<typeof Options>> = 
     return {
       id: 'linear-gap',
       usesCritic: !withoutCritic,
+      requires: withoutCritic ? {} : { critic: { output: 'score' } },
       estimateInfo: linearGapObjective.estimate,
       criticLoss: ({ criticReal, criticFake }) =>
         tf.sub(

@@ -160,7 +160,6 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
     t.true(ScheduleConfigSchema.safeParse(defaults.schedule).success, 'defaults.schedule');
     t.true(OptimizerConfigSchema.safeParse(defaults.optimizers.critic).success, 'defaults.optimizers.critic');
     t.true(OptimizerConfigSchema.safeParse(defaults.optimizers.generator).success, 'defaults.optimizers.generator');
-    t.true(['score', 'autoencoder'].includes(defaults.criticForm), 'defaults.criticForm');
     const constraints = [...builtinConstraints, ...options.plugin.extensions].filter((e) => e.kind === 'constraint');
     for (const ref of defaults.constraints) {
       const constraint = constraints.find((c) => c.id === ref.name || (c.aliases ?? []).includes(ref.name));

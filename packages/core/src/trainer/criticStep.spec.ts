@@ -2,6 +2,7 @@ import test from 'ava';
 import { z } from 'zod';
 import type { Config } from '../config/ConfigSchema.js';
 import type { ConstraintExtension, ObjectiveExtension } from '../contracts/Extension.js';
+import { scoreOf } from '../contracts/scoreOf.js';
 import { createOptimizer } from '../optimizers/createOptimizer.js';
 import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
@@ -124,7 +125,7 @@ test.serial('a reparametrisation runs inside the forward pass, composed in confi
   const { w, b } = kernelAndBias(run);
   const [w0 = 0, w1 = 0] = w;
   seen.length = 0;
-  const score = tf.tidy(() => Array.from(critic.evaluate(tf.tensor2d([[1, 2]]), false).score.dataSync()));
+  const score = tf.tidy(() => Array.from(scoreOf(critic.evaluate(tf.tensor2d([[1, 2]]), false), 'test').dataSync()));
   // f(x) = x . 2 W / ||W|| + b
   assertClose(t, score[0] ?? Number.NaN, (2 * (w0 + 2 * w1)) / Math.hypot(w0, w1) + b, 1e-6);
   t.deepEqual(seen, [false]);

@@ -1,6 +1,7 @@
 import { tf } from '../tensorflow.js';
 import { objectiveInputs } from './objectiveInputs.js';
 import { PluginContexts } from './PluginContexts.js';
+import { witnessOf } from './witnessOf.js';
 import type { BatchSource, CriticBatch, StepPlayers } from './StepPlayers.js';
 
 /**
@@ -27,8 +28,10 @@ export function criticStep(players: StepPlayers, optimizer: tf.Optimizer, source
             fake: players.generator.generate(players.generator.noise(source.batchSize, source.rng), true),
           };
     const loss = (): tf.Scalar => {
-      let total = objective.criticLoss(objectiveInputs(players, real, fake));
-      const score = (x: tf.Tensor): tf.Tensor1D => critic.evaluate(x, true).score;
+      const inputs = objectiveInputs(players, real, fake);
+      let total = objective.criticLoss(inputs);
+      // A penalty constrains what the estimate is built from: the score, or the objective's witness.
+      const score = witnessOf(objective, inputs);
       constraints.forEach((c, i) => {
         const context = contexts[i];
         if (c.penalty && context) total = tf.add(total, c.penalty({ real, fake, score }, context));

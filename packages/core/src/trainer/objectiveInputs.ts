@@ -4,10 +4,13 @@ import { tf } from '../tensorflow.js';
 import { PluginContexts } from './PluginContexts.js';
 import type { StepPlayers } from './StepPlayers.js';
 
-/** Rows [start, start + size) of a critic's output. */
+/** Rows [start, start + size) of a critic's output (each field it has). */
 function rows(output: CriticOutput, start: number, size: number): CriticOutput {
-  const score = tf.slice(output.score, [start], [size]); // [size]
-  return output.code ? { score, code: tf.slice(output.code, [start, 0], [size, -1]) } : { score };
+  return {
+    ...(output.score ? { score: tf.slice(output.score, [start], [size]) } : {}), // [size]
+    ...(output.features ? { features: tf.slice(output.features, [start, 0], [size, -1]) } : {}), // [size, n]
+    ...(output.code ? { code: tf.slice(output.code, [start, 0], [size, -1]) } : {}), // [size, codeSize]
+  };
 }
 
 /**
@@ -23,8 +26,8 @@ function scoreTogether(critic: Critic, real: tf.Tensor, fake: tf.Tensor, trainin
 }
 
 /**
- * The ObjectiveInputs of one step: the batches, the critic's outputs on both and the
- * objective's own context. A samplewise critic (no batch norm) scores both batches in one
+ * The ObjectiveInputs of one step: the batches, the critic's outputs on both, the critic as
+ * a function (in the same mode, on the same tape) and the objective's own context. A samplewise critic (no batch norm) scores both batches in one
  * pass over their concatenation; any other runs on the real batch first, then on the fake
  * one. Training mode unless `training: false` (measurements). With `lazyReal` (the generator
  * step) the fake batch is scored first and the real one only if the objective reads
@@ -40,10 +43,12 @@ export function objectiveInputs(
   const context = plugins.contextFor(PluginContexts.objectiveKey(objective.id));
   if (!critic) return { real, fake, context };
   const training = options.training ?? true;
+  const asFunction = (x: tf.Tensor): CriticOutput => critic.evaluate(x, training);
   if (!options.lazyReal) {
-    if (critic.samplewise) return { real, fake, ...scoreTogether(critic, real, fake, training), context };
+    if (critic.samplewise)
+      return { real, fake, ...scoreTogether(critic, real, fake, training), critic: asFunction, context };
     const criticReal = critic.evaluate(real, training);
-    return { real, fake, criticReal, criticFake: critic.evaluate(fake, training), context };
+    return { real, fake, criticReal, criticFake: critic.evaluate(fake, training), critic: asFunction, context };
   }
   const criticFake = critic.evaluate(fake, training);
   let criticReal: CriticOutput | undefined;
@@ -54,6 +59,7 @@ export function objectiveInputs(
       return (criticReal ??= critic.evaluate(real, training));
     },
     criticFake,
+    critic: asFunction,
     context,
   };
 }

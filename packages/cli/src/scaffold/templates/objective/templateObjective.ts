@@ -1,4 +1,4 @@
-import type { CriticOutput, ObjectiveExtension, ObjectiveInputs } from '@ipmgan/core';
+import { scoreOf, type ObjectiveExtension, type ObjectiveInputs } from '@ipmgan/core';
 import { z } from 'zod';
 import { templateObjectiveLosses } from './templateObjectiveLosses.js';
 
@@ -7,11 +7,6 @@ import { templateObjectiveLosses } from './templateObjectiveLosses.js';
  * why; the schema is strict, so a misspelt key is an error that names it.
  */
 const Options = z.strictObject({});
-
-function scores(output: CriticOutput | undefined, side: string): CriticOutput['score'] {
-  if (!output) throw new Error(`template-objective needs the critic scores on the ${side} batch`);
-  return output.score;
-}
 
 /**
  * An IPM with a score critic: sup_f E_r[f(x)] - E_g[f(g(z))] over the critics the
@@ -36,16 +31,24 @@ export const templateObjective: ObjectiveExtension<z.output<typeof Options>> = {
       generator: { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 },
     },
     constraints: [{ name: 'weight-clipping', options: { clip: 0.01 } }],
-    criticForm: 'score',
   },
   create: () => ({
     id: 'template-objective',
     usesCritic: true,
+    // A score critic f(x), one value per sample: core builds it and hands its scores in inputs.
+    requires: { critic: { output: 'score' } },
     estimateInfo: templateObjective.estimate,
     criticLoss: (inputs: ObjectiveInputs) =>
-      templateObjectiveLosses.critic(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
-    generatorLoss: (inputs: ObjectiveInputs) => templateObjectiveLosses.generator(scores(inputs.criticFake, 'fake')),
+      templateObjectiveLosses.critic(
+        scoreOf(inputs.criticReal, 'template-objective'),
+        scoreOf(inputs.criticFake, 'template-objective'),
+      ),
+    generatorLoss: (inputs: ObjectiveInputs) =>
+      templateObjectiveLosses.generator(scoreOf(inputs.criticFake, 'template-objective')),
     estimate: (inputs: ObjectiveInputs) =>
-      templateObjectiveLosses.estimate(scores(inputs.criticReal, 'real'), scores(inputs.criticFake, 'fake')),
+      templateObjectiveLosses.estimate(
+        scoreOf(inputs.criticReal, 'template-objective'),
+        scoreOf(inputs.criticFake, 'template-objective'),
+      ),
   }),
 };
