@@ -127,20 +127,24 @@ let pluginPrepared: Promise<Prepared> | undefined;
  * kill-and-resume drill (WGAN, a devDependency, trained with the plugin).
  */
 const otherKinds = [
-  { kind: 'constraint', name: 'ipmgan-unit-ball', tests: 7 },
-  { kind: 'data', name: 'ipmgan-square', tests: 8 },
-  { kind: 'network', name: 'ipmgan-affine', tests: 2 },
-  { kind: 'hook', name: 'ipmgan-mean-norm', tests: 2 },
+  { kind: 'constraint', flags: '--kind constraint', name: 'ipmgan-unit-ball', tests: 7 },
+  { kind: 'data', flags: '--kind data', name: 'ipmgan-square', tests: 8 },
+  { kind: 'network', flags: '--kind network', name: 'ipmgan-affine', tests: 2 },
+  { kind: 'hook', flags: '--kind hook', name: 'ipmgan-mean-norm', tests: 2 },
+  // The kit's 8 checks, 5 closed forms of the losses and witness, 3 checks of the critic core builds, the drill.
+  { kind: 'feature critic', flags: '--critic features', name: '@me/ipmgan-feature-gap', tests: 17 },
 ] as const;
+const featureGap = join(area, 'ipmgan-feature-gap');
 /** The other kinds' first steps, one kind after another once the objective's are done (two at a time would share two cores). */
 let kindsPrepared: Promise<Prepared[]> | undefined;
 
 async function prepareKinds(url: string): Promise<Prepared[]> {
   await pluginPrepared;
   const prepared: Prepared[] = [];
-  for (const { kind, name } of otherKinds) {
-    const scaffold = `npx ipmgan new-plugin ${name} --kind ${kind} --dir ../${name}`;
-    prepared.push(await preparePlugin(url, scaffold, join(area, name), false));
+  for (const { flags, name } of otherKinds) {
+    const folder = name.replace(/^@[^/]+\//, '');
+    const scaffold = `npx ipmgan new-plugin ${name} ${flags} --dir ../${folder}`;
+    prepared.push(await preparePlugin(url, scaffold, join(area, folder), false));
   }
   return prepared;
 }
@@ -527,47 +531,6 @@ step(
   },
 );
 
-step(
-  'ipmgan new-plugin --kind constraint, data, network and hook, each in its own folder outside the repository: npm install from the registry, then its own npm test passes, kill-and-resume drill included',
-  ['userInstalled'],
-  async (t) => {
-    if (registry === undefined) return;
-    if (kindsPrepared === undefined) {
-      t.fail('the plugins were not scaffolded');
-      return;
-    }
-    const core = workspaces.find((w) => w.name === '@ipmgan/core');
-    const prepared = await kindsPrepared;
-    for (const [i, { kind, name, tests }] of otherKinds.entries()) {
-      const dir = join(area, name);
-      const { steps, seconds } = prepared[i] ?? { steps: [], seconds: 0 };
-      for (const ranStep of steps) check(t, ranStep);
-      const tested = steps[3]?.result;
-      if (steps.length < 4 || tested === undefined) {
-        t.fail(`${kind}: the plugin was not prepared`);
-        continue;
-      }
-      t.log(`${kind}: scaffold, install and npm test in ${seconds.toFixed(1)} s`);
-      t.is(testsPassed(tested), tests, `${kind}: ${shown(tested)}`);
-      t.notRegex(tested.stdout + tested.stderr, /\bfailed\b/);
-      t.regex(tested.stdout, /identical after SIGKILL and resume: 1\/1 trials/, kind);
-      // Core (and WGAN, the drill's objective) from the registry; the plugin itself installed nowhere.
-      const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as {
-        packages: Record<string, { resolved?: string }>;
-      };
-      t.is(
-        lock.packages['node_modules/@ipmgan/core']?.resolved,
-        `${registry.url}@ipmgan/core/-/core-${String(core?.version)}.tgz`,
-      );
-      t.is(
-        lock.packages['node_modules/@ipmgan/critic-wgan']?.resolved,
-        `${registry.url}@ipmgan/critic-wgan/-/critic-wgan-${String(core?.version)}.tgz`,
-      );
-      t.false(existsSync(join(dir, 'node_modules', name)));
-    }
-  },
-);
-
 step('npm install @ipmgan/experiments, then ipmgan reproduce e2 (a small E2)', ['discGanInstalled'], async (t) => {
   const runsBefore = readdirSync(join(user, 'runs'));
   const missing = await sh(t, user, 'npx ipmgan reproduce e2', { expectedCode: 2 });
@@ -640,6 +603,71 @@ step(
         ],
       );
     }
+  },
+);
+
+step(
+  'ipmgan new-plugin --kind constraint, data, network, hook and an objective --critic features, each in its own folder outside the repository: npm install from the registry, its own npm test passes, kill-and-resume drill included; the feature-critic objective trains in the project with no autoencoder and no constraint',
+  ['userInstalled'],
+  async (t) => {
+    if (registry === undefined) return;
+    if (kindsPrepared === undefined) {
+      t.fail('the plugins were not scaffolded');
+      return;
+    }
+    const core = workspaces.find((w) => w.name === '@ipmgan/core');
+    const prepared = await kindsPrepared;
+    for (const [i, { kind, name, tests }] of otherKinds.entries()) {
+      const dir = join(area, name.replace(/^@[^/]+\//, ''));
+      const { steps, seconds } = prepared[i] ?? { steps: [], seconds: 0 };
+      for (const ranStep of steps) check(t, ranStep);
+      const tested = steps[3]?.result;
+      if (steps.length < 4 || tested === undefined) {
+        t.fail(`${kind}: the plugin was not prepared`);
+        continue;
+      }
+      t.log(`${kind}: scaffold, install and npm test in ${seconds.toFixed(1)} s`);
+      t.is(testsPassed(tested), tests, `${kind}: ${shown(tested)}`);
+      t.notRegex(tested.stdout + tested.stderr, /\bfailed\b/);
+      t.regex(tested.stdout, /identical after SIGKILL and resume: 1\/1 trials/, kind);
+      // Core (and WGAN, the drill's objective) from the registry; the plugin itself installed nowhere.
+      const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as {
+        packages: Record<string, { resolved?: string }>;
+      };
+      t.is(
+        lock.packages['node_modules/@ipmgan/core']?.resolved,
+        `${registry.url}@ipmgan/core/-/core-${String(core?.version)}.tgz`,
+      );
+      // The drill's objective for the kinds that are not one: WGAN, from the registry.
+      t.is(
+        lock.packages['node_modules/@ipmgan/critic-wgan']?.resolved,
+        kind === 'feature critic'
+          ? undefined
+          : `${registry.url}@ipmgan/critic-wgan/-/critic-wgan-${String(core?.version)}.tgz`,
+      );
+      t.false(existsSync(join(dir, 'node_modules', name)));
+    }
+    if (!(prepared.at(-1)?.steps.every((s) => s.result.code === 0) ?? false)) return;
+
+    // The feature-critic objective, published and installed, trains from the starter config:
+    // core builds a network with 16 outputs for it, no decoder, and no constraint.
+    await sh(t, featureGap, 'npm publish', { documented: false });
+    await sh(t, user, `npm install @me/ipmgan-feature-gap ${npmFlags}`, { documented: false });
+    const trained = await sh(t, user, 'npx ipmgan train --set objective.name=feature-gap --iterations 20', {
+      documented: false,
+    });
+    const runDir = assertTrained(t, trained, 'feature-gap', 20);
+    const resolved = JSON.parse(readFileSync(join(runDir, 'config.resolved.json'), 'utf8')) as {
+      critic: { form: string; features?: number; decoder: unknown; constraints: unknown[] };
+    };
+    t.like(resolved.critic, { form: 'features', features: 16, decoder: null, constraints: [] });
+    t.deepEqual(
+      metrics(runDir).map((r) => [r.iteration, r.estimateName]),
+      [
+        [10, 'feature mean gap'],
+        [20, 'feature mean gap'],
+      ],
+    );
   },
 );
 

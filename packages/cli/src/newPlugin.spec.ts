@@ -97,6 +97,37 @@ test('a scaffolded objective (from the real templates) builds, passes the confor
   t.true(records.every((r) => r.estimateName === 'IPM' && Number.isFinite(r.estimate)));
 });
 
+test('--critic features: an objective whose critic core builds with n outputs, built from the real templates; its drill passes from its own folder', (t) => {
+  const project = tempDir(t);
+  const plugin = join(project, 'ipmgan-feature-gap');
+  const created = node([bin, 'new-plugin', 'ipmgan-feature-gap', '--critic', 'features'], project);
+  t.is(created.code, 0, created.stderr);
+  t.is(
+    created.stdout.split('\n')[0],
+    `ipmgan: created ipmgan-feature-gap (objective "feature-gap", feature critic) in ${plugin}`,
+  );
+  t.deepEqual(readdirSync(join(plugin, 'src')).sort(), [
+    'conformance.spec.ts',
+    'featureGap.spec.ts',
+    'featureGap.ts',
+    'featureGapLosses.spec.ts',
+    'featureGapLosses.ts',
+    'index.ts',
+    'killResume.spec.ts',
+  ]);
+  const source = readFileSync(join(plugin, 'src', 'featureGap.ts'), 'utf8');
+  t.true(source.includes("requires: { critic: { output: 'features', size: features } }"));
+  t.true(source.includes('constraints: [],'));
+  // No autoencoder form asked for, no code size, no decoder (its comment says so in words).
+  t.false(source.includes('emplate') || /'autoencoder'|codeSize|decoder:/.test(source));
+  const built = node([tsc, '-p', plugin], plugin);
+  t.is(built.code, 0, built.stdout + built.stderr);
+  // The kit and the closed forms run in the CLI's own suite (src/scaffold/templates/objective-features/).
+  const drilled = node([ava, 'src/killResume.spec.ts'], plugin);
+  t.is(drilled.code, 0, drilled.stdout + drilled.stderr);
+  t.regex(drilled.stdout, /identical after SIGKILL and resume: 1\/1 trials/);
+});
+
 test('a non-empty target and a bad package name or id are refused in one line, exit code 2', (t) => {
   const dir = tempDir(t);
   writeFileSync(join(dir, 'keep.txt'), 'mine\n');
@@ -119,6 +150,17 @@ test('a non-empty target and a bad package name or id are refused in one line, e
     'ipmgan: new-plugin: --kind: expected one of objective, constraint, data, network, hook, got "loss"\n',
   );
   t.is(badKind.code, 2);
+  for (const [args, message] of [
+    [['--critic', 'vector'], 'ipmgan: new-plugin: --critic: expected one of score, features, got "vector"\n'],
+    [
+      ['--critic', 'features', '--kind', 'data'],
+      'ipmgan: new-plugin: --critic: only an objective has a critic, not --kind data\n',
+    ],
+  ] as const) {
+    const refused = node([bin, 'new-plugin', 'ipmgan-x', ...args], dir);
+    t.is(refused.stderr, message);
+    t.is(refused.code, 2);
+  }
   const badName = node([bin, 'new-plugin', 'Mean Gap'], dir);
   t.regex(badName.stderr, /^ipmgan: new-plugin: "Mean Gap" is not a valid npm package name [^\n]*\n$/);
   t.is(badName.code, 2);

@@ -1,3 +1,4 @@
+import type { ObjectiveCritic } from './ObjectiveCritic.js';
 import type { PluginKind } from './PluginKind.js';
 import type { PluginSpec } from './PluginSpec.js';
 
@@ -8,12 +9,30 @@ const ipmgan = '[ipmgan](https://github.com/ipmgan/ipmgan)';
 const tarballOf = (packageName: string): string => `${packageName.replace(/^@/, '').replace('/', '-')}-0.1.0.tgz`;
 
 /** Per kind: what the plugin is, its files to edit, its specs, and how a config selects it. */
-function partsOf(kind: PluginKind, spec: PluginSpec): { what: string; edit: string; specs: string; select: string } {
+function partsOf(
+  kind: PluginKind,
+  spec: PluginSpec,
+  critic: ObjectiveCritic,
+): { what: string; edit: string; specs: string; select: string } {
   const { packageName, id, identifier } = spec;
   const plugins = `plugins: ['${packageName}']`;
   const drill = 'src/killResume.spec.ts';
   switch (kind) {
     case 'objective':
+      if (critic === 'features')
+        return {
+          what:
+            `objective for ${ipmgan}: the distance between the means of learned critic features\n` +
+            'h(x), ||E_r[h(x)] - E_g[h(x)]||, with a second-moment penalty in the critic loss. The critic\n' +
+            "is a network with n outputs that core builds from the objective's `requires`: no\n" +
+            'autoencoder and no constraint.',
+          edit:
+            `- \`src/${identifier}Losses.ts\`: the losses, the estimate and its witness, pure functions of the critic's features;\n` +
+            `- \`src/${identifier}.ts\`: the options schema (the feature count n among them), \`requires\`, the estimate's\n` +
+            '  name and meaning, and the defaults (batch size, critic steps, optimizers).',
+          specs: `core's conformance kit (src/conformance.spec.ts), the closed-form tests and the kill-and-resume drill (${drill})`,
+          select: `objective: { name: ${id}, options: { features: 16 } }\ndata: { name: ring8 }`,
+        };
       return {
         what:
           `objective for ${ipmgan}: an integral probability metric\n` +
@@ -62,10 +81,14 @@ function partsOf(kind: PluginKind, spec: PluginSpec): { what: string; edit: stri
  * it, with the install commands of docs/authoring-plugins.md ("Install it into a project"):
  * a packed tarball or a registry, never a link to the folder (a second copy of core).
  */
-export function pluginReadme(spec: PluginSpec, kind: PluginKind = 'objective'): string {
+export function pluginReadme(
+  spec: PluginSpec,
+  kind: PluginKind = 'objective',
+  critic: ObjectiveCritic = 'score',
+): string {
   const { packageName, id } = spec;
   const folder = packageName.replace(/^@[^/]+\//, '');
-  const { what, edit, specs, select } = partsOf(kind, spec);
+  const { what, edit, specs, select } = partsOf(kind, spec, critic);
   return `# ${packageName}
 
 The \`${id}\` ${what}
