@@ -169,6 +169,15 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
     const objective = extension.create(extension.optionsSchema.parse(options.options ?? {}));
     t.true(objective.id === extension.id, `create() returns id "${objective.id}", not "${extension.id}"`);
     t.true(objective.estimateInfo.name === extension.estimate.name, 'estimateInfo matches the extension');
+    const { critic, refusesConstraints = [] } = objective.requires;
+    t.true((critic !== undefined) === objective.usesCritic, 'requires.critic is present exactly when usesCritic');
+    if (critic?.output === 'features')
+      t.true(Number.isInteger(critic.size) && critic.size > 0, `requires.critic.size ${String(critic.size)}`);
+    for (const refusal of refusesConstraints)
+      t.true(
+        refusal.id.length > 0 && refusal.reason.trim().length > 0,
+        `refusesConstraints: ${refusal.id} gives a reason`,
+      );
   });
 
   test.serial(`${label}: the options schema accepts {} and rejects a bad option by name`, (t) => {
