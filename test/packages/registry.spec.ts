@@ -91,27 +91,68 @@ async function sh(
   return check(t, await ran(cwd, command, documented), expectedCode);
 }
 
+/** A scaffolded plugin's first steps and their wall time. */
+interface Prepared {
+  readonly steps: Ran[];
+  readonly seconds: number;
+}
+
 /**
- * The plugin's first steps, scaffold to `npm run build && npm test`: they need only the
- * CLI, so they run alongside the WGAN and GAN steps (installs wait on the network, trainings
- * on the CPU), and the plugin step checks them. Stops at the first command that fails.
+ * A plugin's first steps, scaffold to `npm test` (which builds first) in its own folder
+ * `dir` outside the repository, with @ipmgan/core (and any devDependency) from the registry
+ * at `url`: they need only the CLI, so they run alongside the steps that train (installs wait
+ * on the network, trainings on the CPU), and a later step checks them. Stops at the first
+ * command that fails. `documented`: the commands are the guide's.
  */
-async function preparePlugin(url: string): Promise<{ steps: Ran[]; seconds: number }> {
+async function preparePlugin(url: string, scaffold: string, dir: string, documented = true): Promise<Prepared> {
   const started = performance.now();
   const steps: Ran[] = [];
   for (const [cwd, command] of [
-    [user, 'npx ipmgan new-plugin @me/ipmgan-hinge --dir ../ipmgan-hinge'],
-    [plugin, `echo 'registry=${url}' > .npmrc`],
-    [plugin, `npm install ${npmFlags}`],
-    [plugin, 'npm run build && npm test'],
+    [user, scaffold],
+    [dir, `echo 'registry=${url}' > .npmrc`],
+    [dir, `npm install ${npmFlags}`],
+    [dir, 'npm test'],
   ] as const) {
-    const step = await ran(cwd, command);
+    const step = await ran(cwd, command, documented);
     steps.push(step);
     if (step.result.code !== 0) break;
   }
   return { steps, seconds: (performance.now() - started) / 1000 };
 }
-let pluginPrepared: Promise<{ steps: Ran[]; seconds: number }> | undefined;
+let pluginPrepared: Promise<Prepared> | undefined;
+
+/**
+ * Every other kind `new-plugin` offers, with the tests its own `npm test` runs: the kit's
+ * checks where core has a kit for the kind, the template's closed-form test, and the
+ * kill-and-resume drill (WGAN, a devDependency, trained with the plugin).
+ */
+const otherKinds = [
+  { kind: 'constraint', flags: '--kind constraint', name: 'ipmgan-unit-ball', tests: 7 },
+  { kind: 'data', flags: '--kind data', name: 'ipmgan-square', tests: 8 },
+  { kind: 'network', flags: '--kind network', name: 'ipmgan-affine', tests: 2 },
+  { kind: 'hook', flags: '--kind hook', name: 'ipmgan-mean-norm', tests: 2 },
+  // The kit's 8 checks, 5 closed forms of the losses and witness, 3 checks of the critic core builds, the drill.
+  { kind: 'feature critic', flags: '--critic features', name: '@me/ipmgan-feature-gap', tests: 17 },
+] as const;
+const featureGap = join(area, 'ipmgan-feature-gap');
+/** The other kinds' first steps, one kind after another once the objective's are done (two at a time would share two cores). */
+let kindsPrepared: Promise<Prepared[]> | undefined;
+
+async function prepareKinds(url: string): Promise<Prepared[]> {
+  await pluginPrepared;
+  const prepared: Prepared[] = [];
+  for (const { flags, name } of otherKinds) {
+    const folder = name.replace(/^@[^/]+\//, '');
+    const scaffold = `npx ipmgan new-plugin ${name} ${flags} --dir ../${folder}`;
+    prepared.push(await preparePlugin(url, scaffold, join(area, folder), false));
+  }
+  return prepared;
+}
+
+/** The number of tests ava reports passed, or -1; ava's summary is `  N tests passed`. */
+function testsPassed(result: CommandResult): number {
+  return Number(/^\s*(\d+) tests? passed$/m.exec(result.stdout + result.stderr)?.[1] ?? '-1');
+}
 
 /** A serial step that fails at once, naming what is missing, when a step it needs did not succeed. */
 function step(
@@ -248,9 +289,11 @@ step('a WGAN-only project: @ipmgan/cli and @ipmgan/critic-wgan, plugins, init, t
   const installed = await sh(t, user, `npm install @ipmgan/cli @ipmgan/critic-wgan ${npmFlags}`);
   t.notRegex(installed.stderr, /install-scripts.*@ipmgan\//, 'no @ipmgan package has an install script');
   done.userInstalled = true;
-  pluginPrepared = preparePlugin(registry.url);
-  // Awaited by the plugin step; until then a rejection (a command that could not be spawned) is not unhandled.
+  pluginPrepared = preparePlugin(registry.url, 'npx ipmgan new-plugin @me/ipmgan-hinge --dir ../ipmgan-hinge', plugin);
+  kindsPrepared = prepareKinds(registry.url);
+  // Awaited by the plugin steps; until then a rejection (a command that could not be spawned) is not unhandled.
   pluginPrepared.catch(() => undefined);
+  kindsPrepared.catch(() => undefined);
 
   const expected = ipmganClosure(['@ipmgan/cli', '@ipmgan/critic-wgan'], workspaces);
   const footprint = nodeModulesFootprint(user);
@@ -429,7 +472,7 @@ step(
     t.is(
       check(t, created).stdout,
       `ipmgan: created @me/ipmgan-hinge (objective "hinge") in ${plugin}\n` +
-        'next: cd ../ipmgan-hinge && npm install && npm run build && npm test\n',
+        'next: cd ../ipmgan-hinge && npm install && npm test\n',
     );
     check(t, npmrc);
     check(t, installed);
@@ -442,9 +485,13 @@ step(
     t.is(locked?.resolved, `${url}@ipmgan/core/-/core-${String(core?.version)}.tgz`);
 
     const testedResult = check(t, tested);
-    // The scaffold's own specs: the losses' closed forms and core's conformance kit.
-    t.regex(testedResult.stdout + testedResult.stderr, /^\s*11 tests passed$/m);
+    // The scaffold's own specs: the losses' closed forms, core's conformance kit and the
+    // kill-and-resume drill, whose children found the plugin from its own folder (it is
+    // installed nowhere).
+    t.is(testsPassed(testedResult), 12, shown(testedResult));
     t.notRegex(testedResult.stdout + testedResult.stderr, /\bfailed\b/);
+    t.regex(testedResult.stdout, /identical after SIGKILL and resume: 1\/1 trials/);
+    t.false(existsSync(join(plugin, 'node_modules', '@me')));
     await sh(t, plugin, 'npm publish');
 
     await sh(t, user, `npm install @me/ipmgan-hinge ${npmFlags}`);
@@ -556,6 +603,71 @@ step(
         ],
       );
     }
+  },
+);
+
+step(
+  'ipmgan new-plugin --kind constraint, data, network, hook and an objective --critic features, each in its own folder outside the repository: npm install from the registry, its own npm test passes, kill-and-resume drill included; the feature-critic objective trains in the project with no autoencoder and no constraint',
+  ['userInstalled'],
+  async (t) => {
+    if (registry === undefined) return;
+    if (kindsPrepared === undefined) {
+      t.fail('the plugins were not scaffolded');
+      return;
+    }
+    const core = workspaces.find((w) => w.name === '@ipmgan/core');
+    const prepared = await kindsPrepared;
+    for (const [i, { kind, name, tests }] of otherKinds.entries()) {
+      const dir = join(area, name.replace(/^@[^/]+\//, ''));
+      const { steps, seconds } = prepared[i] ?? { steps: [], seconds: 0 };
+      for (const ranStep of steps) check(t, ranStep);
+      const tested = steps[3]?.result;
+      if (steps.length < 4 || tested === undefined) {
+        t.fail(`${kind}: the plugin was not prepared`);
+        continue;
+      }
+      t.log(`${kind}: scaffold, install and npm test in ${seconds.toFixed(1)} s`);
+      t.is(testsPassed(tested), tests, `${kind}: ${shown(tested)}`);
+      t.notRegex(tested.stdout + tested.stderr, /\bfailed\b/);
+      t.regex(tested.stdout, /identical after SIGKILL and resume: 1\/1 trials/, kind);
+      // Core (and WGAN, the drill's objective) from the registry; the plugin itself installed nowhere.
+      const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as {
+        packages: Record<string, { resolved?: string }>;
+      };
+      t.is(
+        lock.packages['node_modules/@ipmgan/core']?.resolved,
+        `${registry.url}@ipmgan/core/-/core-${String(core?.version)}.tgz`,
+      );
+      // The drill's objective for the kinds that are not one: WGAN, from the registry.
+      t.is(
+        lock.packages['node_modules/@ipmgan/critic-wgan']?.resolved,
+        kind === 'feature critic'
+          ? undefined
+          : `${registry.url}@ipmgan/critic-wgan/-/critic-wgan-${String(core?.version)}.tgz`,
+      );
+      t.false(existsSync(join(dir, 'node_modules', name)));
+    }
+    if (!(prepared.at(-1)?.steps.every((s) => s.result.code === 0) ?? false)) return;
+
+    // The feature-critic objective, published and installed, trains from the starter config:
+    // core builds a network with 16 outputs for it, no decoder, and no constraint.
+    await sh(t, featureGap, 'npm publish', { documented: false });
+    await sh(t, user, `npm install @me/ipmgan-feature-gap ${npmFlags}`, { documented: false });
+    const trained = await sh(t, user, 'npx ipmgan train --set objective.name=feature-gap --iterations 20', {
+      documented: false,
+    });
+    const runDir = assertTrained(t, trained, 'feature-gap', 20);
+    const resolved = JSON.parse(readFileSync(join(runDir, 'config.resolved.json'), 'utf8')) as {
+      critic: { form: string; features?: number; decoder: unknown; constraints: unknown[] };
+    };
+    t.like(resolved.critic, { form: 'features', features: 16, decoder: null, constraints: [] });
+    t.deepEqual(
+      metrics(runDir).map((r) => [r.iteration, r.estimateName]),
+      [
+        [10, 'feature mean gap'],
+        [20, 'feature mean gap'],
+      ],
+    );
   },
 );
 

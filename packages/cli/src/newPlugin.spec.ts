@@ -40,9 +40,18 @@ test('a scaffolded objective (from the real templates) builds, passes the confor
   t.deepEqual(manifest.ipmganPlugin, { objective: 'mean-gap' });
   // The published range of core, so that `npm install` resolves it from a registry.
   t.deepEqual(manifest.dependencies, { '@ipmgan/core': '^0.1.0', zod: '^4.1.0' });
+  t.deepEqual(manifest.devDependencies, {
+    '@types/node': '^20.19.0',
+    ava: '^7.0.0',
+    tsx: '^4.20.0',
+    typescript: '~5.9.3',
+  });
+  // npm test, npm pack and npm publish build first: the drill's children import dist/.
+  t.deepEqual(manifest.scripts, { build: 'tsc -p .', pretest: 'npm run build', test: 'ava', prepack: 'npm run build' });
   t.deepEqual(readdirSync(join(plugin, 'src')).sort(), [
     'conformance.spec.ts',
     'index.ts',
+    'killResume.spec.ts',
     'meanGap.ts',
     'meanGapLosses.spec.ts',
     'meanGapLosses.ts',
@@ -55,10 +64,12 @@ test('a scaffolded objective (from the real templates) builds, passes the confor
   const built = node([tsc, '-p', plugin], plugin);
   t.is(built.code, 0, built.stdout + built.stderr);
 
+  // The plugin is in no node_modules: the drill's children find it from its own folder.
   const tested = node([ava], plugin);
   t.is(tested.code, 0, tested.stdout + tested.stderr);
-  // The kit's 8 checks and the losses' 3 closed forms.
-  t.regex(tested.stdout + tested.stderr, /\b11 tests passed\b/);
+  // The kit's 8 checks, the losses' 3 closed forms and the kill-and-resume drill.
+  t.regex(tested.stdout + tested.stderr, /\b12 tests passed\b/);
+  t.regex(tested.stdout, /identical after SIGKILL and resume: 1\/1 trials/);
 
   // The project installs the plugin (a symlink, as `npm install ../ipmgan-mean-gap` makes) and
   // selects it by its id; core finds it through its package.json.
@@ -86,6 +97,37 @@ test('a scaffolded objective (from the real templates) builds, passes the confor
   t.true(records.every((r) => r.estimateName === 'IPM' && Number.isFinite(r.estimate)));
 });
 
+test('--critic features: an objective whose critic core builds with n outputs, built from the real templates; its drill passes from its own folder', (t) => {
+  const project = tempDir(t);
+  const plugin = join(project, 'ipmgan-feature-gap');
+  const created = node([bin, 'new-plugin', 'ipmgan-feature-gap', '--critic', 'features'], project);
+  t.is(created.code, 0, created.stderr);
+  t.is(
+    created.stdout.split('\n')[0],
+    `ipmgan: created ipmgan-feature-gap (objective "feature-gap", feature critic) in ${plugin}`,
+  );
+  t.deepEqual(readdirSync(join(plugin, 'src')).sort(), [
+    'conformance.spec.ts',
+    'featureGap.spec.ts',
+    'featureGap.ts',
+    'featureGapLosses.spec.ts',
+    'featureGapLosses.ts',
+    'index.ts',
+    'killResume.spec.ts',
+  ]);
+  const source = readFileSync(join(plugin, 'src', 'featureGap.ts'), 'utf8');
+  t.true(source.includes("requires: { critic: { output: 'features', size: features } }"));
+  t.true(source.includes('constraints: [],'));
+  // No autoencoder form asked for, no code size, no decoder (its comment says so in words).
+  t.false(source.includes('emplate') || /'autoencoder'|codeSize|decoder:/.test(source));
+  const built = node([tsc, '-p', plugin], plugin);
+  t.is(built.code, 0, built.stdout + built.stderr);
+  // The kit and the closed forms run in the CLI's own suite (src/scaffold/templates/objective-features/).
+  const drilled = node([ava, 'src/killResume.spec.ts'], plugin);
+  t.is(drilled.code, 0, drilled.stdout + drilled.stderr);
+  t.regex(drilled.stdout, /identical after SIGKILL and resume: 1\/1 trials/);
+});
+
 test('a non-empty target and a bad package name or id are refused in one line, exit code 2', (t) => {
   const dir = tempDir(t);
   writeFileSync(join(dir, 'keep.txt'), 'mine\n');
@@ -108,6 +150,17 @@ test('a non-empty target and a bad package name or id are refused in one line, e
     'ipmgan: new-plugin: --kind: expected one of objective, constraint, data, network, hook, got "loss"\n',
   );
   t.is(badKind.code, 2);
+  for (const [args, message] of [
+    [['--critic', 'vector'], 'ipmgan: new-plugin: --critic: expected one of score, features, got "vector"\n'],
+    [
+      ['--critic', 'features', '--kind', 'data'],
+      'ipmgan: new-plugin: --critic: only an objective has a critic, not --kind data\n',
+    ],
+  ] as const) {
+    const refused = node([bin, 'new-plugin', 'ipmgan-x', ...args], dir);
+    t.is(refused.stderr, message);
+    t.is(refused.code, 2);
+  }
   const badName = node([bin, 'new-plugin', 'Mean Gap'], dir);
   t.regex(badName.stderr, /^ipmgan: new-plugin: "Mean Gap" is not a valid npm package name [^\n]*\n$/);
   t.is(badName.code, 2);
@@ -123,6 +176,7 @@ test('--kind constraint builds from the real templates and passes the constraint
   t.deepEqual(readdirSync(join(plugin, 'src')).sort(), [
     'conformance.spec.ts',
     'index.ts',
+    'killResume.spec.ts',
     'unitBall.spec.ts',
     'unitBall.ts',
   ]);
@@ -131,18 +185,21 @@ test('--kind constraint builds from the real templates and passes the constraint
   const manifest = JSON.parse(readFileSync(join(plugin, 'package.json'), 'utf8')) as Record<string, unknown>;
   t.is(manifest.ipmganPlugin, undefined);
   t.is(manifest.description, 'The "unit-ball" constraint for ipmgan.');
+  // Its drill trains WGAN with the constraint.
+  t.like(manifest.devDependencies, { '@ipmgan/critic-wgan': '^0.1.0', '@types/node': '^20.19.0' });
   const built = node([tsc, '-p', plugin], plugin);
   t.is(built.code, 0, built.stdout + built.stderr);
   const tested = node([ava], plugin);
   t.is(tested.code, 0, tested.stdout + tested.stderr);
-  // The kit's 5 checks for a projection (no penalty or reparametrisation check) and the
-  // projection's closed form.
-  t.regex(tested.stdout + tested.stderr, /\b6 tests passed\b/);
+  // The kit's 5 checks for a projection (no penalty or reparametrisation check), the
+  // projection's closed form and the drill, WGAN with the constraint found from its folder.
+  t.regex(tested.stdout + tested.stderr, /\b7 tests passed\b/);
+  t.regex(tested.stdout, /identical after SIGKILL and resume: 1\/1 trials/);
 
   for (const [kind, files] of [
-    ['data', ['conformance.spec.ts', 'index.ts', 'squareData.spec.ts', 'squareData.ts']],
-    ['network', ['index.ts', 'squareData.spec.ts', 'squareData.ts']],
-    ['hook', ['SquareData.spec.ts', 'SquareData.ts', 'index.ts']],
+    ['data', ['conformance.spec.ts', 'index.ts', 'killResume.spec.ts', 'squareData.spec.ts', 'squareData.ts']],
+    ['network', ['index.ts', 'killResume.spec.ts', 'squareData.spec.ts', 'squareData.ts']],
+    ['hook', ['SquareData.spec.ts', 'SquareData.ts', 'index.ts', 'killResume.spec.ts']],
   ] as const) {
     const dir = join(project, kind);
     const made = node([bin, 'new-plugin', 'ipmgan-square-data', '--kind', kind, '--dir', dir], project);
@@ -151,4 +208,24 @@ test('--kind constraint builds from the real templates and passes the constraint
     const built = node([tsc, '-p', dir], dir);
     t.is(built.code, 0, `${kind}: ${built.stdout}${built.stderr}`);
   }
+});
+
+test("the README's install commands are the guide's: a packed tarball, not a link to the folder", (t) => {
+  const project = tempDir(t);
+  const created = node([bin, 'new-plugin', 'ipmgan-mean-matching'], project);
+  t.is(created.code, 0, created.stderr);
+  t.is(created.stdout.split('\n')[1], 'next: cd ipmgan-mean-matching && npm install && npm test');
+  const readme = readFileSync(join(project, 'ipmgan-mean-matching', 'README.md'), 'utf8');
+  const guide = readFileSync(join(repo, 'docs', 'authoring-plugins.md'), 'utf8');
+  const install = /## Use it\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  t.deepEqual(install.trim().split('\n'), [
+    'npm pack',
+    'cd ../my-project',
+    'npm install ../ipmgan-mean-matching/ipmgan-mean-matching-0.1.0.tgz',
+  ]);
+  for (const command of ['npm pack', 'npm install ../ipmgan-mean-matching/ipmgan-mean-matching-0.1.0.tgz'])
+    t.true(guide.includes(`\`${command}\``), `the guide shows ${command}`);
+  // The guide's warning, in the README too.
+  t.true(readme.includes('Not\n`npm install ../ipmgan-mean-matching`: that links this folder'));
+  t.true(guide.includes('A plain `npm install ../ipmgan-mean-matching` creates a symlink'));
 });

@@ -103,7 +103,8 @@ export function buildProgram(cwd: string, experiments?: Parameters<typeof reprod
     .option('--dir <dir>', 'directory to create (default: ./<name without its scope>); must be absent or empty')
     .option('--id <id>', 'the id in config files (default: the name without scope and "ipmgan-" prefix)')
     .option('--kind <kind>', 'objective | constraint | data | network | hook (default: objective)')
-    .action((name: string, opts: { dir?: string; id?: string; kind?: string }) => {
+    .option('--critic <output>', "an objective's critic: score (one value per sample, default) | features (a vector)")
+    .action((name: string, opts: { dir?: string; id?: string; kind?: string; critic?: string }) => {
       newPlugin(name, opts, cwd);
     });
 

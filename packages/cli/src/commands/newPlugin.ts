@@ -7,6 +7,7 @@ import { defaultObjectiveId } from '../scaffold/defaultObjectiveId.js';
 import { identifierOf } from '../scaffold/identifierOf.js';
 import { objectiveIdProblem } from '../scaffold/objectiveIdProblem.js';
 import { packageNameProblem } from '../scaffold/packageNameProblem.js';
+import { OBJECTIVE_CRITICS, type ObjectiveCritic } from '../scaffold/ObjectiveCritic.js';
 import { pluginGitignore } from '../scaffold/pluginGitignore.js';
 import { PLUGIN_KINDS, type PluginKind } from '../scaffold/PluginKind.js';
 import { pluginPackageJson } from '../scaffold/pluginPackageJson.js';
@@ -23,20 +24,18 @@ export interface NewPluginOptions {
   readonly id?: string;
   /** What to scaffold (default objective). */
   readonly kind?: string;
+  /** An objective's critic: score (default) or features. */
+  readonly critic?: string;
 }
 
 /** Every file of a plugin of `kind`: package files, and src/ from the real .ts templates. */
-function filesOf(kind: PluginKind, spec: PluginSpec): ReadonlyMap<string, string> {
-  const readme =
-    kind === 'objective'
-      ? pluginReadme(spec)
-      : `# ${spec.packageName}\n\nThe \`${spec.id}\` ${kind} plugin for ipmgan, scaffolded by \`ipmgan new-plugin --kind ${kind}\`.\nBuild and test with \`npm install && npm run build && npm test\`; install it into an ipmgan project\nand list it in the config's \`plugins:\`. See ipmgan's docs/authoring-plugins.md.\n`;
+function filesOf(kind: PluginKind, spec: PluginSpec, critic: ObjectiveCritic): ReadonlyMap<string, string> {
   return new Map([
     ['package.json', pluginPackageJson(spec, kind)],
     ['tsconfig.json', pluginTsconfig()],
     ['.gitignore', pluginGitignore()],
-    ['README.md', readme],
-    ...templateFiles(kind, spec),
+    ['README.md', pluginReadme(spec, kind, critic)],
+    ...templateFiles(kind, spec, critic),
   ]);
 }
 
@@ -48,6 +47,13 @@ export function newPlugin(name: string, options: NewPluginOptions, cwd: string):
   const kind = PLUGIN_KINDS.find((k) => k === (options.kind ?? 'objective'));
   if (kind === undefined)
     throw new CliError(`new-plugin: --kind: expected one of ${PLUGIN_KINDS.join(', ')}, got "${options.kind ?? ''}"`);
+  const critic = OBJECTIVE_CRITICS.find((c) => c === (options.critic ?? 'score'));
+  if (critic === undefined)
+    throw new CliError(
+      `new-plugin: --critic: expected one of ${OBJECTIVE_CRITICS.join(', ')}, got "${options.critic ?? ''}"`,
+    );
+  if (options.critic !== undefined && kind !== 'objective')
+    throw new CliError(`new-plugin: --critic: only an objective has a critic, not --kind ${kind}`);
   const nameProblem = packageNameProblem(name);
   if (nameProblem !== null) throw new CliError(`new-plugin: ${nameProblem}`);
   const id = options.id ?? defaultObjectiveId(name);
@@ -58,7 +64,8 @@ export function newPlugin(name: string, options: NewPluginOptions, cwd: string):
   if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0))
     throw new CliError(`new-plugin: ${target} exists and is not empty`);
 
-  const files = filesOf(kind, { packageName: name, id, identifier: identifierOf(id), coreVersion: corePlugin.version });
+  const spec = { packageName: name, id, identifier: identifierOf(id), coreVersion: corePlugin.version };
+  const files = filesOf(kind, spec, critic);
   checkRunParent(target, '--dir');
   const existed = existsSync(target);
   let file = target;
@@ -76,8 +83,8 @@ export function newPlugin(name: string, options: NewPluginOptions, cwd: string):
   }
   const shown = relative(cwd, target) || '.';
   process.stdout.write(
-    `ipmgan: created ${name} (${kind} "${id}") in ${target}\n` +
-      `next: cd ${shown} && npm install && npm run build && npm test\n`,
+    `ipmgan: created ${name} (${kind} "${id}"${critic === 'features' ? ', feature critic' : ''}) in ${target}\n` +
+      `next: cd ${shown} && npm install && npm test\n`,
   );
   // The scaffold's npm install needs @ipmgan/core from a registry: say how when it has none.
   for (const line of registryAdvice(cwd, '@ipmgan/core', corePlugin.version, `cd ${shown} && `))

@@ -1,4 +1,4 @@
-/** .gitignore of a scaffolded plugin. */
+/** .gitignore of a scaffolded plugin (`npm pack` writes its tarball into the folder). */
 export function pluginGitignore(): string {
-  return 'node_modules/\ndist/\n*.tsbuildinfo\n';
+  return 'node_modules/\ndist/\n*.tsbuildinfo\n*.tgz\n';
 }

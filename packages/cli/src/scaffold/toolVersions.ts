@@ -7,4 +7,6 @@ export const toolVersions = {
   typescript: '~5.9.3',
   ava: '^7.0.0',
   tsx: '^4.20.0',
+  /** For node:fs, node:path, ... in specs (the Node version of `engines`). */
+  typesNode: '^20.19.0',
 } as const;

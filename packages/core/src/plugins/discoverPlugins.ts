@@ -19,6 +19,7 @@ interface PackageJson {
   name?: string;
   version?: string;
   description?: string;
+  exports?: unknown;
   // Not `ipmgan`: cosmiconfig reads that key of package.json as a user config.
   ipmganPlugin?: unknown;
 }
@@ -60,6 +61,17 @@ function readPackageJson(dir: string): PackageJson | null {
   }
 }
 
+/**
+ * The folder of the package `fromDir` belongs to (the nearest package.json up) when Node
+ * resolves that package's name from inside it, a self-reference: only with an `exports` field.
+ */
+function selfReferenced(fromDir: string): string | undefined {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return readPackageJson(dir)?.exports === undefined ? undefined : dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 /** Every node_modules that Node's resolution would search from `fromDir`, nearest first. */
 function nodeModulesFrom(fromDir: string): string[] {
   const found: string[] = [];
@@ -70,42 +82,52 @@ function nodeModulesFrom(fromDir: string): string[] {
   }
 }
 
+/** The package folders in `modules`, scoped ones included. */
+function packagesIn(modules: string): string[] {
+  return readdirSync(modules)
+    .flatMap((entry) =>
+      entry.startsWith('@') ? readdirSync(join(modules, entry)).map((sub) => join(entry, sub)) : [entry],
+    )
+    .map((entry) => join(modules, entry));
+}
+
 /**
- * Lists the plugin packages visible from `projectDir`, without importing them: those in
- * every node_modules from the config file's project up, then from the current directory
- * up, then from ipmgan's own installation up (pluginSearchRoots). The first found wins
- * when a package is installed in several places, as importPlugin resolves it. A package
+ * Lists the plugin packages visible from `projectDir`, without importing them: from the
+ * config file's project, then from the current directory, then from ipmgan's own
+ * installation (pluginSearchRoots), the package each belongs to and those in every
+ * node_modules from it up. The first found wins when a package is installed in several
+ * places, as importPlugin resolves it (Node resolves a package's own name, a
+ * self-reference, before node_modules). So a plugin's own folder finds the plugin: its
+ * tests, killAndResume's children and `ipmgan train` run there need no install of it. A package
  * whose `ipmganPlugin` field is malformed (`"aliases": 5`) is skipped with one `warn` line
  * naming it, so that one broken package does not break every command.
  */
 export function discoverPlugins(projectDir: string, warn: (line: string) => void = warnOnStderr): DiscoveredPlugin[] {
   const found = new Map<string, DiscoveredPlugin>();
   const searched = new Set<string>();
-  for (const modules of pluginSearchRoots(projectDir).flatMap(nodeModulesFrom)) {
-    if (searched.has(modules)) continue;
-    searched.add(modules);
-    const entries = readdirSync(modules).flatMap((entry) =>
-      entry.startsWith('@') ? readdirSync(join(modules, entry)).map((sub) => join(entry, sub)) : [entry],
-    );
-    for (const entry of entries) {
-      const directory = join(modules, entry);
-      const json = readPackageJson(directory);
-      if (json?.ipmganPlugin === undefined || typeof json.name !== 'string' || found.has(json.name)) continue;
-      const problem = manifestProblem(json.ipmganPlugin);
-      if (problem !== undefined) {
-        warn(`${json.name} (${join(directory, 'package.json')}): ${problem}; the package is skipped as a plugin`);
-        continue;
-      }
-      const manifest = json.ipmganPlugin as PluginManifest;
-      found.set(json.name, {
-        name: json.name,
-        version: json.version ?? '0.0.0',
-        description: json.description ?? '',
-        ids: manifest.objective === undefined ? [] : [manifest.objective, ...(manifest.aliases ?? [])],
-        manifest,
-        directory,
-      });
+  const directories = pluginSearchRoots(projectDir).flatMap((root) => {
+    const modules = nodeModulesFrom(root).filter((m) => !searched.has(m));
+    for (const m of modules) searched.add(m);
+    const own = selfReferenced(root);
+    return [...(own === undefined ? [] : [own]), ...modules.flatMap(packagesIn)];
+  });
+  for (const directory of directories) {
+    const json = readPackageJson(directory);
+    if (json?.ipmganPlugin === undefined || typeof json.name !== 'string' || found.has(json.name)) continue;
+    const problem = manifestProblem(json.ipmganPlugin);
+    if (problem !== undefined) {
+      warn(`${json.name} (${join(directory, 'package.json')}): ${problem}; the package is skipped as a plugin`);
+      continue;
     }
+    const manifest = json.ipmganPlugin as PluginManifest;
+    found.set(json.name, {
+      name: json.name,
+      version: json.version ?? '0.0.0',
+      description: json.description ?? '',
+      ids: manifest.objective === undefined ? [] : [manifest.objective, ...(manifest.aliases ?? [])],
+      manifest,
+      directory,
+    });
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -35,13 +35,17 @@ export type KillResumeOptions = (
        * the kill can land anywhere) and, unless the config sets them, samples and evaluations
        * every 20 iterations (DRILL_RUN; evaluation.samples 64), so that the sample writer's and
        * the evaluator's streams are drilled too. Plugins are found from `cwd` as `ipmgan
-       * train` finds them.
+       * train` finds them, the package `cwd` belongs to first: a plugin's own specs drill it
+       * from its own folder (built: the children import its dist/), with nothing installed.
        */
       readonly config: Config;
     }
   | { readonly command: KillResumeCommand }
 ) & {
-  /** The children's working directory (default: this process's). */
+  /**
+   * The children's working directory (default: this process's, which ava sets to the folder
+   * of the package whose specs run): the plugin under test is the package it belongs to.
+   */
   readonly cwd?: string;
   /** Kill-and-resume trials (default: the IPMGAN_KILL_TRIALS environment variable, else 1). */
   readonly trials?: number;

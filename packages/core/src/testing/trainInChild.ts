@@ -6,6 +6,7 @@ import { openRun } from '../runs/openRun.js';
  * The training process killAndResume starts and kills, doing what `ipmgan train` does
  * without the CLI (core cannot depend on it):
  *   node trainInChild.js start <config file>   a new run, plugins found from the cwd as ipmgan finds them
+ *                                              (the package the cwd belongs to first: a plugin from its own folder)
  *   node trainInChild.js resume <run directory> the run continued from its latest checkpoint
  * Either trains to the config's iterations. A test's own child script may call it with
  * `plugins` (then used instead of the installed ones, e.g. a deliberately broken copy).
