@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import test from 'ava';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 
-test('plugins lists the seven objectives with their defaults', (t) => {
+test('plugins lists the official objectives with their defaults', (t) => {
   const { code, stdout, stderr } = runIpmgan(['plugins']);
   t.is(code, 0, stderr);
   const lines = stdout.split('\n');
@@ -55,6 +55,7 @@ test("plugins --json gives every extension with its kind and package, and the ob
       ['fisher-gan', '@ipmgan/fisher-gan', 64],
       ['wgan-gp', '@ipmgan/gradient-penalty', 64],
       ['mmd', '@ipmgan/mmd', 256],
+      ['sobolev-gan', '@ipmgan/sobolev-gan', 64],
       ['sn-gan', '@ipmgan/spectral-norm', 64],
     ],
   );
