@@ -87,6 +87,7 @@ test("plugins --json gives every extension with its kind and package, and the ob
       ['fisher-gan', { critic: { output: 'score' } }],
       ['wgan-gp', { critic: { output: 'score' } }],
       ['mmd', {}],
+      ['sobolev-gan', { critic: { output: 'score' } }],
       ['sn-gan', { critic: { output: 'score' } }],
     ],
   );
