@@ -28,6 +28,7 @@ for (const [folder, objective, constraint, brings] of [
   ['gradient-penalty', 'wgan-gp', 'gradient-penalty', ['critic-wgan']],
   ['spectral-norm', 'sn-gan', 'spectral-norm', []],
   ['fisher-gan', 'fisher-gan', undefined, []],
+  ['sobolev-gan', 'sobolev-gan', undefined, []],
 ] as const) {
   test(`@ipmgan/${folder} installed alone beside the CLI lists its extensions and trains ${objective}`, (t) => {
     const packages = installed(['cli', folder]);

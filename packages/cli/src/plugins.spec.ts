@@ -4,7 +4,7 @@ import test from 'ava';
 import { makeTempDir } from './testing/makeTempDir.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 
-test('plugins lists the seven objectives with their defaults', (t) => {
+test('plugins lists the official objectives with their defaults', (t) => {
   const { code, stdout, stderr } = runIpmgan(['plugins']);
   t.is(code, 0, stderr);
   const lines = stdout.split('\n');
@@ -76,6 +76,7 @@ test("plugins --json gives every extension with its kind and package, and the ob
       ['fisher-gan', '@ipmgan/fisher-gan', 64],
       ['wgan-gp', '@ipmgan/gradient-penalty', 64],
       ['mmd', '@ipmgan/mmd', 256],
+      ['sobolev-gan', '@ipmgan/sobolev-gan', 64],
       ['sn-gan', '@ipmgan/spectral-norm', 64],
     ],
   );
@@ -88,6 +89,7 @@ test("plugins --json gives every extension with its kind and package, and the ob
       ['fisher-gan', { critic: { output: 'score' } }],
       ['wgan-gp', { critic: { output: 'score' } }],
       ['mmd', {}],
+      ['sobolev-gan', { critic: { output: 'score' } }],
       ['sn-gan', { critic: { output: 'score' } }],
     ],
   );

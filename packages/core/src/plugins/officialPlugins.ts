@@ -14,6 +14,7 @@ export const officialPlugins: Readonly<Record<string, PluginManifest>> = {
   '@ipmgan/gradient-penalty': { objective: 'wgan-gp', aliases: ['wgangp'], constraint: ['gradient-penalty'] },
   '@ipmgan/spectral-norm': { objective: 'sn-gan', aliases: ['sngan'], constraint: ['spectral-norm'] },
   '@ipmgan/fisher-gan': { objective: 'fisher-gan', aliases: ['fisher'] },
+  '@ipmgan/sobolev-gan': { objective: 'sobolev-gan', aliases: ['sobolev'] },
   '@ipmgan/experiments': { network: ['parallel-line', 'gaussian-shift'] },
 };
 

@@ -80,6 +80,7 @@ test('officialProvider names the package of an objective by package name, id or 
   t.is(officialProvider('wgan-gp'), '@ipmgan/gradient-penalty');
   t.is(officialProvider('sngan'), '@ipmgan/spectral-norm');
   t.is(officialProvider('fisher'), '@ipmgan/fisher-gan');
+  t.is(officialProvider('sobolev'), '@ipmgan/sobolev-gan');
   t.is(officialProvider('hinge-gan'), undefined);
   // A package with no objective does not provide one by its network ids.
   t.is(officialProvider('parallel-line'), undefined);
