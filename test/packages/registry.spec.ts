@@ -524,13 +524,15 @@ step('npm install @ipmgan/experiments, then ipmgan reproduce e2 (a small E2)', [
 });
 
 step(
-  'gradient-penalty, spectral-norm and fisher-gan install one at a time: each objective is named as missing, then trains',
+  'gradient-penalty, spectral-norm, fisher-gan, mmd-gan and cramer-gan install one at a time: each objective is named as missing, then trains',
   ['userInstalled'],
   async (t) => {
     const packages = [
       ['@ipmgan/gradient-penalty', 'wgan-gp', 'IPM(GP)', ['constraint gradient-penalty', 'objective wgan-gp']],
       ['@ipmgan/spectral-norm', 'sn-gan', 'IPM(SN)', ['constraint spectral-norm', 'objective sn-gan']],
       ['@ipmgan/fisher-gan', 'fisher-gan', 'IPM', ['objective fisher-gan']],
+      ['@ipmgan/mmd-gan', 'mmd-gan', 'MMD^2(h)', ['objective mmd-gan']],
+      ['@ipmgan/cramer-gan', 'cramer-gan', 'ED(h)', ['objective cramer-gan']],
     ] as const;
     for (const [name, objective, estimateName, extensions] of packages) {
       const train = `npx ipmgan train --set objective.name=${objective} --iterations 20`;

@@ -135,6 +135,8 @@ test('all seven objectives train on the ring from one config that differs only i
     'wgan-gp': 'IPM(GP)',
     'sn-gan': 'IPM(SN)',
     'fisher-gan': 'IPM',
+    'mmd-gan': 'MMD^2(h)',
+    'cramer-gan': 'ED(h)',
   };
   for (const [objective, estimateName] of Object.entries(expected)) {
     const { code, stdout } = ipmgan(['train', '-c', file, '--set', `objective.name=${objective}`]);

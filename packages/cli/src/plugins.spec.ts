@@ -49,12 +49,14 @@ test("plugins --json gives every extension with its kind and package, and the ob
   t.deepEqual(
     list.filter((p) => p.kind === 'objective').map((p) => [p.id, p.package, p.defaults?.batchSize]),
     [
+      ['cramer-gan', '@ipmgan/cramer-gan', 128],
       ['wgan', '@ipmgan/critic-wgan', 64],
       ['gan', '@ipmgan/disc-gan', 64],
       ['ebgan', '@ipmgan/ebgan', 64],
       ['fisher-gan', '@ipmgan/fisher-gan', 64],
       ['wgan-gp', '@ipmgan/gradient-penalty', 64],
       ['mmd', '@ipmgan/mmd', 256],
+      ['mmd-gan', '@ipmgan/mmd-gan', 64],
       ['sn-gan', '@ipmgan/spectral-norm', 64],
     ],
   );

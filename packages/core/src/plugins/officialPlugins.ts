@@ -14,6 +14,8 @@ export const officialPlugins: Readonly<Record<string, PluginManifest>> = {
   '@ipmgan/gradient-penalty': { objective: 'wgan-gp', aliases: ['wgangp'], constraint: ['gradient-penalty'] },
   '@ipmgan/spectral-norm': { objective: 'sn-gan', aliases: ['sngan'], constraint: ['spectral-norm'] },
   '@ipmgan/fisher-gan': { objective: 'fisher-gan', aliases: ['fisher'] },
+  '@ipmgan/mmd-gan': { objective: 'mmd-gan', aliases: ['mmdgan'] },
+  '@ipmgan/cramer-gan': { objective: 'cramer-gan', aliases: ['cramer'] },
   '@ipmgan/experiments': { network: ['parallel-line', 'gaussian-shift'] },
 };
 

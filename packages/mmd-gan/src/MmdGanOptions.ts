@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** The options of the `mmd-gan` objective, validated once when the config is resolved. */
+export const MmdGanOptions = z.strictObject({
+  /**
+   * n, the critic's output: h(x) has n features and the kernel compares those. The authors'
+   * run_exp.sh uses 10 on MNIST, 64 on CelebA and 128 on CIFAR-10 and LSUN (its --nz); 16 here,
+   * between MNIST's and the larger sets', and enough for the 2-D toy sets.
+   */
+  featureSize: z.number().int().positive().default(16),
+  /**
+   * The s of k(a, b) = sum_s exp(-||a - b||^2 / (2 s^2)) on the features: the paper's and the
+   * authors' code's {1, 2, 4, 8, 16}.
+   */
+  bandwidths: z.array(z.number().positive()).min(1).default([1, 2, 4, 8, 16]),
+  /**
+   * The MMD^2 estimator both players optimise: `biased` (the V-statistic, >= 0; the authors'
+   * code's mix_rbf_mmd2) or `unbiased` (the U-statistic, whose mean is MMD^2 itself).
+   */
+  estimator: z.enum(['biased', 'unbiased']).default('biased'),
+});
+
+export type MmdGanOptions = z.output<typeof MmdGanOptions>;
