@@ -51,12 +51,7 @@ test('without the penalty, the critic loss is -(f(x_r) - f(x_g)) = -(2 - sqrt 2)
 
 test('the generator loss is Algorithm 1 L_g on the triple: ||(-1, 2)|| + 3 - sqrt 2', (t) => {
   const objective = cramerGan.create({ featureSize: 2, lambda: 10 });
-  assertClose(
-    t,
-    read(tf.tidy(() => objective.generatorLoss(inputs(real, fake)))),
-    Math.sqrt(5) + 3 - Math.SQRT2,
-    1e-6,
-  );
+  assertClose(t, read(tf.tidy(() => objective.generatorLoss(inputs(real, fake)))), Math.sqrt(5) + 3 - Math.SQRT2, 1e-6);
 });
 
 test('the penalty is lambda (||grad f(x_hat)|| - 1)^2: x_r = x_g = (3, 0) makes x_hat = (3, 0) for any eps', (t) => {

@@ -21,7 +21,8 @@ function triples(inputs: ObjectiveInputs) {
   const hFake = featuresOf(inputs.criticFake, ID);
   const [n = 0] = hFake.shape;
   const m = Math.floor(n / 2);
-  if (m < 1 || (hReal.shape[0] ?? 0) < m) throw new Error(`${ID} needs batches of at least 2 samples, got ${String(n)}`);
+  if (m < 1 || (hReal.shape[0] ?? 0) < m)
+    throw new Error(`${ID} needs batches of at least 2 samples, got ${String(n)}`);
   return {
     m,
     hReal: rows(hReal, 0, m),
@@ -95,11 +96,7 @@ export const cramerGan: ObjectiveExtension<CramerGanOptions> = {
       const critic = inputs.critic;
       if (!critic) throw new Error(`${ID} needs the critic as a function to measure its witness`);
       return tf.tidy(() =>
-        energyWitness(
-          featuresOf(critic(x), ID),
-          featuresOf(inputs.criticReal, ID),
-          featuresOf(inputs.criticFake, ID),
-        ),
+        energyWitness(featuresOf(critic(x), ID), featuresOf(inputs.criticReal, ID), featuresOf(inputs.criticFake, ID)),
       );
     },
   }),

@@ -36,7 +36,7 @@ test('f(x) = ||h(x) - h(x_g)|| - ||h(x)||, row by row: (||(0, 4)|| - 5, ||(1, 1)
   assertClose(t, f[1] ?? Number.NaN, Math.SQRT2 - 1, 1e-6);
 });
 
-test("surrogate f(x_r) - f(x_g) = (3 - 2) - (sqrt 2 - 1); generator ||(-1, 2)|| + 3 - sqrt 2", (t) => {
+test('surrogate f(x_r) - f(x_g) = (3 - 2) - (sqrt 2 - 1); generator ||(-1, 2)|| + 3 - sqrt 2', (t) => {
   const { surrogate, generator } = cramerLosses(hReal(), hGenerated(), hPartner());
   assertClose(t, read(surrogate)[0] ?? Number.NaN, 1 - (Math.SQRT2 - 1), 1e-6);
   assertClose(t, read(generator)[0] ?? Number.NaN, Math.sqrt(5) + 3 - Math.SQRT2, 1e-6);

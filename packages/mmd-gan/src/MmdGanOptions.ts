@@ -10,9 +10,17 @@ export const MmdGanOptions = z.strictObject({
   featureSize: z.number().int().positive().default(16),
   /**
    * The s of k(a, b) = sum_s exp(-||a - b||^2 / (2 s^2)) on the features: the paper's and the
-   * authors' code's {1, 2, 4, 8, 16}.
+   * authors' code's {1, 2, 4, 8, 16}; or `median`: recomputed on every batch as the median
+   * pairwise distance of the pooled real + fake features (a constant, no gradient through it)
+   * times each of `medianFactors`, so that the kernel's scale follows the features' (with
+   * clipping at 0.01 they lie ~1e-3 apart, where the fixed list sees only their means).
    */
-  bandwidths: z.array(z.number().positive()).min(1).default([1, 2, 4, 8, 16]),
+  bandwidths: z.union([z.literal('median'), z.array(z.number().positive()).min(1)]).default([1, 2, 4, 8, 16]),
+  /**
+   * Multipliers of the median with `bandwidths: median` (ignored with a list): 1/16 to 1, a
+   * factor of 16 like the paper's list.
+   */
+  medianFactors: z.array(z.number().positive()).min(1).default([0.0625, 0.125, 0.25, 0.5, 1]),
   /**
    * The MMD^2 estimator both players optimise: `biased` (the V-statistic, >= 0; the authors'
    * code's mix_rbf_mmd2) or `unbiased` (the U-statistic, whose mean is MMD^2 itself).

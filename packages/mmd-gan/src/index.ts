@@ -3,6 +3,7 @@ import { mmdGan } from './mmdGan.js';
 
 export { mmdGan } from './mmdGan.js';
 export { MmdGanOptions } from './MmdGanOptions.js';
+export { featureMmd2, kernelMinusCount } from './featureMmd2.js';
 export { kernelWitness } from './kernelWitness.js';
 
 /** The plugin ipmgan's loader imports: `objective: { name: mmd-gan }` in a config selects it. */

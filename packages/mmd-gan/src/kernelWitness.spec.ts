@@ -62,7 +62,9 @@ test('its gradient in h at h = 1 is -1.5 e^{-1/2}, by hand', (t) => {
   // d/dh exp(-(h - a)^2 / 2) = -(h - a) exp(-(h - a)^2 / 2). At h = 1:
   //   real: (-(1 - 0) e^{-1/2} - 0) / 2 = -e^{-1/2} / 2;  fake: -(1 - 2) e^{-1/2} = e^{-1/2}.
   //   dw/dh = -e^{-1/2} / 2 - e^{-1/2} = -1.5 e^{-1/2}.
-  const g = read(tf.grad((h: tf.Tensor) => tf.sum(kernelWitness(h as tf.Tensor2D, real(), fake(), [1])))(tf.tensor2d([[1]])));
+  const g = read(
+    tf.grad((h: tf.Tensor) => tf.sum(kernelWitness(h as tf.Tensor2D, real(), fake(), [1])))(tf.tensor2d([[1]])),
+  );
   assertClose(t, g[0] ?? Number.NaN, -1.5 * Math.exp(-0.5), 1e-6);
 });
 

@@ -54,6 +54,36 @@ test("the paper's bandwidths {1, 2, 4, 8, 16} add their MMD^2s", (t) => {
   assertClose(t, read(tf.tidy(() => objective.estimate(inputs()))), expected, 1e-6);
 });
 
+test('median bandwidths: pooled {0, 1, 0, 2} has median pairwise distance 1, so factor 1 is s = 1 and factor 2 is s = 2', (t) => {
+  // Distances 1, 0, 2, 1, 1, 2 -> sorted 0, 1, 1, 1, 2, 2 -> (1 + 1)/2 = 1.
+  const estimate = (medianFactors: number[]) =>
+    read(
+      tf.tidy(() =>
+        mmdGan.create(mmdGan.optionsSchema.parse({ bandwidths: 'median', medianFactors })).estimate(inputs()),
+      ),
+    );
+  assertClose(t, estimate([1]), (1 - a) / 2, 1e-6);
+  assertClose(t, estimate([2]), (1 - Math.exp(-1 / 8)) / 2, 1e-6);
+  assertClose(t, estimate([1, 2]), (1 - a) / 2 + (1 - Math.exp(-1 / 8)) / 2, 1e-6);
+});
+
+test('median bandwidths follow the scale of the features: features 1000 times smaller give the same MMD^2', (t) => {
+  const objective = mmdGan.create(mmdGan.optionsSchema.parse({ bandwidths: 'median' }));
+  const scaled = (scale: number): ObjectiveInputs => {
+    const step = inputs();
+    const features = (o: CriticOutput | undefined) => ({
+      features: tf.mul<tf.Tensor2D>(o?.features ?? tf.zeros([2, 1]), scale),
+    });
+    return { ...step, criticReal: features(step.criticReal), criticFake: features(step.criticFake) };
+  };
+  const [large, small] = [1, 1e-3].map((scale) => read(tf.tidy(() => objective.estimate(scaled(scale)))));
+  t.true((large ?? 0) > 0.1, String(large));
+  assertClose(t, small ?? Number.NaN, large ?? Number.NaN, 1e-4);
+  // The paper's fixed list sees almost nothing at the small scale.
+  const fixed = read(tf.tidy(() => mmdGan.create(mmdGan.optionsSchema.parse({})).estimate(scaled(1e-3))));
+  t.true(fixed < 1e-6, String(fixed));
+});
+
 test('the witness averages to the estimate: mean over real minus mean over fake', (t) => {
   const objective = mmdGan.create(mmdGan.optionsSchema.parse({ bandwidths: [1, 3] }));
   const witness = objective.witness;

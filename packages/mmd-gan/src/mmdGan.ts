@@ -1,5 +1,6 @@
 import { featuresOf, tf, type ObjectiveExtension, type ObjectiveInputs } from '@ipmgan/core';
-import { mmdEstimators } from '@ipmgan/mmd';
+import { medianHeuristic } from '@ipmgan/mmd';
+import { featureMmd2 } from './featureMmd2.js';
 import { kernelWitness } from './kernelWitness.js';
 import { MmdGanOptions } from './MmdGanOptions.js';
 
@@ -39,14 +40,17 @@ export const mmdGan: ObjectiveExtension<MmdGanOptions> = {
     },
     constraints: [{ name: 'weight-clipping', options: { clip: 0.01 } }],
   },
-  create: ({ featureSize, bandwidths, estimator }) => {
-    const features = (inputs: ObjectiveInputs) => ({
-      real: featuresOf(inputs.criticReal, ID),
-      fake: featuresOf(inputs.criticFake, ID),
-    });
+  create: ({ featureSize, bandwidths, medianFactors, estimator }) => {
+    /** The step's features and the kernel's bandwidths for them. */
+    const features = (inputs: ObjectiveInputs) => {
+      const real = featuresOf(inputs.criticReal, ID);
+      const fake = featuresOf(inputs.criticFake, ID);
+      const median = bandwidths === 'median' ? medianHeuristic(real, fake) : 0;
+      return { real, fake, s: bandwidths === 'median' ? medianFactors.map((f) => f * median) : bandwidths };
+    };
     const trained = (inputs: ObjectiveInputs): tf.Scalar => {
-      const { real, fake } = features(inputs);
-      return mmdEstimators[estimator](real, fake, bandwidths);
+      const { real, fake, s } = features(inputs);
+      return featureMmd2[estimator](real, fake, s);
     };
     return {
       id: ID,
@@ -56,14 +60,14 @@ export const mmdGan: ObjectiveExtension<MmdGanOptions> = {
       criticLoss: (inputs: ObjectiveInputs) => tf.tidy(() => tf.neg(trained(inputs))),
       generatorLoss: trained,
       estimate: (inputs: ObjectiveInputs) => {
-        const { real, fake } = features(inputs);
-        return mmdEstimators.biased(real, fake, bandwidths);
+        const { real, fake, s } = features(inputs);
+        return featureMmd2.biased(real, fake, s);
       },
       witness: (inputs: ObjectiveInputs, x: tf.Tensor) => {
         if (!inputs.critic) throw new Error(`${ID} needs the critic as a function to measure its witness`);
         const critic = inputs.critic;
-        const { real, fake } = features(inputs);
-        return tf.tidy(() => kernelWitness(featuresOf(critic(x), ID), real, fake, bandwidths));
+        const { real, fake, s } = features(inputs);
+        return tf.tidy(() => kernelWitness(featuresOf(critic(x), ID), real, fake, s));
       },
     };
   },
