@@ -21,7 +21,7 @@ const read = (x: tf.Tensor): number => {
  */
 function inputs(real: number[][], fake: number[][], w?: tf.Tensor2D): ObjectiveInputs {
   const critic = (x: tf.Tensor): CriticOutput => ({
-    features: w ? tf.matMul<tf.Tensor2D>(x as tf.Tensor2D, w) : (x as tf.Tensor2D),
+    features: w ? tf.matMul<tf.Tensor2D>(x, w) : (x as tf.Tensor2D),
   });
   const [r, f] = [tf.tensor2d(real), tf.tensor2d(fake)];
   return {
@@ -117,8 +117,10 @@ test('the estimate is the energy distance of all real and all fake features; the
   const objective = cramerGan.create({ featureSize: 2, lambda: 10 });
   const values = tf.tidy(() => {
     const step = inputs(real, fake);
-    const witness = objective.witness;
-    if (!witness) throw new Error('cramer-gan declares no witness');
+    const witness = (s: ObjectiveInputs, x: tf.Tensor): tf.Tensor1D => {
+      if (!objective.witness) throw new Error('cramer-gan declares no witness');
+      return objective.witness(s, x);
+    };
     return {
       estimate: read(objective.estimate(step)),
       direct: read(energyDistance(tf.tensor2d(real), tf.tensor2d(fake))),

@@ -19,10 +19,9 @@ function rows<T extends tf.Tensor>(x: T, start: number, size: number): T {
 function triples(inputs: ObjectiveInputs) {
   const hReal = featuresOf(inputs.criticReal, ID);
   const hFake = featuresOf(inputs.criticFake, ID);
-  const [n = 0] = hFake.shape;
+  const n = hFake.shape[0];
   const m = Math.floor(n / 2);
-  if (m < 1 || (hReal.shape[0] ?? 0) < m)
-    throw new Error(`${ID} needs batches of at least 2 samples, got ${String(n)}`);
+  if (m < 1 || hReal.shape[0] < m) throw new Error(`${ID} needs batches of at least 2 samples, got ${String(n)}`);
   return {
     m,
     hReal: rows(hReal, 0, m),

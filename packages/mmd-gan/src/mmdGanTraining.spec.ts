@@ -71,13 +71,15 @@ test.serial('with the ring setting, 600 iterations bring the samples onto the ri
   t.log(
     `distance ${before.toFixed(3)} -> ${after.toFixed(3)}; W1 ${w1.toFixed(3)}, modes ${String(modesCovered)}, mass KL ${massKl.toFixed(3)}, K ${lipschitz.toPrecision(3)}`,
   );
+  // Measured (seed 3, wasm, 600 iterations): distance 1.275 -> 0.378, W1 0.366, 5 modes
+  // covered, mass KL 0.018, K 3.10.
   t.true(before > 1.0 && before < 1.6, `untrained distance ${String(before)}`);
-  t.true(after > 0.05 && after < 0.5 * before, `distance ${String(after)} vs ${String(before)}`);
-  t.true(w1 > 0.05 && w1 < 0.6, `W1 ${String(w1)}`);
-  t.true(modesCovered >= 2 && modesCovered <= 8, `modes ${String(modesCovered)}`);
-  t.true(massKl >= 0 && massKl < 0.2, `mass KL ${String(massKl)}`);
-  // K of the witness (the estimate's function of x), not of a reconstruction: order 1, not 0.
-  t.true(lipschitz > 0.1 && lipschitz < 100, `K ${String(lipschitz)}`);
+  t.true(after > 0.25 && after < 0.5, `distance ${String(after)} vs ${String(before)}`);
+  t.true(w1 > 0.25 && w1 < 0.5, `W1 ${String(w1)}`);
+  t.true(modesCovered >= 3 && modesCovered <= 8, `modes ${String(modesCovered)}`);
+  t.true(massKl >= 0 && massKl < 0.1, `mass KL ${String(massKl)}`);
+  // K of the witness (the estimate's function of x), not of a reconstruction: order 1.
+  t.true(lipschitz > 1 && lipschitz < 10, `K ${String(lipschitz)}`);
 });
 
 test.serial(
