@@ -86,6 +86,25 @@ write(
   'plugin-overreach.mjs',
   "export const ipmganPlugin = { name: 'overreach', version: '0.0.0', extensions: [], module: { load: ({ rebind }) => { rebind(Symbol.for('@ipmgan/core/Generator')).toConstantValue({}); } } };\n",
 );
+// An objective package in the fixture's node_modules: WGAN's losses with a requirement that
+// refuses weight clipping (what an objective that needs an unclipped critic declares).
+write(
+  'node_modules/ipmgan-refuses/package.json',
+  JSON.stringify({
+    name: 'ipmgan-refuses',
+    version: '0.0.0',
+    type: 'module',
+    main: 'index.js',
+    ipmganPlugin: { objective: 'wgan-unclipped' },
+  }),
+);
+write(
+  'node_modules/ipmgan-refuses/index.js',
+  "import { definePlugin } from '@ipmgan/core';\n" +
+    "import { wgan } from '@ipmgan/critic-wgan';\n" +
+    "const refuses = [{ id: 'weight-clipping', reason: 'its critic must stay unclipped' }];\n" +
+    "export const ipmganPlugin = definePlugin({ name: 'ipmgan-refuses', version: '0.0.0', extensions: [{ ...wgan, id: 'wgan-unclipped', aliases: [], defaults: { ...wgan.defaults, constraints: [] }, create: (options) => ({ ...wgan.create(options), id: 'wgan-unclipped', requires: { critic: { output: 'score' }, refusesConstraints: refuses } }) }] });\n",
+);
 write('a-file', 'not a directory\n');
 write('existing.yaml', 'seed: 1\n');
 mkdirSync(join(root, 'emptydir'));
@@ -354,6 +373,18 @@ const cases: BadInputCase[] = [
   ['evaluation bandwidths empty', set('evaluation.bandwidths=[]'), 2, 'evaluation.bandwidths:'],
   ['evaluation bandwidth negative', set('evaluation.bandwidths=[-1]'), 2, 'evaluation.bandwidths.0:'],
   ['evaluation lipschitz a word', set('evaluation.lipschitz=maybe'), 2, 'evaluation.lipschitz:'],
+  [
+    'a critic form the objective does not train',
+    set('objective={"name":"ebgan"}', 'critic.form=score'),
+    2,
+    'critic.form: objective ebgan needs an autoencoder critic, not score; remove critic.form or set it to autoencoder',
+  ],
+  [
+    'a constraint the objective refuses',
+    set('objective={"name":"wgan-unclipped"}', 'critic.constraints=[{"name":"clip"}]'),
+    2,
+    'critic.constraints.0.name: objective wgan-unclipped refuses constraint weight-clipping: its critic must stay unclipped',
+  ],
   ['plugins not installed', set('plugins=["ipmgan-not-installed"]'), 2, 'plugins.0:'],
   ['plugins an empty name', set('plugins=[""]'), 2, 'plugins.0:'],
   ['plugins not a list', set('plugins="x"'), 2, 'plugins:'],

@@ -6,32 +6,45 @@ test('plugins lists the seven objectives with their defaults', (t) => {
   const { code, stdout, stderr } = runIpmgan(['plugins']);
   t.is(code, 0, stderr);
   const lines = stdout.split('\n');
-  t.regex(lines[0] ?? '', /^id +aliases +package +estimate +batch +n_critic +critic optimizer/);
+  t.regex(lines[0] ?? '', /^id +aliases +package +estimate +critic +batch +n_critic +critic optimizer/);
   const row = (id: string): string[] => (lines.find((l) => l.startsWith(`${id} `)) ?? '').split(/ {2,}/);
   t.deepEqual(row('wgan'), [
     'wgan',
     'wgan-clip',
     '@ipmgan/critic-wgan@0.1.0',
     'W1*K',
+    'score',
     '64',
     '5',
     'rmsprop lr 0.00005',
     'rmsprop lr 0.00005',
     'weight-clipping clip=0.01',
   ]);
-  t.deepEqual(row('mmd').slice(0, 7), ['mmd', 'gmmn', '@ipmgan/mmd@0.1.0', 'MMD^2', '256', '0', '- (no critic)']);
+  t.deepEqual(row('mmd').slice(0, 8), [
+    'mmd',
+    'gmmn',
+    '@ipmgan/mmd@0.1.0',
+    'MMD^2',
+    'none',
+    '256',
+    '0',
+    '- (no critic)',
+  ]);
+  // The critic core builds for each objective (with its default options).
+  t.deepEqual(row('ebgan').slice(3, 5), ['TV', 'autoencoder']);
   t.deepEqual(row('wgan-gp'), [
     'wgan-gp',
     'wgangp',
     '@ipmgan/gradient-penalty@0.1.0',
     'IPM(GP)',
+    'score',
     '64',
     '5',
     'adam lr 0.0001 b1 0',
     'adam lr 0.0001 b1 0',
     'gradient-penalty lambda=10',
   ]);
-  t.deepEqual(row('sn-gan').slice(6), ['adam lr 0.0002 b1 0.5', 'adam lr 0.0002 b1 0.5', 'spectral-norm']);
+  t.deepEqual(row('sn-gan').slice(7), ['adam lr 0.0002 b1 0.5', 'adam lr 0.0002 b1 0.5', 'spectral-norm']);
   t.truthy(lines.find((l) => l.startsWith('gan: Standard GAN')));
   // Every other kind, with its package: core's built-ins and the experiments' generators.
   const other = (id: string): string[] =>
@@ -45,7 +58,13 @@ test('plugins lists the seven objectives with their defaults', (t) => {
 test("plugins --json gives every extension with its kind and package, and the objectives' defaults", (t) => {
   const { code, stdout } = runIpmgan(['plugins', '--json']);
   t.is(code, 0);
-  const list = JSON.parse(stdout) as { kind: string; id: string; package: string; defaults?: { batchSize: number } }[];
+  const list = JSON.parse(stdout) as {
+    kind: string;
+    id: string;
+    package: string;
+    defaults?: { batchSize: number };
+    requires?: unknown;
+  }[];
   t.deepEqual(
     list.filter((p) => p.kind === 'objective').map((p) => [p.id, p.package, p.defaults?.batchSize]),
     [
@@ -58,6 +77,18 @@ test("plugins --json gives every extension with its kind and package, and the ob
       ['mmd', '@ipmgan/mmd', 256],
       ['mmd-gan', '@ipmgan/mmd-gan', 64],
       ['sn-gan', '@ipmgan/spectral-norm', 64],
+    ],
+  );
+  t.deepEqual(
+    list.filter((p) => p.kind === 'objective').map((p) => [p.id, p.requires]),
+    [
+      ['wgan', { critic: { output: 'score' } }],
+      ['gan', { critic: { output: 'score' } }],
+      ['ebgan', { critic: { output: 'autoencoder' } }],
+      ['fisher-gan', { critic: { output: 'score' } }],
+      ['wgan-gp', { critic: { output: 'score' } }],
+      ['mmd', {}],
+      ['sn-gan', { critic: { output: 'score' } }],
     ],
   );
   t.deepEqual(

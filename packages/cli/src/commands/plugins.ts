@@ -1,7 +1,14 @@
-import { ConfigError, type IpmPlugin, type ObjectiveDefaults, type ObjectiveExtension } from '@ipmgan/core';
+import {
+  ConfigError,
+  type IpmPlugin,
+  type ObjectiveDefaults,
+  type ObjectiveExtension,
+  type ObjectiveRequirements,
+} from '@ipmgan/core';
 import { corePlugin, discoverPlugins, importPlugin, probeNative } from '@ipmgan/core/engine';
 import { describeConstraints } from '../format/describeConstraints.js';
 import { describeNative } from '../format/describeNative.js';
+import { describeRequirements } from '../format/describeRequirements.js';
 import { describeOptimizer } from '../format/describeOptimizer.js';
 import { describeSchedule } from '../format/describeSchedule.js';
 import { formatTable } from '../format/formatTable.js';
@@ -23,6 +30,8 @@ interface InstalledObjective extends InstalledExtension {
   readonly kind: 'objective';
   readonly estimate: string;
   readonly defaults: ObjectiveDefaults;
+  /** What the objective needs with its default options (null: its options have no defaults to create it with). */
+  readonly requires: ObjectiveRequirements | null;
 }
 
 const KIND_ORDER = ['objective', 'constraint', 'data', 'network'];
@@ -41,10 +50,17 @@ async function installedPlugins(cwd: string): Promise<IpmPlugin[]> {
   return plugins;
 }
 
+/** An objective's requirements with its default options (null when `{}` is not valid options). */
+function requirementsOf(objective: ObjectiveExtension): ObjectiveRequirements | null {
+  const options = objective.optionsSchema.safeParse({});
+  return options.success ? objective.create(options.data).requires : null;
+}
+
 /**
  * `ipmgan plugins`: every extension installed where the command runs, of every kind
- * (objective, constraint, data source, network, ...), with its package and version, and
- * the defaults a config inherits from each objective.
+ * (objective, constraint, data source, network, ...), with its package and version, the
+ * defaults a config inherits from each objective and what each requires (the critic core
+ * builds for it, the constraints it refuses) with its default options.
  */
 export async function plugins(options: PluginsOptions, cwd: string): Promise<void> {
   // First: a bad IPMGAN_NATIVE is one line before anything is printed.
@@ -66,6 +82,7 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
           ...common,
           estimate: objective.estimate.name,
           defaults: objective.defaults,
+          requires: requirementsOf(objective),
         });
       } else {
         extensions.push({ kind: extension.kind, ...common });
@@ -87,6 +104,7 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
       o.aliases.join(', '),
       `${o.package}@${o.version}`,
       o.estimate,
+      o.requires ? describeRequirements(o.requires).critic : 'see options',
       String(o.defaults.batchSize),
       describeSchedule(o.defaults.schedule),
       o.defaults.schedule.type === 'constant' && o.defaults.schedule.nCritic === 0
@@ -102,6 +120,7 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
           'aliases',
           'package',
           'estimate',
+          'critic',
           'batch',
           'n_critic',
           'critic optimizer',
@@ -112,7 +131,10 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
       ),
     );
     process.stdout.write('\n');
-    for (const o of installed) process.stdout.write(`${o.id}: ${o.description}\n`);
+    for (const o of installed) {
+      const refuses = o.requires ? describeRequirements(o.requires).refuses : [];
+      process.stdout.write(`${[`${o.id}: ${o.description}`, ...refuses].join(' ')}\n`);
+    }
   }
   const others = extensions.filter((e) => e.kind !== 'objective');
   process.stdout.write('\n');

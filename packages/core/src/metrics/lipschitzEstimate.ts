@@ -1,5 +1,6 @@
 import type { Critic } from '../contracts/Critic.js';
 import { scoreOf } from '../contracts/scoreOf.js';
+import { inputGradient } from '../players/inputGradient.js';
 import type { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
 
@@ -31,7 +32,7 @@ export function lipschitzEstimate(
     const e = tf.tensor(eps, [n, ...sampleShape.map(() => 1)]); // [n, 1, ...]
     const between = tf.add(tf.mul(e, real), tf.mul(tf.sub(1, e), fake)); // [n, ...sampleShape]
     const x = tf.concat([real, fake, between], 0); // [3n, ...sampleShape]
-    const gradient = tf.grad((input: tf.Tensor) => tf.sum(values(input)))(x);
+    const gradient = inputGradient(values, x); // [3n, ...sampleShape]
     return tf.norm(tf.reshape(gradient, [3 * n, -1]), 'euclidean', 1); // [3n]
   });
   const largest = Array.from(norms.dataSync()).reduce((max, v) => Math.max(max, v), 0);

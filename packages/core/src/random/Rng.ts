@@ -51,8 +51,9 @@ export class Rng {
     return rng;
   }
 
+  /** Four unsigned words, so that a checkpoint writes a stream's state the same way before and after a resume. */
   getState(): RngState {
-    return [this.#a, this.#b, this.#c, this.#d];
+    return [this.#a >>> 0, this.#b >>> 0, this.#c >>> 0, this.#d >>> 0];
   }
 
   setState(state: RngState): void {
@@ -62,7 +63,8 @@ export class Rng {
   nextUint32(): number {
     const t = (((this.#a + this.#b) >>> 0) + this.#d) >>> 0;
     this.#d = (this.#d + 1) >>> 0;
-    this.#a = this.#b ^ (this.#b >>> 9);
+    // XOR gives a signed int32: keep every word unsigned (the draws are the same either way).
+    this.#a = (this.#b ^ (this.#b >>> 9)) >>> 0;
     this.#b = (this.#c + (this.#c << 3)) >>> 0;
     this.#c = ((this.#c << 21) | (this.#c >>> 11)) >>> 0;
     this.#c = (this.#c + t) >>> 0;

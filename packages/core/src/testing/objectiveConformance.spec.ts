@@ -97,6 +97,13 @@ test.serial('the kit fails an objective whose estimate is not a scalar', async (
   t.deepEqual(await failures(defect), ['the critic loss, generator loss and estimate are finite scalars']);
 });
 
+test.serial('the kit fails a requirement that refuses a constraint without saying why', async (t) => {
+  const defect = broken((o) => ({
+    requires: { ...o.requires, refusesConstraints: [{ id: 'spectral-norm', reason: ' ' }] },
+  }));
+  t.deepEqual(await failures(defect), ['metadata is complete and the defaults are valid']);
+});
+
 test.serial('the kit fails an objective whose estimate keeps a tensor on every call', async (t) => {
   const defect = broken((o) => ({ estimate: (inputs) => tf.keep(o.estimate(inputs)) }));
   t.deepEqual(await failures(defect), ['20 calls of every loss, estimate and gradient leak no tensor']);

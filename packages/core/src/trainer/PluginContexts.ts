@@ -85,7 +85,8 @@ export class PluginContexts {
     for (const [key, state] of Object.entries(saved)) {
       const rng = this.#streams.get(key);
       if (rng) rng.setState(state);
-      else this.#pending.set(key, state);
+      // Through an Rng: a checkpoint then writes the state in its canonical (unsigned) form.
+      else this.#pending.set(key, Rng.fromState(state).getState());
     }
   }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../config/ConfigSchema.js';
 import type { ConstraintExtension, ObjectiveExtension } from '../contracts/Extension.js';
 import { scoreOf } from '../contracts/scoreOf.js';
+import { inputGradient } from '../players/inputGradient.js';
 import { createOptimizer } from '../optimizers/createOptimizer.js';
 import { OptimizerConfigSchema } from '../optimizers/OptimizerConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
@@ -77,12 +78,94 @@ const auxiliaryGap: ObjectiveExtension<z.output<typeof NoOptions>> = {
   },
 };
 
+/**
+ * The critic-score gap plus E||grad_x f(x_mid)||^2 at the midpoints x_mid = (real + fake) / 2,
+ * which the objective builds itself and evaluates through `inputs.critic` (Sobolev GAN's shape).
+ */
+const gradientNormGap: ObjectiveExtension<z.output<typeof NoOptions>> = {
+  ...linearGapObjective,
+  id: 'gradient-norm-gap',
+  optionsSchema: NoOptions,
+  create: () => {
+    const gap = linearGapObjective.create({ nanFrom: 0, withoutCritic: false });
+    return {
+      ...gap,
+      id: 'gradient-norm-gap',
+      criticLoss: (inputs) => {
+        const { critic } = inputs;
+        if (!critic) throw new Error('gradient-norm-gap needs inputs.critic');
+        const middle = tf.div(tf.add(inputs.real, inputs.fake), 2); // [batch, 2]
+        const gradient = inputGradient((x) => scoreOf(critic(x), 'gradient-norm-gap'), middle); // [batch, 2]
+        return tf.add(gap.criticLoss(inputs), tf.mean<tf.Scalar>(tf.sum(tf.square(gradient), 1)));
+      },
+    };
+  },
+};
+
+/** What happened in a critic step, in order (the order test's objective and constraint write it). */
+const calls: string[] = [];
+let kernelBefore: number[] = [];
+let kernelNow: () => number[] = () => [];
+
+/** The auxiliary-gap objective, logging its critic loss and its update (and whether the optimizer had moved the critic). */
+const loggingObjective: ObjectiveExtension<z.output<typeof NoOptions>> = {
+  ...auxiliaryGap,
+  id: 'logging-gap',
+  create: (options) => {
+    const inner = auxiliaryGap.create(options);
+    const auxiliary = inner.auxiliary;
+    if (!auxiliary) throw new Error('auxiliary-gap has an auxiliary variable');
+    return {
+      ...inner,
+      id: 'logging-gap',
+      criticLoss: (inputs) => {
+        calls.push('criticLoss');
+        kernelBefore = kernelNow();
+        return inner.criticLoss(inputs);
+      },
+      auxiliary: {
+        variables: auxiliary.variables,
+        update: (gradients, context) => {
+          calls.push(kernelNow().join() === kernelBefore.join() ? 'update (critic not stepped)' : 'update');
+          auxiliary.update(gradients, context);
+        },
+      },
+    };
+  },
+};
+
+/** A constraint with a zero penalty and a projection that only log their calls. */
+const loggingConstraint: ConstraintExtension<z.output<typeof NoOptions>> = {
+  kind: 'constraint',
+  id: 'logging-constraint',
+  description: 'Logs its penalty and projection calls (test constraint).',
+  optionsSchema: NoOptions,
+  create: () => ({
+    id: 'logging-constraint',
+    penalty: ({ real }) => {
+      calls.push('penalty');
+      return tf.mul(0, tf.sum<tf.Scalar>(real));
+    },
+    afterCriticStep: () => {
+      calls.push('afterCriticStep');
+    },
+  }),
+};
+
 const plugins = [
   corePlugin,
   definePlugin({
     name: 'fixture',
     version: '0.0.0',
-    extensions: [linearGapObjective, auxiliaryGap, unitKernel, doubleKernel],
+    extensions: [
+      linearGapObjective,
+      auxiliaryGap,
+      gradientNormGap,
+      loggingObjective,
+      unitKernel,
+      doubleKernel,
+      loggingConstraint,
+    ],
   }),
 ];
 
@@ -183,9 +266,48 @@ test.serial(
   },
 );
 
+test.serial(
+  'an objective evaluates the critic and its input gradient at points it builds, on the tape (inputs.critic)',
+  async (t) => {
+    const run = await linearRun('gradient-norm-gap', []);
+    const { w, b } = kernelAndBias(run);
+    const [w0 = 0, w1 = 0] = w;
+    const lr = 0.05;
+    const optimizer = createOptimizer({ name: 'sgd', lr });
+    const loss = criticStep(run.trainer, optimizer, () => ({ real: tf.tensor2d(REAL), fake: tf.tensor2d(FAKE) }));
+    // f(x) = x . W + b has grad_x f = W at every point: L = d . W + ||W||^2 with d = (-3, 1),
+    // dL/dW = d + 2 W (the second term through the gradient of a gradient); b gets nothing.
+    const d = [-3, 1] as const;
+    assertClose(t, loss, d[0] * w0 + d[1] * w1 + w0 ** 2 + w1 ** 2, 1e-5);
+    const after = kernelAndBias(run);
+    for (const j of [0, 1])
+      assertClose(t, after.w[j] ?? Number.NaN, (w[j] ?? 0) - lr * ((d[j] ?? 0) + 2 * (w[j] ?? 0)), 1e-6);
+    assertClose(t, after.b, b, 0);
+    optimizer.dispose();
+    run.dispose();
+  },
+);
+
+test.serial(
+  'a critic step calls, in order: the critic loss and every penalty, the optimizer, auxiliary.update once, every afterCriticStep',
+  async (t) => {
+    const run = await linearRun('logging-gap', ['logging-constraint']);
+    kernelNow = () => kernelAndBias(run).w;
+    calls.length = 0;
+    const optimizer = createOptimizer({ name: 'sgd', lr: 0.05 });
+    for (let step = 0; step < 2; step++)
+      criticStep(run.trainer, optimizer, () => ({ real: tf.tensor2d(REAL), fake: tf.tensor2d(FAKE) }));
+    const oneStep = ['criticLoss', 'penalty', 'update', 'afterCriticStep'];
+    t.deepEqual(calls, [...oneStep, ...oneStep]);
+    optimizer.dispose();
+    run.dispose();
+  },
+);
+
 for (const [what, objective, constraints] of [
   ['penalty-free with a reparametrisation and clipping', 'linear-gap', ['unit-kernel', 'weight-clipping']],
   ['with an auxiliary variable', 'auxiliary-gap', []],
+  ['with an input-gradient term in the critic loss', 'gradient-norm-gap', []],
 ] as const) {
   test.serial(`critic and generator steps leak no tensor (${what})`, async (t) => {
     const run = await linearRun(objective, [...constraints]);

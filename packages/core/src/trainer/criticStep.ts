@@ -5,12 +5,14 @@ import { witnessOf } from './witnessOf.js';
 import type { BatchSource, CriticBatch, StepPlayers } from './StepPlayers.js';
 
 /**
- * One critic step (Algorithm 1, lines 3-8, for any objective): a real and a fake batch, the
- * objective's critic loss plus every constraint's penalty, one optimizer step on the
- * critic's variables, the objective's auxiliary update on the same gradients' tape, then every
- * constraint's projection. The fake batch is made outside the gradient closure: no tape for
- * the generator. Returns the loss before the step. Memory-clean: everything but the
- * variables' new values is freed.
+ * One critic step (Algorithm 1, lines 3-8, for any objective), in this order (the contract,
+ * docs/plugin-contract.md): a real and a fake batch; (1) the objective's critic loss, which may
+ * call `inputs.critic` and inputGradient any number of times, plus every constraint's penalty
+ * (whose `score` is the objective's witness), all on one tape; (2) the critic's optimizer applies
+ * the critic's gradients; (3) the objective's `auxiliary.update` exactly once, with
+ * d(critic loss)/d(auxiliary variable) from that tape; (4) every constraint's `afterCriticStep`.
+ * The fake batch is made outside the gradient closure: no tape for the generator. Returns the
+ * loss before the step. Memory-clean: everything but the variables' new values is freed.
  */
 export function criticStep(players: StepPlayers, optimizer: tf.Optimizer, source: BatchSource<CriticBatch>): number {
   const { critic, objective, constraints, plugins } = players;
