@@ -11,7 +11,8 @@ export const MmdGanOptions = z.strictObject({
   /**
    * The s of k(a, b) = sum_s exp(-||a - b||^2 / (2 s^2)) on the features: the paper's and the
    * authors' code's {1, 2, 4, 8, 16}; or `median`: recomputed on every batch as the median
-   * pairwise distance of the pooled real + fake features (a constant, no gradient through it)
+   * pairwise distance of the pooled real + fake features (the first 64 rows of each; a
+   * constant, no gradient through it)
    * times each of `medianFactors`, so that the kernel's scale follows the features' (with
    * clipping at 0.01 they lie ~1e-3 apart, where the fixed list sees only their means).
    */
