@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import test from 'ava';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 
-test('plugins lists the seven objectives with their defaults', (t) => {
+test('plugins lists the objectives with their defaults', (t) => {
   const { code, stdout, stderr } = runIpmgan(['plugins']);
   t.is(code, 0, stderr);
   const lines = stdout.split('\n');
@@ -45,6 +45,20 @@ test('plugins lists the seven objectives with their defaults', (t) => {
     'gradient-penalty lambda=10',
   ]);
   t.deepEqual(row('sn-gan').slice(7), ['adam lr 0.0002 b1 0.5', 'adam lr 0.0002 b1 0.5', 'spectral-norm']);
+  // The feature critics: the critic column says what network output each requires.
+  t.deepEqual(row('mmd-gan'), [
+    'mmd-gan',
+    'mmdgan',
+    '@ipmgan/mmd-gan@0.1.0',
+    'MMD^2(h)',
+    'features(16)',
+    '64',
+    '5',
+    'rmsprop lr 0.00005',
+    'rmsprop lr 0.00005',
+    'weight-clipping clip=0.01',
+  ]);
+  t.deepEqual(row('cramer-gan').slice(3, 7), ['ED(h)', 'features(256)', '128', '5']);
   t.truthy(lines.find((l) => l.startsWith('gan: Standard GAN')));
   // Every other kind, with its package: core's built-ins and the experiments' generators.
   const other = (id: string): string[] =>
@@ -82,12 +96,14 @@ test("plugins --json gives every extension with its kind and package, and the ob
   t.deepEqual(
     list.filter((p) => p.kind === 'objective').map((p) => [p.id, p.requires]),
     [
+      ['cramer-gan', { critic: { output: 'features', size: 256 } }],
       ['wgan', { critic: { output: 'score' } }],
       ['gan', { critic: { output: 'score' } }],
       ['ebgan', { critic: { output: 'autoencoder' } }],
       ['fisher-gan', { critic: { output: 'score' } }],
       ['wgan-gp', { critic: { output: 'score' } }],
       ['mmd', {}],
+      ['mmd-gan', { critic: { output: 'features', size: 16 } }],
       ['sn-gan', { critic: { output: 'score' } }],
     ],
   );
