@@ -1,5 +1,7 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
+import { makeTempDir } from './testing/makeTempDir.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 
 test('plugins lists the objectives with their defaults', (t) => {
@@ -125,6 +127,30 @@ test("plugins --json gives every extension with its kind and package, and the ob
       ['spectral-norm', '@ipmgan/spectral-norm'],
     ],
   );
+});
+
+test("an objective whose requirement cannot be read (create throws) is listed as 'unknown', and the listing goes on", (t) => {
+  const project = makeTempDir('plugins-unknown');
+  try {
+    const dir = join(project, 'node_modules', 'ipmgan-throws');
+    mkdirSync(dir, { recursive: true });
+    const manifest = { name: 'ipmgan-throws', version: '0.0.0', type: 'module', main: 'index.js' };
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, ipmganPlugin: { objective: 'throws' } }));
+    writeFileSync(
+      join(dir, 'index.js'),
+      "import { definePlugin } from '@ipmgan/core';\n" +
+        "import { wgan } from '@ipmgan/critic-wgan';\n" +
+        "export const ipmganPlugin = definePlugin({ name: 'ipmgan-throws', version: '0.0.0', extensions: [{ ...wgan, id: 'throws', aliases: [], create: () => { throw new Error('no'); } }] });\n",
+    );
+    const { code, stdout, stderr } = runIpmgan(['plugins'], project);
+    t.is(code, 0, stderr);
+    const row = (stdout.split('\n').find((l) => l.startsWith('throws ')) ?? '').split(/ {2,}/);
+    // No aliases: the empty column merges into the gap.
+    t.deepEqual(row.slice(0, 4), ['throws', 'ipmgan-throws@0.0.0', 'W1*K', 'unknown']);
+    t.regex(stdout, /^wgan +wgan-clip +@ipmgan\/critic-wgan@0\.1\.0 +W1\*K +score /m);
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 });
 
 test('plugins --help describes the command; an unknown flag is exit 2', (t) => {

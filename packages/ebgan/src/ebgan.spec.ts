@@ -104,19 +104,23 @@ test('softplus energy: D = softplus(score) = log(1 + e^score)', (t) => {
   t.true(read(tf.min(tf.softplus(tf.tensor1d([-50])))) >= 0);
 });
 
-test('an energy option that does not match the critic form fails with the fix in the message', (t) => {
-  const score = { score: tf.tensor1d([0.2, 0.4]) };
-  const autoencoder = {
-    score: tf.tensor1d([0.2, 0.4]),
-    code: codes([
-      [1, 0],
-      [0, 1],
-    ]),
-  };
-  const fromAutoencoder = ebgan.create(ebgan.optionsSchema.parse({}));
-  t.throws(() => fromAutoencoder.criticLoss(inputs(score, score)), { message: /critic\.form 'autoencoder'.*softplus/ });
-  const fromSoftplus = ebgan.create(ebgan.optionsSchema.parse({ energy: 'softplus' }));
-  t.throws(() => fromSoftplus.criticLoss(inputs(autoencoder, autoencoder)), { message: /critic\.form: score/ });
+test('the energy option decides the critic form; a config naming the other fails at critic.form', (t) => {
+  const config = (energy: string, form?: 'score' | 'autoencoder'): Config => ({
+    objective: { name: 'ebgan', options: { energy } },
+    data: { name: 'ring8' },
+    ...(form ? { critic: { form } } : {}),
+  });
+  t.deepEqual(ebgan.create(ebgan.optionsSchema.parse({})).requires, { critic: { output: 'autoencoder' } });
+  t.is(resolveConfig(config('softplus'), plugins).critic?.form, 'score');
+  t.is(resolveConfig(config('autoencoder'), plugins).critic?.form, 'autoencoder');
+  t.throws(() => resolveConfig(config('autoencoder', 'score'), plugins), {
+    message:
+      'critic.form: objective ebgan needs an autoencoder critic, not score; remove critic.form or set it to autoencoder',
+  });
+  t.throws(() => resolveConfig(config('softplus', 'autoencoder'), plugins), {
+    message:
+      'critic.form: objective ebgan needs a score critic, not autoencoder; remove critic.form or set it to score',
+  });
 });
 
 /** Small ring runs: 2 -> 2x128 -> 2 nets (encoder and decoder alike), code size 32, wasm. */

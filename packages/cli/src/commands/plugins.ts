@@ -1,6 +1,7 @@
 import {
   ConfigError,
   type IpmPlugin,
+  type Objective,
   type ObjectiveDefaults,
   type ObjectiveExtension,
   type ObjectiveRequirements,
@@ -50,10 +51,20 @@ async function installedPlugins(cwd: string): Promise<IpmPlugin[]> {
   return plugins;
 }
 
-/** An objective's requirements with its default options (null when `{}` is not valid options). */
+/**
+ * An objective's requirements with its default options; null when they cannot be read: `{}` is
+ * not valid options, create() fails with them (train reports that, naming the package), or the
+ * plugin predates requirements. A listing never fails on one plugin.
+ */
 function requirementsOf(objective: ObjectiveExtension): ObjectiveRequirements | null {
   const options = objective.optionsSchema.safeParse({});
-  return options.success ? objective.create(options.data).requires : null;
+  if (!options.success) return null;
+  try {
+    const { requires } = objective.create(options.data) as Partial<Objective>;
+    return requires ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -104,7 +115,7 @@ export async function plugins(options: PluginsOptions, cwd: string): Promise<voi
       o.aliases.join(', '),
       `${o.package}@${o.version}`,
       o.estimate,
-      o.requires ? describeRequirements(o.requires).critic : 'see options',
+      o.requires ? describeRequirements(o.requires).critic : 'unknown',
       String(o.defaults.batchSize),
       describeSchedule(o.defaults.schedule),
       o.defaults.schedule.type === 'constant' && o.defaults.schedule.nCritic === 0

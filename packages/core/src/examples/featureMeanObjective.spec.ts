@@ -12,6 +12,7 @@ import { Rng } from '../random/Rng.js';
 import type { Run } from '../runs/createRun.js';
 import { openRun } from '../runs/openRun.js';
 import { tf } from '../tensorflow.js';
+import { SampleQualityEvaluator } from '../hooks/SampleQualityEvaluator.js';
 import { assertClose } from '../testing/assertClose.js';
 import { objectiveConformance } from '../testing/objectiveConformance.js';
 import { criticStep } from '../trainer/criticStep.js';
@@ -118,12 +119,44 @@ test.serial('the estimate is ||D W||^2, the witness differs by it in mean, and K
     const inputs = objectiveInputs(run.trainer, real, fake, { training: false });
     assertClose(t, run.trainer.objective.estimate(inputs).dataSync()[0] ?? Number.NaN, squared(g), 1e-5);
     const witness = witnessOf(run.trainer.objective, inputs);
+    if (!witness) throw new Error('feature-mean declares a witness');
     const gap = tf.sub(tf.mean(witness(real)), tf.mean(witness(fake)));
     assertClose(t, gap.dataSync()[0] ?? Number.NaN, squared(g), 1e-5);
     // The witness is linear in x with gradient W g everywhere: K is its norm, at any points.
     assertClose(t, lipschitzEstimate(witness, real, fake, new Rng(1)), Math.sqrt(squared(wg)), 1e-5);
   });
   run.dispose();
+});
+
+test.serial('an evaluation measures K on the witness; without a witness it has no K', async (t) => {
+  // The same objective with its witness taken away.
+  const noWitness = {
+    ...featureMeanObjective,
+    id: 'feature-mean-bare',
+    create: (options: { features: number }) => ({
+      ...featureMeanObjective.create(options),
+      id: 'feature-mean-bare',
+      witness: undefined,
+    }),
+  };
+  const all = [
+    corePlugin,
+    definePlugin({ name: 'bare', version: '0.0.0', extensions: [featureMeanObjective, noWitness] }),
+  ];
+  const evaluation = { samples: 64, projections: 4 };
+  for (const [name, expected] of [
+    ['feature-mean', true],
+    ['feature-mean-bare', false],
+  ] as const) {
+    const run = await openRun(
+      { config: { ...config([]), objective: { name, options: { features: N } }, evaluation }, plugins: all },
+      { directory: null },
+    );
+    const metrics = new SampleQualityEvaluator().evaluate(run.trainer, 1);
+    t.is('lipschitz' in metrics, expected, name);
+    if (expected) t.true(Number.isFinite(metrics.lipschitz) && (metrics.lipschitz ?? 0) > 0, String(metrics.lipschitz));
+    run.dispose();
+  }
 });
 
 test.serial("a penalty's `score` is the objective's witness, in the critic step", async (t) => {

@@ -24,7 +24,8 @@ const BANDWIDTH_SALT = 0x62616e64; // "band"
  * digitKid, digitClasses, digitClassKl), plus, for
  * objectives with a critic and `evaluation.lipschitz`, the empirical Lipschitz constant
  * `lipschitz` of the objective's witness (its critic's score unless it declares one: a
- * features critic's K is that of the function its estimate is built from) and `estimateOverK`
+ * features critic's K is that of the function its estimate is built from; none without a
+ * witness) and `estimateOverK`
  * (the step's estimate / K, omitted when K is 0).
  *
  * Its randomness never touches the training stream: iteration i draws from
@@ -68,13 +69,15 @@ export class SampleQualityEvaluator implements TrainerHook {
         Object.assign(metrics, digitMetrics(unit(generated), unit(real)));
       }
       if (context.critic && evaluation.lipschitz) {
-        const k = tf.tidy(() => {
-          // The witness's reference batches are this evaluation's, in inference mode.
-          const inputs = objectiveInputs(context, real, generated, { training: false });
-          return lipschitzEstimate(witnessOf(context.objective, inputs), real, generated, rng);
+        // The witness's reference batches are this evaluation's, in inference mode; none: no K.
+        const [k] = tf.tidy((): number[] => {
+          const witness = witnessOf(context.objective, objectiveInputs(context, real, generated, { training: false }));
+          return witness ? [lipschitzEstimate(witness, real, generated, rng)] : [];
         });
-        metrics.lipschitz = k;
-        if (step?.estimate !== undefined && k > 0) metrics.estimateOverK = step.estimate / k;
+        if (k !== undefined) {
+          metrics.lipschitz = k;
+          if (step?.estimate !== undefined && k > 0) metrics.estimateOverK = step.estimate / k;
+        }
       }
       return metrics;
     } finally {

@@ -36,7 +36,7 @@ export function checkMemoryEstimate(
     },
   ];
   if (critic) {
-    const code = critic.form === 'autoencoder' ? [critic.codeSize] : [1];
+    const code = critic.form === 'autoencoder' ? [critic.codeSize] : critic.form === 'features' ? [critic.features ?? 1] : [1];
     parts.push({ field: 'critic.network', ref: critic.network, inputShape: [...dataShape], outputShape: code, batches: 2 });
     if (critic.decoder)
       parts.push({

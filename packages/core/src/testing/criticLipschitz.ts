@@ -18,6 +18,8 @@ export function criticLipschitz(run: Run, count = 256, seed = 17): number {
     const real = data.sample(count, rng);
     const fake = generator.sample(count, rng);
     const inputs = objectiveInputs(run.trainer, real, fake, { training: false });
-    return lipschitzEstimate(witnessOf(run.trainer.objective, inputs), real, fake, rng);
+    const witness = witnessOf(run.trainer.objective, inputs);
+    if (!witness) throw new Error(`objective ${run.trainer.objective.id} declares no witness for its features critic`);
+    return lipschitzEstimate(witness, real, fake, rng);
   });
 }

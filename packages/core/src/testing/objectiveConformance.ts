@@ -176,8 +176,11 @@ export function objectiveConformance(test: ConformanceTest, options: ObjectiveCo
     t.true(objective.estimateInfo.name === extension.estimate.name, 'estimateInfo matches the extension');
     const { critic, refusesConstraints = [] } = objective.requires;
     t.true((critic !== undefined) === objective.usesCritic, 'requires.critic is present exactly when usesCritic');
-    if (critic?.output === 'features')
+    if (critic?.output === 'features') {
       t.true(Number.isInteger(critic.size) && critic.size > 0, `requires.critic.size ${String(critic.size)}`);
+      // K and a constraint's penalty are measured on it: a features critic has no score.
+      t.true(objective.witness !== undefined, 'a features objective declares its witness');
+    }
     for (const refusal of refusesConstraints)
       t.true(
         refusal.id.length > 0 && refusal.reason.trim().length > 0,

@@ -33,7 +33,13 @@ export function criticStep(players: StepPlayers, optimizer: tf.Optimizer, source
       const inputs = objectiveInputs(players, real, fake);
       let total = objective.criticLoss(inputs);
       // A penalty constrains what the estimate is built from: the score, or the objective's witness.
-      const score = witnessOf(objective, inputs);
+      const score =
+        witnessOf(objective, inputs) ??
+        ((): never => {
+          throw new Error(
+            `objective ${objective.id} declares no witness, and its features critic has no score for a constraint's penalty`,
+          );
+        });
       constraints.forEach((c, i) => {
         const context = contexts[i];
         if (c.penalty && context) total = tf.add(total, c.penalty({ real, fake, score }, context));
