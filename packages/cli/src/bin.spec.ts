@@ -120,7 +120,7 @@ test('train writes a run directory and says where it is', (t) => {
   t.true(existsSync(join(runs, name ?? '', 'checkpoints', 'latest.json')));
 });
 
-test('all seven objectives train on the ring from one config that differs only in objective.name', (t) => {
+test('every shipped objective trains on the ring from one config that differs only in objective.name', (t) => {
   const file = configFile(
     'seed: 4\nobjective: { name: wgan }\ndata: { name: ring8 }\n' +
       'generator: { network: { name: mlp, options: { hidden: [16] } } }\n' +
