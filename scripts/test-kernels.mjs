@@ -13,7 +13,18 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const specs = [
   ['packages/core', 'src/testing/objectiveConformance.spec.ts'],
   ['packages/core', 'src/testing/constraintConformance.spec.ts'],
-  ...['critic-wgan', 'disc-gan', 'ebgan', 'mmd', 'gradient-penalty', 'spectral-norm', 'fisher-gan', 'sobolev-gan']
+  ...[
+    'critic-wgan',
+    'disc-gan',
+    'ebgan',
+    'mmd',
+    'gradient-penalty',
+    'spectral-norm',
+    'fisher-gan',
+    'sobolev-gan',
+    'mmd-gan',
+    'cramer-gan',
+  ]
     .map((name) => [`packages/${name}`, 'src/conformance.spec.ts'])
     .filter(([dir, file]) => existsSync(join(root, dir, file))),
 ];

@@ -571,7 +571,7 @@ step('npm install @ipmgan/experiments, then ipmgan reproduce e2 (a small E2)', [
 });
 
 step(
-  'gradient-penalty, spectral-norm, fisher-gan and sobolev-gan install one at a time: each objective is named as missing, then trains',
+  'gradient-penalty, spectral-norm, fisher-gan, sobolev-gan, mmd-gan and cramer-gan install one at a time: each objective is named as missing, then trains',
   ['userInstalled'],
   async (t) => {
     const packages = [
@@ -579,6 +579,8 @@ step(
       ['@ipmgan/spectral-norm', 'sn-gan', 'IPM(SN)', ['constraint spectral-norm', 'objective sn-gan']],
       ['@ipmgan/fisher-gan', 'fisher-gan', 'IPM', ['objective fisher-gan']],
       ['@ipmgan/sobolev-gan', 'sobolev-gan', 'Sobolev IPM', ['objective sobolev-gan']],
+      ['@ipmgan/mmd-gan', 'mmd-gan', 'MMD^2(h)', ['objective mmd-gan']],
+      ['@ipmgan/cramer-gan', 'cramer-gan', 'ED(h)', ['objective cramer-gan']],
     ] as const;
     for (const [name, objective, estimateName, extensions] of packages) {
       const train = `npx ipmgan train --set objective.name=${objective} --iterations 20`;

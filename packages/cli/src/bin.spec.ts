@@ -136,6 +136,8 @@ test('every official objective trains on the ring from one config that differs o
     'sn-gan': 'IPM(SN)',
     'fisher-gan': 'IPM',
     'sobolev-gan': 'Sobolev IPM',
+    'mmd-gan': 'MMD^2(h)',
+    'cramer-gan': 'ED(h)',
   };
   for (const [objective, estimateName] of Object.entries(expected)) {
     const { code, stdout } = ipmgan(['train', '-c', file, '--set', `objective.name=${objective}`]);

@@ -17,7 +17,9 @@ test.after.always(() => {
 // Every shipped objective with its own default optimizers and constraints (wgan: RMSProp and
 // weight clipping; gan, ebgan, mmd: Adam; wgan-gp: Adam and the gradient penalty, whose
 // interpolates draw from the plugin's stream; sn-gan: Adam and spectral normalisation's
-// power-iteration vectors; fisher-gan and sobolev-gan: Adam and the Lagrange multiplier), found in the
+// power-iteration vectors; fisher-gan and sobolev-gan: Adam and the Lagrange multiplier; mmd-gan: RMSProp and
+// clipping on a features critic; cramer-gan: Adam and its own penalty's interpolates, drawn
+// from the objective's stream), found in the
 // workspace as `ipmgan train` finds them, plus the optimizers the defaults do not cover.
 const cases: [string, string[]][] = [
   ['wgan', []],
@@ -28,6 +30,8 @@ const cases: [string, string[]][] = [
   ['sn-gan', []],
   ['fisher-gan', []],
   ['sobolev-gan', []],
+  ['mmd-gan', []],
+  ['cramer-gan', []],
   [
     'wgan with adam',
     [

@@ -29,6 +29,8 @@ for (const [folder, objective, constraint, brings] of [
   ['spectral-norm', 'sn-gan', 'spectral-norm', []],
   ['fisher-gan', 'fisher-gan', undefined, []],
   ['sobolev-gan', 'sobolev-gan', undefined, []],
+  ['mmd-gan', 'mmd-gan', undefined, ['mmd']],
+  ['cramer-gan', 'cramer-gan', undefined, ['critic-wgan', 'gradient-penalty', 'mmd']],
 ] as const) {
   test(`@ipmgan/${folder} installed alone beside the CLI lists its extensions and trains ${objective}`, (t) => {
     const packages = installed(['cli', folder]);

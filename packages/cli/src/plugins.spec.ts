@@ -47,6 +47,20 @@ test('plugins lists the official objectives with their defaults', (t) => {
     'gradient-penalty lambda=10',
   ]);
   t.deepEqual(row('sn-gan').slice(7), ['adam lr 0.0002 b1 0.5', 'adam lr 0.0002 b1 0.5', 'spectral-norm']);
+  // The feature critics: the critic column says what network output each requires.
+  t.deepEqual(row('mmd-gan'), [
+    'mmd-gan',
+    'mmdgan',
+    '@ipmgan/mmd-gan@0.1.0',
+    'MMD^2(h)',
+    'features(16)',
+    '64',
+    '5',
+    'rmsprop lr 0.00005',
+    'rmsprop lr 0.00005',
+    'weight-clipping clip=0.01',
+  ]);
+  t.deepEqual(row('cramer-gan').slice(3, 7), ['ED(h)', 'features(256)', '128', '5']);
   t.truthy(lines.find((l) => l.startsWith('gan: Standard GAN')));
   // Every other kind, with its package: core's built-ins and the experiments' generators.
   const other = (id: string): string[] =>
@@ -70,12 +84,14 @@ test("plugins --json gives every extension with its kind and package, and the ob
   t.deepEqual(
     list.filter((p) => p.kind === 'objective').map((p) => [p.id, p.package, p.defaults?.batchSize]),
     [
+      ['cramer-gan', '@ipmgan/cramer-gan', 128],
       ['wgan', '@ipmgan/critic-wgan', 64],
       ['gan', '@ipmgan/disc-gan', 64],
       ['ebgan', '@ipmgan/ebgan', 64],
       ['fisher-gan', '@ipmgan/fisher-gan', 64],
       ['wgan-gp', '@ipmgan/gradient-penalty', 64],
       ['mmd', '@ipmgan/mmd', 256],
+      ['mmd-gan', '@ipmgan/mmd-gan', 64],
       ['sobolev-gan', '@ipmgan/sobolev-gan', 64],
       ['sn-gan', '@ipmgan/spectral-norm', 64],
     ],
@@ -83,12 +99,14 @@ test("plugins --json gives every extension with its kind and package, and the ob
   t.deepEqual(
     list.filter((p) => p.kind === 'objective').map((p) => [p.id, p.requires]),
     [
+      ['cramer-gan', { critic: { output: 'features', size: 256 } }],
       ['wgan', { critic: { output: 'score' } }],
       ['gan', { critic: { output: 'score' } }],
       ['ebgan', { critic: { output: 'autoencoder' } }],
       ['fisher-gan', { critic: { output: 'score' } }],
       ['wgan-gp', { critic: { output: 'score' } }],
       ['mmd', {}],
+      ['mmd-gan', { critic: { output: 'features', size: 16 } }],
       ['sobolev-gan', { critic: { output: 'score' } }],
       ['sn-gan', { critic: { output: 'score' } }],
     ],

@@ -15,6 +15,8 @@ export const officialPlugins: Readonly<Record<string, PluginManifest>> = {
   '@ipmgan/spectral-norm': { objective: 'sn-gan', aliases: ['sngan'], constraint: ['spectral-norm'] },
   '@ipmgan/fisher-gan': { objective: 'fisher-gan', aliases: ['fisher'] },
   '@ipmgan/sobolev-gan': { objective: 'sobolev-gan', aliases: ['sobolev'] },
+  '@ipmgan/mmd-gan': { objective: 'mmd-gan', aliases: ['mmdgan'] },
+  '@ipmgan/cramer-gan': { objective: 'cramer-gan', aliases: ['cramer'] },
   '@ipmgan/experiments': { network: ['parallel-line', 'gaussian-shift'] },
 };
 

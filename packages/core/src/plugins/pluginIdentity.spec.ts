@@ -81,6 +81,8 @@ test('officialProvider names the package of an objective by package name, id or 
   t.is(officialProvider('sngan'), '@ipmgan/spectral-norm');
   t.is(officialProvider('fisher'), '@ipmgan/fisher-gan');
   t.is(officialProvider('sobolev'), '@ipmgan/sobolev-gan');
+  t.is(officialProvider('mmdgan'), '@ipmgan/mmd-gan');
+  t.is(officialProvider('cramer'), '@ipmgan/cramer-gan');
   t.is(officialProvider('hinge-gan'), undefined);
   // A package with no objective does not provide one by its network ids.
   t.is(officialProvider('parallel-line'), undefined);
