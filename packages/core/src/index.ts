@@ -32,6 +32,7 @@ export type {
   Extension,
   DataSourceExtension,
   NetworkExtension,
+  NetworkShapes,
   ConstraintExtension,
   ObjectiveExtension,
 } from './contracts/Extension.js';
