@@ -175,7 +175,7 @@ test("an objective's own option errors name the experiment's field", async (t) =
   await t.throwsAsync(resolveEntry(entry({ name: 'hinge-gan' }), base, 'objectives.0'), {
     instanceOf: ConfigError,
     message:
-      'objectives.0.name: unknown objective "hinge-gan"; installed: wgan (@ipmgan/critic-wgan), gan (@ipmgan/disc-gan), ebgan (@ipmgan/ebgan), fisher-gan (@ipmgan/fisher-gan), wgan-gp (@ipmgan/gradient-penalty), mmd (@ipmgan/mmd), sn-gan (@ipmgan/spectral-norm)',
+      'objectives.0.name: unknown objective "hinge-gan"; installed: cramer-gan (@ipmgan/cramer-gan), wgan (@ipmgan/critic-wgan), gan (@ipmgan/disc-gan), ebgan (@ipmgan/ebgan), fisher-gan (@ipmgan/fisher-gan), wgan-gp (@ipmgan/gradient-penalty), mmd (@ipmgan/mmd), mmd-gan (@ipmgan/mmd-gan), sobolev-gan (@ipmgan/sobolev-gan), sn-gan (@ipmgan/spectral-norm)',
   });
   t.is((await resolveEntry(entry({ name: 'wgan-clip' }), base, 'objectives.0')).config.objective.name, 'wgan');
 });
