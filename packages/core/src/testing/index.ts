@@ -27,3 +27,6 @@ export {
 } from './killAndResume.js';
 export { resealCheckpoint } from './resealCheckpoint.js';
 export { readTfEvents, type ReadEvent } from './readTfEvents.js';
+export { objectiveInputsOf } from './objectiveInputsOf.js';
+export { readNumber } from './readNumber.js';
+export { readNumbers } from './readNumbers.js';
