@@ -30,3 +30,4 @@ export { readTfEvents, type ReadEvent } from './readTfEvents.js';
 export { objectiveInputsOf } from './objectiveInputsOf.js';
 export { readNumber } from './readNumber.js';
 export { readNumbers } from './readNumbers.js';
+export { assertTrainingMemoryFlat } from './assertTrainingMemoryFlat.js';
