@@ -1,26 +1,14 @@
 import test from 'ava';
-import type { DataSource } from '../contracts/DataSource.js';
-import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
+import { drawValues } from '../testing/drawValues.js';
+import { openDataSource } from '../testing/openDataSource.js';
 import { grid25 } from './grid25.js';
 
 const N = 20_000;
-const BASE = { baseDir: '.' };
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-async function create(options: unknown = {}): Promise<DataSource> {
-  return grid25.create(grid25.optionsSchema.parse(options), BASE);
-}
-
-function draw(source: DataSource, n: number, seed: number): Float32Array {
-  const t = source.sample(n, new Rng(seed));
-  const values = t.dataSync() as Float32Array;
-  t.dispose();
-  return values;
-}
 
 test('defaults are the WGAN-GP grid: std 0.05, scale 1/2.828', (t) => {
   t.deepEqual(grid25.optionsSchema.parse({}), { std: 0.05, scale: 1 / 2.828 });
@@ -29,7 +17,7 @@ test('defaults are the WGAN-GP grid: std 0.05, scale 1/2.828', (t) => {
 });
 
 test('25 distinct centres (i, j) * scale, i, j in {-4,-2,0,2,4}', async (t) => {
-  const source = await create();
+  const source = await openDataSource(grid25);
   const modes = source.modes;
   if (!modes) return t.fail('grid25 must report its modes');
   const s = 1 / 2.828;
@@ -46,10 +34,10 @@ test('25 distinct centres (i, j) * scale, i, j in {-4,-2,0,2,4}', async (t) => {
 });
 
 test('20,000 samples: near a centre, 4% per mode, std * scale spread', async (t) => {
-  const source = await create();
+  const source = await openDataSource(grid25);
   const modes = source.modes;
   if (!modes) return t.fail('grid25 must report its modes');
-  const x = draw(source, N, 1);
+  const x = drawValues(source, N, 1);
   const counts = new Array<number>(25).fill(0);
   let sumSq = 0;
   let maxDist = 0;

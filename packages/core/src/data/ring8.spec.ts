@@ -1,26 +1,14 @@
 import test from 'ava';
-import type { DataSource } from '../contracts/DataSource.js';
-import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
+import { drawValues } from '../testing/drawValues.js';
+import { openDataSource } from '../testing/openDataSource.js';
 import { ring8 } from './ring8.js';
 
 const N = 20_000;
-const BASE = { baseDir: '.' };
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-async function create(options: unknown = {}): Promise<DataSource> {
-  return ring8.create(ring8.optionsSchema.parse(options), BASE);
-}
-
-function draw(source: DataSource, n: number, seed: number): Float32Array {
-  const t = source.sample(n, new Rng(seed));
-  const values = t.dataSync() as Float32Array;
-  t.dispose();
-  return values;
-}
 
 test('defaults are the WGAN-GP ring: radius 2, std 0.02, scale 1/1.414', (t) => {
   t.deepEqual(ring8.optionsSchema.parse({}), { radius: 2, std: 0.02, scale: 1 / 1.414 });
@@ -30,7 +18,7 @@ test('defaults are the WGAN-GP ring: radius 2, std 0.02, scale 1/1.414', (t) => 
 });
 
 test('8 distinct centres at radius radius * scale, std reported after scaling', async (t) => {
-  const source = await create();
+  const source = await openDataSource(ring8);
   const modes = source.modes;
   if (!modes) return t.fail('ring8 must report its modes');
   const r = 2 / 1.414;
@@ -54,10 +42,10 @@ test('8 distinct centres at radius radius * scale, std reported after scaling', 
 });
 
 test('20,000 samples: near a centre, balanced modes, std * scale spread', async (t) => {
-  const source = await create();
+  const source = await openDataSource(ring8);
   const modes = source.modes;
   if (!modes) return t.fail('ring8 must report its modes');
-  const x = draw(source, N, 1);
+  const x = drawValues(source, N, 1);
   t.is(x.length, 2 * N);
   const counts = new Array<number>(8).fill(0);
   let sumSq = 0;
