@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corePlugin, resolveConfig, RunDirectory, type Config } from '@ipmgan/core/engine';
-import { assertTrainingMemoryFlat, killAndResume, meanDistanceToMode, openRun, ringConfig } from '@ipmgan/core/testing';
+import { meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
@@ -68,15 +68,10 @@ test.serial('600 iterations bring the samples onto the ring and spread their mas
   t.true(lipschitz > 0.05 && lipschitz < 1, `K ${String(lipschitz)}`);
 });
 
-test.serial(
-  "SIGKILLed at a random iteration with Algorithm 1's Adam and penalty (interpolates drawn from the objective's stream) and resumed, byte-identical",
-  async (t) => {
-    await killAndResume(t, { config: ringConfig('cramer-gan', { training: { iterations: 40 } }) });
-  },
-);
-
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringRun({ training: { iterations: 101 } }), plugins });
-  await assertTrainingMemoryFlat(t, run, 101);
-  run.dispose();
+ringTrainingChecks(test, {
+  objective: 'cramer-gan',
+  plugins,
+  settings: "Algorithm 1's Adam and penalty (interpolates drawn from the objective's stream)",
+  killIterations: 40,
+  memoryConfig: ringRun({ training: { iterations: 101 } }),
 });

@@ -1,13 +1,6 @@
 import { Rng, scoreOf, tf } from '@ipmgan/core';
 import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
-import {
-  assertClose,
-  assertTrainingMemoryFlat,
-  killAndResume,
-  meanDistanceToMode,
-  openRun,
-  ringConfig,
-} from '@ipmgan/core/testing';
+import { assertClose, meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
@@ -71,21 +64,6 @@ test.serial(
 );
 
 test.serial(
-  "SIGKILLed at a random iteration with the authors' Adam and resumed, metrics.jsonl, samples and the final tensors are byte-identical",
-  async (t) => {
-    // The multiplier lambda is the objective's auxiliary variable: the critic loss, logged
-    // every iteration, reads it, so a resume that lost it differs from the next line on.
-    await killAndResume(t, { config: ringConfig('fisher-gan', { training: { iterations: 60 } }) });
-  },
-);
-
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringConfig('fisher-gan', { training: { iterations: 101 } }), plugins });
-  await assertTrainingMemoryFlat(t, run, 101);
-  run.dispose();
-});
-
-test.serial(
   'the multiplier starts at 0 and steps by -rho (1 - Omega) per critic step: about -2 rho after two',
   async (t) => {
     // An untrained critic's scores are ~0.05, so Omega_j ~ 3e-3 on each of the first two critic
@@ -100,3 +78,7 @@ test.serial(
     run.dispose();
   },
 );
+
+// The multiplier lambda is the objective's auxiliary variable: the critic loss, logged
+// every iteration, reads it, so a resume that lost it differs from the next line on.
+ringTrainingChecks(test, { objective: 'fisher-gan', plugins, settings: "the authors' Adam" });

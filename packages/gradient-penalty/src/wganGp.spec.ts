@@ -1,12 +1,11 @@
 import { corePlugin, resolveConfig } from '@ipmgan/core/engine';
 import {
   assertClose,
-  assertTrainingMemoryFlat,
   criticLipschitz,
-  killAndResume,
   meanDistanceToMode,
   openRun,
   ringConfig,
+  ringTrainingChecks,
 } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
@@ -49,15 +48,4 @@ test.serial('the penalty does the holding: with lambda 0 the same critic is far 
   run.dispose();
 });
 
-test.serial(
-  "SIGKILLed at a random iteration with Algorithm 1's Adam and resumed, metrics.jsonl, samples and the final tensors are byte-identical",
-  async (t) => {
-    await killAndResume(t, { config: ringConfig('wgan-gp', { training: { iterations: 60 } }) });
-  },
-);
-
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringConfig('wgan-gp', { training: { iterations: 101 } }), plugins });
-  await assertTrainingMemoryFlat(t, run, 101);
-  run.dispose();
-});
+ringTrainingChecks(test, { objective: 'wgan-gp', plugins, settings: "Algorithm 1's Adam" });

@@ -10,14 +10,7 @@ import {
   type Config,
   type Run,
 } from '@ipmgan/core/engine';
-import {
-  assertClose,
-  assertTrainingMemoryFlat,
-  killAndResume,
-  meanDistanceToMode,
-  openRun,
-  ringConfig,
-} from '@ipmgan/core/testing';
+import { assertClose, meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 import { sobolevNorm } from './sobolevNorm.js';
@@ -113,12 +106,6 @@ test.serial(
   },
 );
 
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringConfig('sobolev-gan', { training: { iterations: 101 } }), plugins });
-  await assertTrainingMemoryFlat(t, run, 101);
-  run.dispose();
-});
-
 test.serial(
   'the multiplier is checkpointed: stopped at 20 and resumed, lambda is bit for bit that of a straight run',
   async (t) => {
@@ -149,11 +136,6 @@ test.serial(
   },
 );
 
-test.serial(
-  "SIGKILLed at a random iteration with the paper's Adam and resumed, metrics.jsonl, samples and the final tensors are byte-identical",
-  async (t) => {
-    // The multiplier lambda is the objective's auxiliary variable: the critic loss, logged
-    // every iteration, reads it, so a resume that lost it differs from the next line on.
-    await killAndResume(t, { config: ringConfig('sobolev-gan', { training: { iterations: 60 } }) });
-  },
-);
+// The multiplier lambda is the objective's auxiliary variable: the critic loss, logged
+// every iteration, reads it, so a resume that lost it differs from the next line on.
+ringTrainingChecks(test, { objective: 'sobolev-gan', plugins, settings: "the paper's Adam" });

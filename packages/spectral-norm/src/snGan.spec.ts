@@ -3,12 +3,11 @@ import { tf } from '@ipmgan/core';
 import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
 import {
   assertClose,
-  assertTrainingMemoryFlat,
   criticLipschitz,
-  killAndResume,
   meanDistanceToMode,
   openRun,
   ringConfig,
+  ringTrainingChecks,
 } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
@@ -121,17 +120,6 @@ test.serial('spectral-norm also constrains a WGAN critic in place of clipping, a
   run.dispose();
 });
 
-test.serial(
-  "SIGKILLed at a random iteration with Table 1's Adam and resumed, metrics.jsonl, samples and the final tensors are byte-identical",
-  async (t) => {
-    // The u vectors of the power iteration are the constraint's state: a resume that lost
-    // them would normalise by another sigma from the first step on.
-    await killAndResume(t, { config: ringConfig('sn-gan', { training: { iterations: 60 } }) });
-  },
-);
-
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringConfig('sn-gan', { training: { iterations: 101 } }), plugins });
-  await assertTrainingMemoryFlat(t, run, 101);
-  run.dispose();
-});
+// The u vectors of the power iteration are the constraint's state: a resume that lost
+// them would normalise by another sigma from the first step on.
+ringTrainingChecks(test, { objective: 'sn-gan', plugins, settings: "Table 1's Adam" });

@@ -31,3 +31,4 @@ export { objectiveInputsOf } from './objectiveInputsOf.js';
 export { readNumber } from './readNumber.js';
 export { readNumbers } from './readNumbers.js';
 export { assertTrainingMemoryFlat } from './assertTrainingMemoryFlat.js';
+export { ringTrainingChecks, type RingTrainingChecksOptions } from './ringTrainingChecks.js';
