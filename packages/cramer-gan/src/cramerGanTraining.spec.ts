@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corePlugin, resolveConfig, RunDirectory, type Config } from '@ipmgan/core/engine';
-import { meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
+import { corePlugin, RunDirectory, type Config } from '@ipmgan/core/engine';
+import { assertRingDefaults, meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
@@ -21,17 +21,17 @@ function ringRun(overrides: Partial<Config> = {}): Config {
 test.serial(
   "the resolved config carries Algorithm 1's settings: Adam 1e-4, lambda 10, 128 = 2 x 64 per batch, 256 features",
   (t) => {
-    const config = resolveConfig({ objective: { name: 'cramer' }, data: { name: 'ring8' } }, plugins);
+    const config = assertRingDefaults(t, 'cramer', plugins, {
+      batchSize: 128,
+      nCritic: 5,
+      optimizer: { name: 'adam', lr: 1e-4, beta1: 0.5, beta2: 0.9, epsilon: 1e-8 },
+      constraints: [],
+      options: { featureSize: 256, lambda: 10 },
+      package: '@ipmgan/cramer-gan',
+    });
     t.is(config.objective.name, 'cramer-gan');
-    t.is(config.training.batchSize, 128);
-    t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 5 });
-    const adam = { name: 'adam', lr: 1e-4, beta1: 0.5, beta2: 0.9, epsilon: 1e-8 };
-    t.deepEqual(config.training.optimizers, { critic: adam, generator: adam });
-    t.deepEqual(config.critic?.constraints, []);
     t.is(config.critic?.form, 'features');
     t.is(config.critic?.features, 256);
-    t.deepEqual(config.objective.options, { featureSize: 256, lambda: 10 });
-    t.is(config.objective.package, '@ipmgan/cramer-gan');
   },
 );
 

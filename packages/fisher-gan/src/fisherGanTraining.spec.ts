@@ -1,6 +1,13 @@
 import { Rng, scoreOf, tf } from '@ipmgan/core';
-import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
-import { assertClose, meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
+import { corePlugin, type Run } from '@ipmgan/core/engine';
+import {
+  assertClose,
+  assertRingDefaults,
+  meanDistanceToMode,
+  openRun,
+  ringConfig,
+  ringTrainingChecks,
+} from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
@@ -23,14 +30,14 @@ function multiplier(run: Run): number {
 }
 
 test.serial("the resolved config carries the authors' settings: Adam 2e-4 (0.5, 0.999), n_critic 2, rho 1e-6", (t) => {
-  const config = resolveConfig({ objective: { name: 'fisher-gan' }, data: { name: 'ring8' } }, plugins);
-  t.is(config.training.batchSize, 64);
-  t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 2 });
-  const adam = { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 };
-  t.deepEqual(config.training.optimizers, { critic: adam, generator: adam });
-  t.deepEqual(config.critic?.constraints, []);
-  t.deepEqual(config.objective.options, { rho: 1e-6 });
-  t.is(config.objective.package, '@ipmgan/fisher-gan');
+  assertRingDefaults(t, 'fisher-gan', plugins, {
+    batchSize: 64,
+    nCritic: 2,
+    optimizer: { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 },
+    constraints: [],
+    options: { rho: 1e-6 },
+    package: '@ipmgan/fisher-gan',
+  });
 });
 
 test.serial('training on the ring brings samples to the modes at the default rho 1e-6', async (t) => {

@@ -1,6 +1,7 @@
-import { corePlugin, resolveConfig } from '@ipmgan/core/engine';
+import { corePlugin } from '@ipmgan/core/engine';
 import {
   assertClose,
+  assertRingDefaults,
   criticLipschitz,
   meanDistanceToMode,
   openRun,
@@ -13,13 +14,13 @@ import { ipmganPlugin } from './index.js';
 const plugins = [corePlugin, ipmganPlugin];
 
 test.serial('the resolved config carries Algorithm 1 defaults: Adam 1e-4 (0, 0.9), n_critic 5, lambda 10', (t) => {
-  const config = resolveConfig({ objective: { name: 'wgan-gp' }, data: { name: 'ring8' } }, plugins);
-  t.is(config.training.batchSize, 64);
-  t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 5 });
-  const adam = { name: 'adam', lr: 1e-4, beta1: 0, beta2: 0.9, epsilon: 1e-8 };
-  t.deepEqual(config.training.optimizers, { critic: adam, generator: adam });
-  t.deepEqual(config.critic?.constraints, [{ name: 'gradient-penalty', options: { lambda: 10, oneSided: false } }]);
-  t.is(config.objective.package, '@ipmgan/gradient-penalty');
+  assertRingDefaults(t, 'wgan-gp', plugins, {
+    batchSize: 64,
+    nCritic: 5,
+    optimizer: { name: 'adam', lr: 1e-4, beta1: 0, beta2: 0.9, epsilon: 1e-8 },
+    constraints: [{ name: 'gradient-penalty', options: { lambda: 10, oneSided: false } }],
+    package: '@ipmgan/gradient-penalty',
+  });
 });
 
 test.serial('training on the ring brings samples to the modes and holds the critic near 1-Lipschitz', async (t) => {

@@ -2,15 +2,15 @@ import { Rng, scoreOf, tf } from '@ipmgan/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { corePlugin, RunDirectory, SampleQualityEvaluator, type Config, type Run } from '@ipmgan/core/engine';
 import {
-  corePlugin,
-  resolveConfig,
-  RunDirectory,
-  SampleQualityEvaluator,
-  type Config,
-  type Run,
-} from '@ipmgan/core/engine';
-import { assertClose, meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
+  assertClose,
+  assertRingDefaults,
+  meanDistanceToMode,
+  openRun,
+  ringConfig,
+  ringTrainingChecks,
+} from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 import { sobolevNorm } from './sobolevNorm.js';
@@ -33,14 +33,14 @@ function multiplier(run: Run): number {
 }
 
 test.serial("the resolved config carries the paper's settings: Adam 1e-4 (0.5, 0.999), n_critic 2, rho 1e-5", (t) => {
-  const config = resolveConfig({ objective: { name: 'sobolev-gan' }, data: { name: 'ring8' } }, plugins);
-  t.is(config.training.batchSize, 64);
-  t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 2 });
-  const adam = { name: 'adam', lr: 1e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 };
-  t.deepEqual(config.training.optimizers, { critic: adam, generator: adam });
-  t.deepEqual(config.critic?.constraints, []);
-  t.deepEqual(config.objective.options, { rho: 1e-5 });
-  t.is(config.objective.package, '@ipmgan/sobolev-gan');
+  assertRingDefaults(t, 'sobolev-gan', plugins, {
+    batchSize: 64,
+    nCritic: 2,
+    optimizer: { name: 'adam', lr: 1e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 },
+    constraints: [],
+    options: { rho: 1e-5 },
+    package: '@ipmgan/sobolev-gan',
+  });
 });
 
 /** The ring run of the specs with both players' Adam at `lr` (beta1 0.5, beta2 0.999, the defaults' betas). */

@@ -1,8 +1,9 @@
 import { ipmganPlugin as wganPlugin } from '@ipmgan/critic-wgan';
 import { tf } from '@ipmgan/core';
-import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
+import { corePlugin, type Run } from '@ipmgan/core/engine';
 import {
   assertClose,
+  assertRingDefaults,
   criticLipschitz,
   meanDistanceToMode,
   openRun,
@@ -50,13 +51,13 @@ function normalisedNorms(run: Run): number[] {
 }
 
 test.serial('the resolved config carries Table 1 setting C: Adam 2e-4 (0.5, 0.999), n_dis 1, spectral norm', (t) => {
-  const config = resolveConfig({ objective: { name: 'sn-gan' }, data: { name: 'ring8' } }, plugins);
-  t.is(config.training.batchSize, 64);
-  t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 1 });
-  const adam = { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 };
-  t.deepEqual(config.training.optimizers, { critic: adam, generator: adam });
-  t.deepEqual(config.critic?.constraints, [{ name: 'spectral-norm', options: { powerIterations: 1 } }]);
-  t.is(config.objective.package, '@ipmgan/spectral-norm');
+  assertRingDefaults(t, 'sn-gan', plugins, {
+    batchSize: 64,
+    nCritic: 1,
+    optimizer: { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 },
+    constraints: [{ name: 'spectral-norm', options: { powerIterations: 1 } }],
+    package: '@ipmgan/spectral-norm',
+  });
 });
 
 test.serial(
