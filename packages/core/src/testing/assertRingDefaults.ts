@@ -19,6 +19,8 @@ export interface RingDefaults {
   readonly options?: Readonly<Record<string, unknown>>;
   /** The package the objective resolves to. */
   readonly package: string;
+  /** A features critic's form and width; unchecked when absent. */
+  readonly critic?: { readonly form: string; readonly features: number };
 }
 
 /**
@@ -39,5 +41,9 @@ export function assertRingDefaults(
   t.deepEqual(config.critic?.constraints, expected.constraints);
   if (expected.options) t.deepEqual(config.objective.options, expected.options);
   t.is(config.objective.package, expected.package);
+  if (expected.critic) {
+    t.is(config.critic?.form, expected.critic.form);
+    t.is(config.critic?.features, expected.critic.features);
+  }
   return config;
 }

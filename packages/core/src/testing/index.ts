@@ -32,4 +32,3 @@ export { readNumber } from './readNumber.js';
 export { readNumbers } from './readNumbers.js';
 export { assertTrainingMemoryFlat } from './assertTrainingMemoryFlat.js';
 export { ringTrainingChecks, type RingTrainingChecksOptions } from './ringTrainingChecks.js';
-export { assertRingDefaults, type RingDefaults } from './assertRingDefaults.js';

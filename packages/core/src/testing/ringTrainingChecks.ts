@@ -1,4 +1,5 @@
 import type { Config } from '../config/ConfigSchema.js';
+import { assertRingDefaults, type RingDefaults } from './assertRingDefaults.js';
 import type { IpmPlugin } from '../plugins/IpmPlugin.js';
 import { openRun } from '../runs/openRun.js';
 import { assertTrainingMemoryFlat } from './assertTrainingMemoryFlat.js';
@@ -10,7 +11,12 @@ import { ringConfig } from './ringConfig.js';
 interface SerialTest {
   serial(
     title: string,
-    implementation: (t: ConformanceAssertions & { is(actual: unknown, expected: unknown): unknown }) => Promise<void>,
+    implementation: (
+      t: ConformanceAssertions & {
+        is(actual: unknown, expected: unknown): unknown;
+        deepEqual(actual: unknown, expected: unknown): unknown;
+      },
+    ) => void | Promise<void>,
   ): void;
 }
 
@@ -22,6 +28,13 @@ export interface RingTrainingChecksOptions {
   readonly plugins: readonly IpmPlugin[];
   /** Whose optimizer and constraint the defaults are, for the titles: "the paper's Adam". */
   readonly settings: string;
+  /** The paper's settings, which the config resolved from the objective's name must carry. */
+  readonly defaults: RingDefaults & {
+    /** The defaults test's title: which settings they are. */
+    readonly title: string;
+    /** The name the config gives (an alias checks that it resolves to `objective`). */
+    readonly name?: string;
+  };
   /** Iterations of the killed and resumed run (default 60). */
   readonly killIterations?: number;
   /** The 101-iteration run the memory check trains (default: the ring run at the defaults). */
@@ -29,12 +42,17 @@ export interface RingTrainingChecksOptions {
 }
 
 /**
- * The two checks every objective package's ring training spec makes of its defaults: a run
- * SIGKILLed at a random iteration resumes byte-identical (killAndResume), and 100 training
- * iterations leave tf.memory().numTensors flat (assertTrainingMemoryFlat).
+ * The three checks every objective package's ring training spec makes of its defaults: the
+ * resolved config carries the paper's settings (assertRingDefaults), a run SIGKILLed at a
+ * random iteration resumes byte-identical (killAndResume), and 100 training iterations leave
+ * tf.memory().numTensors flat (assertTrainingMemoryFlat).
  */
 export function ringTrainingChecks(test: SerialTest, options: RingTrainingChecksOptions): void {
-  const { objective, plugins, settings, killIterations = 60 } = options;
+  const { objective, plugins, settings, killIterations = 60, defaults } = options;
+  test.serial(defaults.title, (t) => {
+    const config = assertRingDefaults(t, defaults.name ?? objective, plugins, defaults);
+    t.is(config.objective.name, objective);
+  });
   test.serial(
     `SIGKILLed at a random iteration with ${settings} and resumed, metrics.jsonl, samples and the final tensors are byte-identical`,
     async (t) => {
