@@ -1,6 +1,7 @@
 import test from 'ava';
 import { tf } from '../tensorflow.js';
 import { drawValues } from '../testing/drawValues.js';
+import { nearestModeStats } from '../testing/nearestModeStats.js';
 import { openDataSource } from '../testing/openDataSource.js';
 import { ring8 } from './ring8.js';
 
@@ -47,25 +48,9 @@ test('20,000 samples: near a centre, balanced modes, std * scale spread', async 
   if (!modes) return t.fail('ring8 must report its modes');
   const x = drawValues(source, N, 1);
   t.is(x.length, 2 * N);
-  const counts = new Array<number>(8).fill(0);
-  let sumSq = 0;
-  let maxDist = 0;
-  for (let i = 0; i < N; i++) {
-    const px = x[2 * i] ?? NaN;
-    const py = x[2 * i + 1] ?? NaN;
-    let best = 0;
-    let bestD = Infinity;
-    modes.centres.forEach((c, k) => {
-      const d = Math.hypot(px - (c[0] ?? 0), py - (c[1] ?? 0));
-      if (d < bestD) [best, bestD] = [k, d];
-    });
-    counts[best] = (counts[best] ?? 0) + 1;
-    sumSq += bestD * bestD;
-    maxDist = Math.max(maxDist, bestD);
-  }
+  const { counts, std, maxDistance: maxDist } = nearestModeStats(x, modes.centres);
   t.true(maxDist < 5 * modes.std, `max distance ${maxDist} vs 5 std ${5 * modes.std}`);
   for (const c of counts) t.true(Math.abs(c / N - 0.125) <= 0.015, `mode share ${c / N}`);
   // Per-coordinate std around the nearest centre: sqrt(E||x - c||^2 / 2).
-  const std = Math.sqrt(sumSq / (2 * N));
   t.true(Math.abs(std / modes.std - 1) <= 0.05, `std ${std} vs ${modes.std}`);
 });
