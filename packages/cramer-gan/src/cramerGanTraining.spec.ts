@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { corePlugin, RunDirectory, type Config } from '@ipmgan/core/engine';
-import { meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
+import { corePlugin, type Config } from '@ipmgan/core/engine';
+import { ringConfig, ringTrainingChecks, trainOnRing } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
@@ -19,15 +16,7 @@ function ringRun(overrides: Partial<Config> = {}): Config {
 }
 
 test.serial('600 iterations bring the samples onto the ring and spread their mass over its 8 modes', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'ipmgan-cramer-gan-'));
-  const directory = new RunDirectory(join(root, 'run'));
-  const run = await openRun({ config: ringRun(), plugins }, { directory });
-  const before = meanDistanceToMode(run);
-  await run.trainer.fit();
-  const after = meanDistanceToMode(run);
-  run.dispose();
-  const evaluation = directory.readMetrics().at(-1)?.evaluation ?? {};
-  rmSync(root, { recursive: true, force: true });
+  const { before, after, evaluation } = await trainOnRing(ringRun(), plugins);
   const {
     w1 = Number.NaN,
     modesCovered = Number.NaN,

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corePlugin, loadConfigFile, resolveConfig, RunDirectory, type Config } from '@ipmgan/core/engine';
-import { killAndResume, meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
+import { corePlugin, loadConfigFile, resolveConfig, type Config } from '@ipmgan/core/engine';
+import { killAndResume, ringConfig, ringTrainingChecks, trainOnRing } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
@@ -38,15 +36,7 @@ test.serial(
 );
 
 test.serial('with the ring setting, 600 iterations bring the samples onto the ring and its modes', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'ipmgan-mmd-gan-'));
-  const directory = new RunDirectory(join(root, 'run'));
-  const run = await openRun({ config: ringRun(), plugins }, { directory });
-  const before = meanDistanceToMode(run);
-  await run.trainer.fit();
-  const after = meanDistanceToMode(run);
-  run.dispose();
-  const evaluation = directory.readMetrics().at(-1)?.evaluation ?? {};
-  rmSync(root, { recursive: true, force: true });
+  const { before, after, evaluation } = await trainOnRing(ringRun(), plugins);
   const { w1 = Number.NaN, modesCovered = Number.NaN, massKl = Number.NaN, lipschitz = Number.NaN } = evaluation;
   t.log(
     `distance ${before.toFixed(3)} -> ${after.toFixed(3)}; W1 ${w1.toFixed(3)}, modes ${String(modesCovered)}, mass KL ${massKl.toFixed(3)}, K ${lipschitz.toPrecision(3)}`,

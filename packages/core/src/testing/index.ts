@@ -32,3 +32,4 @@ export { readNumber } from './readNumber.js';
 export { readNumbers } from './readNumbers.js';
 export { assertTrainingMemoryFlat } from './assertTrainingMemoryFlat.js';
 export { ringTrainingChecks, type RingTrainingChecksOptions } from './ringTrainingChecks.js';
+export { trainOnRing, type RingTrainingResult } from './trainOnRing.js';
