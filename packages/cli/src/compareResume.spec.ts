@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import test from 'ava';
+import { childrenOf } from './testing/childrenOf.js';
 import { makeTempDir } from './testing/makeTempDir.js';
+import { pidExists } from './testing/pidExists.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 import { snapshotFiles } from './testing/snapshotFiles.js';
 
@@ -54,30 +56,6 @@ function referenceMetrics(seed: number): unknown[] {
   return records;
 }
 
-/** The process ids whose parent is `pid` (Linux /proc). */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc').flatMap((name) => {
-    if (!/^\d+$/.test(name)) return [];
-    try {
-      // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
-      const stat = readFileSync(join('/proc', name, 'stat'), 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      return ppid === pid ? [Number(name)] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Starts `ipmgan compare --workers 1` of wgan with seeds 1 and 2 in a new folder `cwd`; once the
  * first run has a checkpoint, `kill` SIGKILLs the worker or the parent. Resolves with the exit
@@ -116,7 +94,7 @@ async function compareKilled(
   process.kill(kill === 'worker' ? worker : (child.pid ?? 0), 'SIGKILL');
   const code = await exited;
   // An orphaned worker stops after its iteration (with a checkpoint) when its parent goes.
-  for (let i = 0; i < 3000 && alive(worker); i++) await sleep(10);
+  for (let i = 0; i < 3000 && pidExists(worker); i++) await sleep(10);
   return { code, stdout, stderr, compareDir, worker };
 }
 
@@ -166,7 +144,7 @@ test('the compare process killed with SIGKILL: --resume continues the run in fli
   const cwd = join(dir, 'parent-killed');
   const killed = await compareKilled(cwd, 'parent');
   t.is(killed.code, null, 'killed by a signal');
-  t.false(alive(killed.worker), 'the orphaned worker stopped');
+  t.false(pidExists(killed.worker), 'the orphaned worker stopped');
   // The second run was planned (its config written) but never trained.
   t.deepEqual(readdirSync(join(killed.compareDir, 'wgan-seed2')), ['config.resolved.json']);
 

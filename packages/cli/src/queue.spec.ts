@@ -5,7 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RunDirectory } from '@ipmgan/core/engine';
 import { metricsWithoutClock } from '@ipmgan/core/testing';
 import test from 'ava';
+import { childrenOf } from './testing/childrenOf.js';
 import { makeTempDir } from './testing/makeTempDir.js';
+import { pidExists } from './testing/pidExists.js';
 import { repoRoot, runIpmgan } from './testing/runIpmgan.js';
 import { spawnIpmgan } from './testing/spawnIpmgan.js';
 import { redisServerPath, startRedis } from './testing/startRedis.js';
@@ -125,30 +127,6 @@ function follow(
   return { child, stderr: () => stderr, done };
 }
 
-/** The process ids whose parent is `pid` (Linux /proc). */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc').flatMap((name) => {
-    if (!/^\d+$/.test(name)) return [];
-    try {
-      // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
-      const stat = readFileSync(join('/proc', name, 'stat'), 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      return ppid === pid ? [Number(name)] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function stopWorkers(workers: readonly Worker[]): Promise<void> {
   for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGTERM');
   await Promise.all(workers.map((w) => w.exited));
@@ -225,7 +203,7 @@ queueTest(
       t.is(code, 0, stderr);
       // The killed worker's child stopped too (the worker's disconnect), rather than train on as an orphan.
       t.deepEqual(
-        orphans.filter((pid) => alive(pid)),
+        orphans.filter((pid) => pidExists(pid)),
         [],
       );
       const compareDir = compareDirOf(folder);

@@ -4,20 +4,11 @@
 import type { StepResult, TrainerHook } from '@ipmgan/core';
 import { DivergenceError, openRun, type RunDirectory } from '@ipmgan/core/engine';
 import { writeRunReport } from '@ipmgan/report';
+import { sendToParent } from './sendToParent.js';
 import type { FromWorker, ToWorker } from './WorkerMessage.js';
 
-function send(message: FromWorker): Promise<void> {
-  return new Promise((done) => {
-    if (!process.send || !process.connected) {
-      done();
-      return;
-    }
-    // With a callback, a failed send (EPIPE: the parent died) is handed to it instead of thrown.
-    process.send(message, undefined, {}, () => {
-      done();
-    });
-  });
-}
+/** A typed sendToParent: the messages runComparison's trainInChild expects. */
+const send = (message: FromWorker): Promise<void> => sendToParent(message);
 
 const controller = new AbortController();
 // Ctrl-C reaches every process of the terminal's group; the parent also sends 'stop'.

@@ -1,6 +1,6 @@
 import { tf, type CriticOutput, type ObjectiveInputs } from '@ipmgan/core';
 import { useBackend } from '@ipmgan/core/engine';
-import { assertClose, testPluginContext } from '@ipmgan/core/testing';
+import { assertClose, readNumber, objectiveInputsOf } from '@ipmgan/core/testing';
 import test from 'ava';
 import { cramerGan } from './cramerGan.js';
 import { energyDistance } from './energyDistance.js';
@@ -8,12 +8,6 @@ import { energyDistance } from './energyDistance.js';
 test.before(async () => {
   await useBackend('cpu');
 });
-
-const read = (x: tf.Tensor): number => {
-  const value = x.dataSync()[0] ?? Number.NaN;
-  x.dispose();
-  return value;
-};
 
 /**
  * The step's inputs for a features critic h(x) = x W (the identity unless W is given): real
@@ -23,15 +17,7 @@ function inputs(real: number[][], fake: number[][], w?: tf.Tensor2D): ObjectiveI
   const critic = (x: tf.Tensor): CriticOutput => ({
     features: w ? tf.matMul<tf.Tensor2D>(x, w) : (x as tf.Tensor2D),
   });
-  const [r, f] = [tf.tensor2d(real), tf.tensor2d(fake)];
-  return {
-    real: r,
-    fake: f,
-    criticReal: critic(r),
-    criticFake: critic(f),
-    critic,
-    context: testPluginContext('objective:cramer-gan'),
-  };
+  return objectiveInputsOf('objective:cramer-gan', critic, tf.tensor2d(real), tf.tensor2d(fake));
 }
 
 // Batch 2, so m = 1 triple: x_r = (0, 2), x_g = (1, 0), x'_g = (0, -1) (see cramerLosses.spec).
@@ -46,12 +32,17 @@ const fake = [
 
 test('without the penalty, the critic loss is -(f(x_r) - f(x_g)) = -(2 - sqrt 2) on the first halves', (t) => {
   const objective = cramerGan.create({ featureSize: 2, lambda: 0 });
-  assertClose(t, read(tf.tidy(() => objective.criticLoss(inputs(real, fake)))), -(2 - Math.SQRT2), 1e-6);
+  assertClose(t, readNumber(tf.tidy(() => objective.criticLoss(inputs(real, fake)))), -(2 - Math.SQRT2), 1e-6);
 });
 
 test('the generator loss is Algorithm 1 L_g on the triple: ||(-1, 2)|| + 3 - sqrt 2', (t) => {
   const objective = cramerGan.create({ featureSize: 2, lambda: 10 });
-  assertClose(t, read(tf.tidy(() => objective.generatorLoss(inputs(real, fake)))), Math.sqrt(5) + 3 - Math.SQRT2, 1e-6);
+  assertClose(
+    t,
+    readNumber(tf.tidy(() => objective.generatorLoss(inputs(real, fake)))),
+    Math.sqrt(5) + 3 - Math.SQRT2,
+    1e-6,
+  );
 });
 
 test('the penalty is lambda (||grad f(x_hat)|| - 1)^2: x_r = x_g = (3, 0) makes x_hat = (3, 0) for any eps', (t) => {
@@ -59,7 +50,7 @@ test('the penalty is lambda (||grad f(x_hat)|| - 1)^2: x_r = x_g = (3, 0) makes 
   // The surrogate is 0 (x_r = x_g), so the loss is the penalty alone.
   const objective = cramerGan.create({ featureSize: 2, lambda: 10 });
   const norm = Math.sqrt(2 - 6 / Math.sqrt(10));
-  const loss = read(
+  const loss = readNumber(
     tf.tidy(() =>
       objective.criticLoss(
         inputs(
@@ -122,9 +113,9 @@ test('the estimate is the energy distance of all real and all fake features; the
       return objective.witness(s, x);
     };
     return {
-      estimate: read(objective.estimate(step)),
-      direct: read(energyDistance(tf.tensor2d(real), tf.tensor2d(fake))),
-      difference: read(tf.sub(tf.mean(witness(step, step.real)), tf.mean(witness(step, step.fake)))),
+      estimate: readNumber(objective.estimate(step)),
+      direct: readNumber(energyDistance(tf.tensor2d(real), tf.tensor2d(fake))),
+      difference: readNumber(tf.sub(tf.mean(witness(step, step.real)), tf.mean(witness(step, step.fake)))),
     };
   });
   // By hand: E||x - y|| over the 4 pairs = (sqrt 5 + 3 + sqrt 41 + sqrt 61)/4, E||x - x'|| = 2 sqrt 34 / 4,

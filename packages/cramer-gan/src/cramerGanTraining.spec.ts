@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { tf } from '@ipmgan/core';
-import { corePlugin, resolveConfig, RunDirectory, type Config } from '@ipmgan/core/engine';
-import { killAndResume, meanDistanceToMode, openRun, ringConfig } from '@ipmgan/core/testing';
+import { corePlugin, type Config } from '@ipmgan/core/engine';
+import { ringConfig, ringTrainingChecks, trainOnRing } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
@@ -19,33 +15,8 @@ function ringRun(overrides: Partial<Config> = {}): Config {
   });
 }
 
-test.serial(
-  "the resolved config carries Algorithm 1's settings: Adam 1e-4, lambda 10, 128 = 2 x 64 per batch, 256 features",
-  (t) => {
-    const config = resolveConfig({ objective: { name: 'cramer' }, data: { name: 'ring8' } }, plugins);
-    t.is(config.objective.name, 'cramer-gan');
-    t.is(config.training.batchSize, 128);
-    t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 5 });
-    const adam = { name: 'adam', lr: 1e-4, beta1: 0.5, beta2: 0.9, epsilon: 1e-8 };
-    t.deepEqual(config.training.optimizers, { critic: adam, generator: adam });
-    t.deepEqual(config.critic?.constraints, []);
-    t.is(config.critic?.form, 'features');
-    t.is(config.critic?.features, 256);
-    t.deepEqual(config.objective.options, { featureSize: 256, lambda: 10 });
-    t.is(config.objective.package, '@ipmgan/cramer-gan');
-  },
-);
-
 test.serial('600 iterations bring the samples onto the ring and spread their mass over its 8 modes', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'ipmgan-cramer-gan-'));
-  const directory = new RunDirectory(join(root, 'run'));
-  const run = await openRun({ config: ringRun(), plugins }, { directory });
-  const before = meanDistanceToMode(run);
-  await run.trainer.fit();
-  const after = meanDistanceToMode(run);
-  run.dispose();
-  const evaluation = directory.readMetrics().at(-1)?.evaluation ?? {};
-  rmSync(root, { recursive: true, force: true });
+  const { before, after, evaluation } = await trainOnRing(ringRun(), plugins);
   const {
     w1 = Number.NaN,
     modesCovered = Number.NaN,
@@ -69,18 +40,22 @@ test.serial('600 iterations bring the samples onto the ring and spread their mas
   t.true(lipschitz > 0.05 && lipschitz < 1, `K ${String(lipschitz)}`);
 });
 
-test.serial(
-  "SIGKILLed at a random iteration with Algorithm 1's Adam and penalty (interpolates drawn from the objective's stream) and resumed, byte-identical",
-  async (t) => {
-    await killAndResume(t, { config: ringConfig('cramer-gan', { training: { iterations: 40 } }) });
+ringTrainingChecks(test, {
+  objective: 'cramer-gan',
+  plugins,
+  settings: "Algorithm 1's Adam and penalty (interpolates drawn from the objective's stream)",
+  killIterations: 40,
+  memoryConfig: ringRun({ training: { iterations: 101 } }),
+  defaults: {
+    title:
+      "the resolved config carries Algorithm 1's settings: Adam 1e-4, lambda 10, 128 = 2 x 64 per batch, 256 features",
+    name: 'cramer',
+    batchSize: 128,
+    nCritic: 5,
+    optimizer: { name: 'adam', lr: 1e-4, beta1: 0.5, beta2: 0.9, epsilon: 1e-8 },
+    constraints: [],
+    options: { featureSize: 256, lambda: 10 },
+    package: '@ipmgan/cramer-gan',
+    critic: { form: 'features', features: 256 },
   },
-);
-
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringRun({ training: { iterations: 101 } }), plugins });
-  await run.trainer.fit({ iterations: 1 });
-  const before = tf.memory().numTensors;
-  await run.trainer.fit({ iterations: 101 });
-  t.is(tf.memory().numTensors, before);
-  run.dispose();
 });

@@ -1,6 +1,6 @@
 import { tf } from '@ipmgan/core';
 import { useBackend } from '@ipmgan/core/engine';
-import { assertClose } from '@ipmgan/core/testing';
+import { assertClose, readNumbers } from '@ipmgan/core/testing';
 import test from 'ava';
 import { cramerCritic, cramerLosses } from './cramerLosses.js';
 
@@ -8,19 +8,13 @@ test.before(async () => {
   await useBackend('cpu');
 });
 
-const read = (x: tf.Tensor): number[] => {
-  const values = Array.from(x.dataSync());
-  x.dispose();
-  return values;
-};
-
 // One triple: h(x_r) = (0, 2), h(x_g) = (1, 0), h(x'_g) = (0, -1).
 const hReal = (): tf.Tensor2D => tf.tensor2d([[0, 2]]);
 const hGenerated = (): tf.Tensor2D => tf.tensor2d([[1, 0]]);
 const hPartner = (): tf.Tensor2D => tf.tensor2d([[0, -1]]);
 
 test('f(x) = ||h(x) - h(x_g)|| - ||h(x)||, row by row: (||(0, 4)|| - 5, ||(1, 1)|| - 1)', (t) => {
-  const f = read(
+  const f = readNumbers(
     cramerCritic(
       tf.tensor2d([
         [3, 4],
@@ -38,8 +32,8 @@ test('f(x) = ||h(x) - h(x_g)|| - ||h(x)||, row by row: (||(0, 4)|| - 5, ||(1, 1)
 
 test('surrogate f(x_r) - f(x_g) = (3 - 2) - (sqrt 2 - 1); generator ||(-1, 2)|| + 3 - sqrt 2', (t) => {
   const { surrogate, generator } = cramerLosses(hReal(), hGenerated(), hPartner());
-  assertClose(t, read(surrogate)[0] ?? Number.NaN, 1 - (Math.SQRT2 - 1), 1e-6);
-  assertClose(t, read(generator)[0] ?? Number.NaN, Math.sqrt(5) + 3 - Math.SQRT2, 1e-6);
+  assertClose(t, readNumbers(surrogate)[0] ?? Number.NaN, 1 - (Math.SQRT2 - 1), 1e-6);
+  assertClose(t, readNumbers(generator)[0] ?? Number.NaN, Math.sqrt(5) + 3 - Math.SQRT2, 1e-6);
 });
 
 test('both are means over the triples: a second triple averages in', (t) => {
@@ -47,12 +41,12 @@ test('both are means over the triples: a second triple averages in', (t) => {
   //   f(x_r) = 1 - 2 = -1, f(x_g) = 2 - 1 = 1: surrogate -2; generator 3 + 1 - 2 = 2.
   const two = (a: number[], b: number[]) => tf.tensor2d([a, b]);
   const { surrogate, generator } = cramerLosses(two([0, 2], [2, 0]), two([1, 0], [-1, 0]), two([0, -1], [1, 0]));
-  assertClose(t, read(surrogate)[0] ?? Number.NaN, (2 - Math.SQRT2 - 2) / 2, 1e-6);
-  assertClose(t, read(generator)[0] ?? Number.NaN, (Math.sqrt(5) + 3 - Math.SQRT2 + 2) / 2, 1e-6);
+  assertClose(t, readNumbers(surrogate)[0] ?? Number.NaN, (2 - Math.SQRT2 - 2) / 2, 1e-6);
+  assertClose(t, readNumbers(generator)[0] ?? Number.NaN, (Math.sqrt(5) + 3 - Math.SQRT2 + 2) / 2, 1e-6);
 });
 
 test("d surrogate / d h(x_g) = -((h - h') / ||h - h'|| - h / ||h||) = (1 - 1/sqrt 2, -1/sqrt 2), by hand", (t) => {
-  const g = read(
+  const g = readNumbers(
     tf.grad((h: tf.Tensor) => cramerLosses(hReal(), h as tf.Tensor2D, hPartner()).surrogate)(hGenerated()),
   );
   assertClose(t, g[0] ?? Number.NaN, 1 - Math.SQRT1_2, 1e-6);
@@ -60,7 +54,7 @@ test("d surrogate / d h(x_g) = -((h - h') / ||h - h'|| - h / ||h||) = (1 - 1/sqr
 });
 
 test('the gradient stays finite where two generated points coincide (the norm floor)', (t) => {
-  const g = read(
+  const g = readNumbers(
     tf.grad((h: tf.Tensor) => cramerLosses(hReal(), h as tf.Tensor2D, hGenerated()).generator)(hGenerated()),
   );
   t.true(g.every(Number.isFinite), g.join(', '));

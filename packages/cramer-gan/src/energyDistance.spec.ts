@@ -1,6 +1,6 @@
 import { tf } from '@ipmgan/core';
 import { useBackend } from '@ipmgan/core/engine';
-import { assertClose } from '@ipmgan/core/testing';
+import { assertClose, readNumbers } from '@ipmgan/core/testing';
 import test from 'ava';
 import { energyDistance, energyWitness } from './energyDistance.js';
 
@@ -8,11 +8,6 @@ test.before(async () => {
   await useBackend('cpu');
 });
 
-const read = (x: tf.Tensor): number[] => {
-  const values = Array.from(x.dataSync());
-  x.dispose();
-  return values;
-};
 const column = (values: readonly number[]): tf.Tensor2D => tf.tensor2d([...values], [values.length, 1]);
 
 /** 2 * integral (F - G)^2 of the two empirical CDFs: the 1-D Cramer distance l2^2, twice. */
@@ -28,7 +23,7 @@ function twiceCramer(x: readonly number[], y: readonly number[]): number {
 }
 
 test('x = {0, 1}, y = {3}: 2 (3 + 2)/2 - (0 + 1 + 1 + 0)/4 - 0 = 4.5, twice the area (1/2)^2 * 1 + 1^2 * 2', (t) => {
-  const value = read(energyDistance(column([0, 1]), column([3])))[0] ?? Number.NaN;
+  const value = readNumbers(energyDistance(column([0, 1]), column([3])))[0] ?? Number.NaN;
   assertClose(t, value, 4.5, 1e-5);
   assertClose(t, twiceCramer([0, 1], [3]), 4.5, 1e-12);
 });
@@ -38,7 +33,7 @@ test('in 1-D it is twice the Cramer distance between the empirical CDFs (Szekely
   const y = [1, -0.5, 4, 2.25];
   const expected = twiceCramer(x, y);
   t.true(expected > 0.2, `a case far from 0 (0.30125): ${String(expected)}`);
-  assertClose(t, read(energyDistance(column(x), column(y)))[0] ?? Number.NaN, expected, 1e-5);
+  assertClose(t, readNumbers(energyDistance(column(x), column(y)))[0] ?? Number.NaN, expected, 1e-5);
 });
 
 test('2-D points use the Euclidean norm: x = {(0, 0)}, y = {(3, 4), (0, 0)}', (t) => {
@@ -47,24 +42,24 @@ test('2-D points use the Euclidean norm: x = {(0, 0)}, y = {(3, 4), (0, 0)}', (t
     [3, 4],
     [0, 0],
   ]);
-  assertClose(t, read(energyDistance(tf.tensor2d([[0, 0]]), y))[0] ?? Number.NaN, 2.5, 1e-5);
+  assertClose(t, readNumbers(energyDistance(tf.tensor2d([[0, 0]]), y))[0] ?? Number.NaN, 2.5, 1e-5);
 });
 
 test('a sample against itself is exactly 0', (t) => {
   const x = tf.randomNormal<tf.Rank.R2>([32, 5], 0, 1, 'float32', 3);
-  t.is(read(energyDistance(x, x))[0], 0);
+  t.is(readNumbers(energyDistance(x, x))[0], 0);
   x.dispose();
 });
 
 test('the witness: mean over x minus mean over y is the energy distance; by hand at h = 2', (t) => {
   const x = [-1.5, 0.25, 2, 3.5, 0.75];
   const y = [1, -0.5, 4, 2.25];
-  const onX = read(energyWitness(column(x), column(x), column(y)));
-  const onY = read(energyWitness(column(y), column(x), column(y)));
+  const onX = readNumbers(energyWitness(column(x), column(x), column(y)));
+  const onY = readNumbers(energyWitness(column(y), column(x), column(y)));
   const mean = (v: number[]) => v.reduce((s, a) => s + a, 0) / v.length;
   assertClose(t, mean(onX) - mean(onY), twiceCramer(x, y), 1e-5);
   // w(2) = mean |2 - y| - mean |2 - x| = (1 + 2.5 + 2 + 0.25)/4 - (3.5 + 1.75 + 0 + 1.5 + 1.25)/5 = 1.4375 - 1.6.
-  assertClose(t, read(energyWitness(column([2]), column(x), column(y)))[0] ?? Number.NaN, 1.4375 - 1.6, 1e-5);
+  assertClose(t, readNumbers(energyWitness(column([2]), column(x), column(y)))[0] ?? Number.NaN, 1.4375 - 1.6, 1e-5);
 });
 
 test('no tensor is left behind', (t) => {

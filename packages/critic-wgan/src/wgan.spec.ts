@@ -1,9 +1,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Rng, tf } from '@ipmgan/core';
+import { Rng } from '@ipmgan/core';
 import { corePlugin, resolveConfig, RunDirectory, type Config } from '@ipmgan/core/engine';
-import { killAndResume, meanDistanceToMode, metricsWithoutClock, openRun, ringConfig } from '@ipmgan/core/testing';
+import {
+  assertTrainingMemoryFlat,
+  killAndResume,
+  meanDistanceToMode,
+  metricsWithoutClock,
+  openRun,
+  ringConfig,
+} from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
@@ -107,10 +114,7 @@ test.serial('200 training iterations leave tf.memory().numTensors unchanged', as
     config: smallConfig({ generator: { network: small }, critic: { network: small }, training: { iterations: 201 } }),
     plugins,
   });
-  await run.trainer.fit({ iterations: 1 });
-  const before = tf.memory().numTensors;
-  await run.trainer.fit({ iterations: 201 });
-  t.is(tf.memory().numTensors, before);
+  await assertTrainingMemoryFlat(t, run, 201);
   run.dispose();
 });
 

@@ -3,18 +3,12 @@ import { corePlugin, openRun, resolveConfig, type Config } from '@ipmgan/core/en
 import test from 'ava';
 import { gan } from './gan.js';
 import { ipmganPlugin } from './index.js';
-import { meanDistanceToMode, testPluginContext } from '@ipmgan/core/testing';
+import { meanDistanceToMode, readNumber, testPluginContext } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
 
 const logits = (value: number): { score: tf.Tensor1D } => ({ score: tf.fill([3], value) });
 const softplus = (x: number): number => Math.log1p(Math.exp(x));
-
-function readNumber(x: tf.Scalar): number {
-  const value = x.dataSync()[0] ?? Number.NaN;
-  x.dispose();
-  return value;
-}
 
 test.serial('the resolved config carries the DCGAN defaults', (t) => {
   const config = resolveConfig({ objective: { name: 'gan' }, data: { name: 'ring8' } }, plugins);

@@ -1,6 +1,6 @@
 import { Rng, scoreOf, tf } from '@ipmgan/core';
-import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
-import { assertClose, killAndResume, meanDistanceToMode, openRun, ringConfig } from '@ipmgan/core/testing';
+import { corePlugin, type Run } from '@ipmgan/core/engine';
+import { assertClose, meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
@@ -21,17 +21,6 @@ function secondMoment(run: Run): number {
 function multiplier(run: Run): number {
   return run.trainer.objective.auxiliary?.variables.lambda?.dataSync()[0] ?? Number.NaN;
 }
-
-test.serial("the resolved config carries the authors' settings: Adam 2e-4 (0.5, 0.999), n_critic 2, rho 1e-6", (t) => {
-  const config = resolveConfig({ objective: { name: 'fisher-gan' }, data: { name: 'ring8' } }, plugins);
-  t.is(config.training.batchSize, 64);
-  t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 2 });
-  const adam = { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 };
-  t.deepEqual(config.training.optimizers, { critic: adam, generator: adam });
-  t.deepEqual(config.critic?.constraints, []);
-  t.deepEqual(config.objective.options, { rho: 1e-6 });
-  t.is(config.objective.package, '@ipmgan/fisher-gan');
-});
 
 test.serial('training on the ring brings samples to the modes at the default rho 1e-6', async (t) => {
   const run = await openRun({ config: ringConfig('fisher-gan'), plugins });
@@ -64,24 +53,6 @@ test.serial(
 );
 
 test.serial(
-  "SIGKILLed at a random iteration with the authors' Adam and resumed, metrics.jsonl, samples and the final tensors are byte-identical",
-  async (t) => {
-    // The multiplier lambda is the objective's auxiliary variable: the critic loss, logged
-    // every iteration, reads it, so a resume that lost it differs from the next line on.
-    await killAndResume(t, { config: ringConfig('fisher-gan', { training: { iterations: 60 } }) });
-  },
-);
-
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringConfig('fisher-gan', { training: { iterations: 101 } }), plugins });
-  await run.trainer.fit({ iterations: 1 });
-  const before = tf.memory().numTensors;
-  await run.trainer.fit({ iterations: 101 });
-  t.is(tf.memory().numTensors, before);
-  run.dispose();
-});
-
-test.serial(
   'the multiplier starts at 0 and steps by -rho (1 - Omega) per critic step: about -2 rho after two',
   async (t) => {
     // An untrained critic's scores are ~0.05, so Omega_j ~ 3e-3 on each of the first two critic
@@ -96,3 +67,20 @@ test.serial(
     run.dispose();
   },
 );
+
+// The multiplier lambda is the objective's auxiliary variable: the critic loss, logged
+// every iteration, reads it, so a resume that lost it differs from the next line on.
+ringTrainingChecks(test, {
+  objective: 'fisher-gan',
+  plugins,
+  settings: "the authors' Adam",
+  defaults: {
+    title: "the resolved config carries the authors' settings: Adam 2e-4 (0.5, 0.999), n_critic 2, rho 1e-6",
+    batchSize: 64,
+    nCritic: 2,
+    optimizer: { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 },
+    constraints: [],
+    options: { rho: 1e-6 },
+    package: '@ipmgan/fisher-gan',
+  },
+});

@@ -1,27 +1,16 @@
-import { tf } from '@ipmgan/core';
-import { corePlugin, resolveConfig } from '@ipmgan/core/engine';
+import { corePlugin } from '@ipmgan/core/engine';
 import {
   assertClose,
   criticLipschitz,
-  killAndResume,
   meanDistanceToMode,
   openRun,
   ringConfig,
+  ringTrainingChecks,
 } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
 const plugins = [corePlugin, ipmganPlugin];
-
-test.serial('the resolved config carries Algorithm 1 defaults: Adam 1e-4 (0, 0.9), n_critic 5, lambda 10', (t) => {
-  const config = resolveConfig({ objective: { name: 'wgan-gp' }, data: { name: 'ring8' } }, plugins);
-  t.is(config.training.batchSize, 64);
-  t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 5 });
-  const adam = { name: 'adam', lr: 1e-4, beta1: 0, beta2: 0.9, epsilon: 1e-8 };
-  t.deepEqual(config.training.optimizers, { critic: adam, generator: adam });
-  t.deepEqual(config.critic?.constraints, [{ name: 'gradient-penalty', options: { lambda: 10, oneSided: false } }]);
-  t.is(config.objective.package, '@ipmgan/gradient-penalty');
-});
 
 test.serial('training on the ring brings samples to the modes and holds the critic near 1-Lipschitz', async (t) => {
   const run = await openRun({ config: ringConfig('wgan-gp'), plugins });
@@ -49,18 +38,16 @@ test.serial('the penalty does the holding: with lambda 0 the same critic is far 
   run.dispose();
 });
 
-test.serial(
-  "SIGKILLed at a random iteration with Algorithm 1's Adam and resumed, metrics.jsonl, samples and the final tensors are byte-identical",
-  async (t) => {
-    await killAndResume(t, { config: ringConfig('wgan-gp', { training: { iterations: 60 } }) });
+ringTrainingChecks(test, {
+  objective: 'wgan-gp',
+  plugins,
+  settings: "Algorithm 1's Adam",
+  defaults: {
+    title: 'the resolved config carries Algorithm 1 defaults: Adam 1e-4 (0, 0.9), n_critic 5, lambda 10',
+    batchSize: 64,
+    nCritic: 5,
+    optimizer: { name: 'adam', lr: 1e-4, beta1: 0, beta2: 0.9, epsilon: 1e-8 },
+    constraints: [{ name: 'gradient-penalty', options: { lambda: 10, oneSided: false } }],
+    package: '@ipmgan/gradient-penalty',
   },
-);
-
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringConfig('wgan-gp', { training: { iterations: 101 } }), plugins });
-  await run.trainer.fit({ iterations: 1 });
-  const before = tf.memory().numTensors;
-  await run.trainer.fit({ iterations: 101 });
-  t.is(tf.memory().numTensors, before);
-  run.dispose();
 });

@@ -1,6 +1,6 @@
 import { tf } from '@ipmgan/core';
 import { useBackend } from '@ipmgan/core/engine';
-import { assertClose } from '@ipmgan/core/testing';
+import { assertClose, readNumber } from '@ipmgan/core/testing';
 import { mmdEstimators } from '@ipmgan/mmd';
 import test from 'ava';
 import { featureMmd2, kernelMinusCount } from './featureMmd2.js';
@@ -8,12 +8,6 @@ import { featureMmd2, kernelMinusCount } from './featureMmd2.js';
 test.before(async () => {
   await useBackend('cpu');
 });
-
-const read = (x: tf.Tensor): number => {
-  const value = x.dataSync()[0] ?? Number.NaN;
-  x.dispose();
-  return value;
-};
 
 // x = {0, 1}, y = {0, 2}, s = 1 (as in @ipmgan/mmd's estimator spec): a = k(0, 1) = e^{-1/2},
 // b = k(0, 2) = e^{-2}; biased MMD^2 = (1 - a)/2, unbiased (b - 1)/2.
@@ -31,13 +25,13 @@ test('k - S = sum_s expm1(-d^2 / (2 s^2)): d^2 = (0, 2), s = (1, 2)', (t) => {
 });
 
 test('biased (1 - e^{-1/2})/2 and unbiased (e^{-2} - 1)/2 by hand, equal to @ipmgan/mmd at this scale', (t) => {
-  assertClose(t, read(featureMmd2.biased(x(), y(), [1])), (1 - a) / 2, 1e-6);
-  assertClose(t, read(featureMmd2.unbiased(x(), y(), [1])), (b - 1) / 2, 1e-6);
+  assertClose(t, readNumber(featureMmd2.biased(x(), y(), [1])), (1 - a) / 2, 1e-6);
+  assertClose(t, readNumber(featureMmd2.unbiased(x(), y(), [1])), (b - 1) / 2, 1e-6);
   for (const estimator of ['biased', 'unbiased'] as const)
     assertClose(
       t,
-      read(featureMmd2[estimator](x(), y(), [1, 2, 4])),
-      read(mmdEstimators[estimator](x(), y(), [1, 2, 4])),
+      readNumber(featureMmd2[estimator](x(), y(), [1, 2, 4])),
+      readNumber(mmdEstimators[estimator](x(), y(), [1, 2, 4])),
       1e-6,
     );
 });
@@ -46,15 +40,15 @@ test('features 1e-4 apart: (1 - e^{-eps^2/2})/2 ~ eps^2/4 = 2.5e-9 to 1e-3 relat
   const eps = 1e-4;
   const small = (v: tf.Tensor2D) => tf.mul<tf.Tensor2D>(v, eps);
   const expected = -Math.expm1(-(eps * eps) / 2) / 2;
-  const value = read(featureMmd2.biased(small(x()), small(y()), [1]));
+  const value = readNumber(featureMmd2.biased(small(x()), small(y()), [1]));
   assertClose(t, value, expected, 1e-3 * expected);
   // The plain kernel mixture loses it: 1 - 5e-9 is 1 in float32.
-  t.is(read(mmdEstimators.biased(small(x()), small(y()), [1])), 0);
+  t.is(readNumber(mmdEstimators.biased(small(x()), small(y()), [1])), 0);
 });
 
 test('a batch against itself: the biased estimate is exactly 0', (t) => {
   const z = tf.randomNormal<tf.Rank.R2>([16, 4], 0, 1e-3, 'float32', 5);
-  t.is(read(featureMmd2.biased(z, z, [1, 2, 4, 8, 16])), 0);
+  t.is(readNumber(featureMmd2.biased(z, z, [1, 2, 4, 8, 16])), 0);
   z.dispose();
 });
 

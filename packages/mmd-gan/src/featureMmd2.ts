@@ -1,5 +1,5 @@
 import { tf } from '@ipmgan/core';
-import { pairwiseSquaredDistances } from '@ipmgan/mmd';
+import { kernelMmd2 } from '@ipmgan/mmd';
 
 /**
  * k(a, b) - S for the mixture k = sum_s exp(-d^2 / (2 s^2)) of S bandwidths, as
@@ -14,41 +14,10 @@ export function kernelMinusCount<T extends tf.Tensor>(squaredDistances: T, bandw
   return tf.tidy(() => tf.addN(bandwidths.map((s) => tf.expm1(tf.mul(squaredDistances, -1 / (2 * s * s)))))) as T;
 }
 
-/** k - S between every row of a [n, k] and every row of b [m, k]: [n, m]. */
-function kernelMatrix(a: tf.Tensor2D, b: tf.Tensor2D, bandwidths: readonly number[]): tf.Tensor2D {
-  return kernelMinusCount(pairwiseSquaredDistances(a, b), bandwidths);
-}
-
-/** Mean of the off-diagonal entries of a square [n, n] matrix. */
-function offDiagonalMean(k: tf.Tensor2D): tf.Scalar {
-  const n = k.shape[0];
-  if (n < 2) throw new Error('the unbiased MMD^2 needs at least two samples per side');
-  return tf.div(tf.sum(tf.mul(k, tf.sub(tf.ones([n, n]), tf.eye(n)))), n * (n - 1));
-}
-
-type Estimator = (x: tf.Tensor2D, y: tf.Tensor2D, bandwidths: readonly number[]) => tf.Scalar;
-
 /**
  * MMD^2(P, Q) = E k(x, x') + E k(y, y') - 2 E k(x, y) under a mixture of Gaussian kernels, from
- * features x [n, k] ~ P and y [m, k] ~ Q (Gretton et al. 2012, Eqs. 3 and 5), with k - S in
- * place of k (kernelMinusCount): the same value in exact arithmetic, exact to float32's
- * relative precision however close the features lie.
+ * features x [n, k] ~ P and y [m, k] ~ Q (@ipmgan/mmd's kernelMmd2), with k - S in place of k
+ * (kernelMinusCount): the same value in exact arithmetic, exact to float32's relative precision
+ * however close the features lie.
  */
-export const featureMmd2: Readonly<Record<'biased' | 'unbiased', Estimator>> = {
-  /** V-statistic: every mean includes i = j; >= 0, exactly 0 for a batch against itself. */
-  biased: (x, y, bandwidths) =>
-    tf.tidy(() =>
-      tf.sub(
-        tf.add(tf.mean(kernelMatrix(x, x, bandwidths)), tf.mean(kernelMatrix(y, y, bandwidths))),
-        tf.mul(tf.mean(kernelMatrix(x, y, bandwidths)), 2),
-      ),
-    ),
-  /** U-statistic: the within-sample means skip i = j; unbiased, can be negative. */
-  unbiased: (x, y, bandwidths) =>
-    tf.tidy(() =>
-      tf.sub(
-        tf.add(offDiagonalMean(kernelMatrix(x, x, bandwidths)), offDiagonalMean(kernelMatrix(y, y, bandwidths))),
-        tf.mul(tf.mean(kernelMatrix(x, y, bandwidths)), 2),
-      ),
-    ),
-};
+export const featureMmd2 = kernelMmd2(kernelMinusCount);

@@ -1,6 +1,6 @@
 import { tf, type CriticOutput, type ObjectiveInputs } from '@ipmgan/core';
 import { useBackend } from '@ipmgan/core/engine';
-import { assertClose, testPluginContext } from '@ipmgan/core/testing';
+import { assertClose, readNumber, objectiveInputsOf } from '@ipmgan/core/testing';
 import test from 'ava';
 import { mmdGan } from './mmdGan.js';
 
@@ -8,25 +8,10 @@ test.before(async () => {
   await useBackend('cpu');
 });
 
-const read = (x: tf.Tensor): number => {
-  const value = x.dataSync()[0] ?? Number.NaN;
-  x.dispose();
-  return value;
-};
-
 /** Inputs for the identity features critic h(x) = x on 1-D points: real {0, 1}, fake {0, 2}. */
 function inputs(): ObjectiveInputs {
   const critic = (x: tf.Tensor): CriticOutput => ({ features: x as tf.Tensor2D });
-  const real = tf.tensor2d([[0], [1]]);
-  const fake = tf.tensor2d([[0], [2]]);
-  return {
-    real,
-    fake,
-    criticReal: critic(real),
-    criticFake: critic(fake),
-    critic,
-    context: testPluginContext('objective:mmd-gan'),
-  };
+  return objectiveInputsOf('objective:mmd-gan', critic, tf.tensor2d([[0], [1]]), tf.tensor2d([[0], [2]]));
 }
 
 // One bandwidth s = 1: a = k(0, 1) = e^{-1/2}, b = k(0, 2) = e^{-2}. From mmd's estimator spec:
@@ -36,28 +21,28 @@ const b = Math.exp(-2);
 
 test('biased (default): the critic loss is -MMD^2 = -(1 - e^{-1/2})/2 and the generator loss +MMD^2', (t) => {
   const objective = mmdGan.create(mmdGan.optionsSchema.parse({ bandwidths: [1] }));
-  assertClose(t, read(tf.tidy(() => objective.criticLoss(inputs()))), -(1 - a) / 2, 1e-6);
-  assertClose(t, read(tf.tidy(() => objective.generatorLoss(inputs()))), (1 - a) / 2, 1e-6);
+  assertClose(t, readNumber(tf.tidy(() => objective.criticLoss(inputs()))), -(1 - a) / 2, 1e-6);
+  assertClose(t, readNumber(tf.tidy(() => objective.generatorLoss(inputs()))), (1 - a) / 2, 1e-6);
 });
 
 test('unbiased: the players optimise (e^{-2} - 1)/2; the estimate stays the biased (1 - e^{-1/2})/2', (t) => {
   const objective = mmdGan.create(mmdGan.optionsSchema.parse({ bandwidths: [1], estimator: 'unbiased' }));
-  assertClose(t, read(tf.tidy(() => objective.generatorLoss(inputs()))), (b - 1) / 2, 1e-6);
-  assertClose(t, read(tf.tidy(() => objective.criticLoss(inputs()))), -(b - 1) / 2, 1e-6);
-  assertClose(t, read(tf.tidy(() => objective.estimate(inputs()))), (1 - a) / 2, 1e-6);
+  assertClose(t, readNumber(tf.tidy(() => objective.generatorLoss(inputs()))), (b - 1) / 2, 1e-6);
+  assertClose(t, readNumber(tf.tidy(() => objective.criticLoss(inputs()))), -(b - 1) / 2, 1e-6);
+  assertClose(t, readNumber(tf.tidy(() => objective.estimate(inputs()))), (1 - a) / 2, 1e-6);
 });
 
 test("the paper's bandwidths {1, 2, 4, 8, 16} add their MMD^2s", (t) => {
   const objective = mmdGan.create(mmdGan.optionsSchema.parse({}));
   // Biased MMD^2 under one s: (k(0, 0) - k(0, 1))/2 = (1 - e^{-1/(2 s^2)})/2, by the same algebra.
   const expected = [1, 2, 4, 8, 16].reduce((sum, s) => sum + (1 - Math.exp(-1 / (2 * s * s))) / 2, 0);
-  assertClose(t, read(tf.tidy(() => objective.estimate(inputs()))), expected, 1e-6);
+  assertClose(t, readNumber(tf.tidy(() => objective.estimate(inputs()))), expected, 1e-6);
 });
 
 test('median bandwidths: pooled {0, 1, 0, 2} has median pairwise distance 1, so factor 1 is s = 1 and factor 2 is s = 2', (t) => {
   // Distances 1, 0, 2, 1, 1, 2 -> sorted 0, 1, 1, 1, 2, 2 -> (1 + 1)/2 = 1.
   const estimate = (medianFactors: number[]) =>
-    read(
+    readNumber(
       tf.tidy(() =>
         mmdGan.create(mmdGan.optionsSchema.parse({ bandwidths: 'median', medianFactors })).estimate(inputs()),
       ),
@@ -76,11 +61,11 @@ test('median bandwidths follow the scale of the features: features 1000 times sm
     });
     return { ...step, criticReal: features(step.criticReal), criticFake: features(step.criticFake) };
   };
-  const [large, small] = [1, 1e-3].map((scale) => read(tf.tidy(() => objective.estimate(scaled(scale)))));
+  const [large, small] = [1, 1e-3].map((scale) => readNumber(tf.tidy(() => objective.estimate(scaled(scale)))));
   t.true((large ?? 0) > 0.1, String(large));
   assertClose(t, small ?? Number.NaN, large ?? Number.NaN, 1e-4);
   // The paper's fixed list sees almost nothing at the small scale.
-  const fixed = read(tf.tidy(() => mmdGan.create(mmdGan.optionsSchema.parse({})).estimate(scaled(1e-3))));
+  const fixed = readNumber(tf.tidy(() => mmdGan.create(mmdGan.optionsSchema.parse({})).estimate(scaled(1e-3))));
   t.true(fixed < 1e-6, String(fixed));
 });
 
@@ -93,8 +78,8 @@ test('the witness averages to the estimate: mean over real minus mean over fake'
   const [difference, estimate] = tf.tidy(() => {
     const step = inputs();
     return [
-      read(tf.sub(tf.mean(witness(step, step.real)), tf.mean(witness(step, step.fake)))),
-      read(objective.estimate(step)),
+      readNumber(tf.sub(tf.mean(witness(step, step.real)), tf.mean(witness(step, step.fake)))),
+      readNumber(objective.estimate(step)),
     ];
   });
   t.true(estimate > 0.01, String(estimate));

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tf } from '@ipmgan/core';
-import { corePlugin, loadConfigFile, resolveConfig, RunDirectory, type Config } from '@ipmgan/core/engine';
-import { killAndResume, meanDistanceToMode, openRun, ringConfig } from '@ipmgan/core/testing';
+import { corePlugin, loadConfigFile, resolveConfig, type Config } from '@ipmgan/core/engine';
+import { killAndResume, ringConfig, ringTrainingChecks, trainOnRing } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 
@@ -25,27 +22,6 @@ function ringRun(overrides: Partial<Config> = {}): Config {
 }
 
 test.serial(
-  "the resolved config carries the paper's settings: RMSProp 5e-5, clip 0.01, n_critic 5, 16 features",
-  (t) => {
-    const config = resolveConfig({ objective: { name: 'mmd-gan' }, data: { name: 'ring8' } }, plugins);
-    t.is(config.training.batchSize, 64);
-    t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 5 });
-    const rmsprop = { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 };
-    t.deepEqual(config.training.optimizers, { critic: rmsprop, generator: rmsprop });
-    t.deepEqual(config.critic?.constraints, [{ name: 'weight-clipping', options: { clip: 0.01 } }]);
-    t.is(config.critic?.form, 'features');
-    t.is(config.critic?.features, 16);
-    t.deepEqual(config.objective.options, {
-      featureSize: 16,
-      bandwidths: [1, 2, 4, 8, 16],
-      medianFactors: [0.0625, 0.125, 0.25, 0.5, 1],
-      estimator: 'biased',
-    });
-    t.is(config.objective.package, '@ipmgan/mmd-gan');
-  },
-);
-
-test.serial(
   "the shipped ring setting keeps the paper's clip, schedule and features, with median bandwidths and RMSProp 1e-3",
   (t) => {
     const config = resolveConfig(ringSetting, plugins);
@@ -60,15 +36,7 @@ test.serial(
 );
 
 test.serial('with the ring setting, 600 iterations bring the samples onto the ring and its modes', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'ipmgan-mmd-gan-'));
-  const directory = new RunDirectory(join(root, 'run'));
-  const run = await openRun({ config: ringRun(), plugins }, { directory });
-  const before = meanDistanceToMode(run);
-  await run.trainer.fit();
-  const after = meanDistanceToMode(run);
-  run.dispose();
-  const evaluation = directory.readMetrics().at(-1)?.evaluation ?? {};
-  rmSync(root, { recursive: true, force: true });
+  const { before, after, evaluation } = await trainOnRing(ringRun(), plugins);
   const { w1 = Number.NaN, modesCovered = Number.NaN, massKl = Number.NaN, lipschitz = Number.NaN } = evaluation;
   t.log(
     `distance ${before.toFixed(3)} -> ${after.toFixed(3)}; W1 ${w1.toFixed(3)}, modes ${String(modesCovered)}, mass KL ${massKl.toFixed(3)}, K ${lipschitz.toPrecision(3)}`,
@@ -85,13 +53,6 @@ test.serial('with the ring setting, 600 iterations bring the samples onto the ri
 });
 
 test.serial(
-  "SIGKILLed at a random iteration with the paper's RMSProp and clipping and resumed, metrics.jsonl, samples and the final tensors are byte-identical",
-  async (t) => {
-    await killAndResume(t, { config: ringConfig('mmd-gan', { training: { iterations: 60 } }) });
-  },
-);
-
-test.serial(
   'SIGKILLed with median bandwidths (read back from the features each step) and resumed, byte-identical',
   async (t) => {
     await killAndResume(t, {
@@ -100,11 +61,24 @@ test.serial(
   },
 );
 
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringRun({ training: { iterations: 101 } }), plugins });
-  await run.trainer.fit({ iterations: 1 });
-  const before = tf.memory().numTensors;
-  await run.trainer.fit({ iterations: 101 });
-  t.is(tf.memory().numTensors, before);
-  run.dispose();
+ringTrainingChecks(test, {
+  objective: 'mmd-gan',
+  plugins,
+  settings: "the paper's RMSProp and clipping",
+  memoryConfig: ringRun({ training: { iterations: 101 } }),
+  defaults: {
+    title: "the resolved config carries the paper's settings: RMSProp 5e-5, clip 0.01, n_critic 5, 16 features",
+    batchSize: 64,
+    nCritic: 5,
+    optimizer: { name: 'rmsprop', lr: 5e-5, decay: 0.99, epsilon: 1e-8, momentum: 0 },
+    constraints: [{ name: 'weight-clipping', options: { clip: 0.01 } }],
+    options: {
+      featureSize: 16,
+      bandwidths: [1, 2, 4, 8, 16],
+      medianFactors: [0.0625, 0.125, 0.25, 0.5, 1],
+      estimator: 'biased',
+    },
+    package: '@ipmgan/mmd-gan',
+    critic: { form: 'features', features: 16 },
+  },
 });

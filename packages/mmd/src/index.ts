@@ -4,6 +4,7 @@ import { mmd } from './mmd.js';
 export { mmd } from './mmd.js';
 export { MmdOptions } from './MmdOptions.js';
 export { mmdEstimators } from './mmdEstimators.js';
+export { kernelMmd2 } from './kernelMmd2.js';
 export { gaussianKernelMixture } from './gaussianKernelMixture.js';
 export { medianHeuristic, MEDIAN_POINTS_PER_SIDE } from './medianHeuristic.js';
 export { pairwiseSquaredDistances } from './pairwiseSquaredDistances.js';

@@ -1,26 +1,24 @@
 import { Rng, tf, type Objective } from '@ipmgan/core';
 import { corePlugin, openRun, resolveConfig, type Config, type Run } from '@ipmgan/core/engine';
+import {
+  assertClose,
+  assertTrainingMemoryFlat,
+  meanDistanceToMode,
+  readNumber,
+  testPluginContext,
+} from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 import { mmd } from './mmd.js';
 import { mmdEstimators } from './mmdEstimators.js';
-import { testPluginContext } from '@ipmgan/core/testing';
 
 const context = testPluginContext();
-import { meanDistanceToMode } from '@ipmgan/core/testing';
-import { assertClose } from '@ipmgan/core/testing';
 
 const plugins = [corePlugin, ipmganPlugin];
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-const value = (s: tf.Scalar): number => {
-  const v = s.dataSync()[0] ?? NaN;
-  s.dispose();
-  return v;
-};
 
 function objective(options: Record<string, unknown> = {}): Objective {
   return mmd.create(mmd.optionsSchema.parse(options));
@@ -46,7 +44,7 @@ async function open(config: Config): Promise<Run> {
 /** The objective's estimate (unbiased MMD^2, median bandwidths) on fixed batches of 256. */
 function estimate(run: Run): number {
   const rng = new Rng(5);
-  return value(
+  return readNumber(
     tf.tidy(() =>
       run.trainer.objective.estimate({
         real: run.trainer.data.sample(256, rng),
@@ -98,8 +96,8 @@ test.serial('median bandwidths: the pooled median times each factor, images flat
   // medianHeuristic.spec), so the kernel uses s = 3.5 * (0.5, 2) = (1.75, 7).
   const real = tf.tensor4d([0, 1], [2, 1, 1, 1]);
   const fake = tf.tensor4d([3, 7], [2, 1, 1, 1]);
-  const loss = value(objective({ medianFactors: [0.5, 2] }).generatorLoss({ real, fake, context }));
-  const expected = value(mmdEstimators.unbiased(tf.tensor2d([[0], [1]]), tf.tensor2d([[3], [7]]), [1.75, 7]));
+  const loss = readNumber(objective({ medianFactors: [0.5, 2] }).generatorLoss({ real, fake, context }));
+  const expected = readNumber(mmdEstimators.unbiased(tf.tensor2d([[0], [1]]), tf.tensor2d([[3], [7]]), [1.75, 7]));
   assertClose(t, loss, expected);
 });
 
@@ -107,16 +105,16 @@ test.serial('the loss follows the options; the estimate is the unbiased MMD^2 wh
   const real = tf.tensor2d([[0], [1]]);
   const fake = tf.tensor2d([[0], [2]]);
   const s = [1];
-  const unbiased = value(mmdEstimators.unbiased(real, fake, s)); // (e^{-2} - 1) / 2 < 0
-  const biased = value(mmdEstimators.biased(real, fake, s)); // (1 - e^{-1/2}) / 2 > 0
+  const unbiased = readNumber(mmdEstimators.unbiased(real, fake, s)); // (e^{-2} - 1) / 2 < 0
+  const biased = readNumber(mmdEstimators.biased(real, fake, s)); // (1 - e^{-1/2}) / 2 > 0
   for (const estimator of ['biased', 'unbiased', 'linear'] as const) {
     for (const loss of ['mmd2', 'sqrt'] as const) {
       const o = objective({ bandwidths: s, estimator, loss });
-      assertClose(t, value(o.estimate({ real, fake, context })), unbiased);
-      const raw = value(mmdEstimators[estimator](real, fake, s));
+      assertClose(t, readNumber(o.estimate({ real, fake, context })), unbiased);
+      const raw = readNumber(mmdEstimators[estimator](real, fake, s));
       assertClose(
         t,
-        value(o.generatorLoss({ real, fake, context })),
+        readNumber(o.generatorLoss({ real, fake, context })),
         loss === 'mmd2' ? raw : Math.sqrt(Math.max(raw, 1e-8)),
         1e-6,
       );
@@ -124,7 +122,7 @@ test.serial('the loss follows the options; the estimate is the unbiased MMD^2 wh
   }
   assertClose(
     t,
-    value(objective({ bandwidths: s, estimator: 'biased', loss: 'sqrt' }).generatorLoss({ real, fake, context })),
+    readNumber(objective({ bandwidths: s, estimator: 'biased', loss: 'sqrt' }).generatorLoss({ real, fake, context })),
     Math.sqrt(biased),
   );
 });
@@ -173,9 +171,6 @@ test.serial('training on the ring brings samples nearer the modes and lowers MMD
 
 test.serial('200 training iterations leave tf.memory().numTensors unchanged', async (t) => {
   const run = await open(smallConfig({ training: { iterations: 201, batchSize: 64 } }));
-  await run.trainer.fit({ iterations: 1 });
-  const before = tf.memory().numTensors;
-  await run.trainer.fit({ iterations: 201 });
-  t.is(tf.memory().numTensors, before);
+  await assertTrainingMemoryFlat(t, run, 201);
   run.dispose();
 });

@@ -1,43 +1,16 @@
 import { tf } from '@ipmgan/core';
 import { gaussianKernelMixture } from './gaussianKernelMixture.js';
-import { pairwiseSquaredDistances } from './pairwiseSquaredDistances.js';
+import { kernelMmd2 } from './kernelMmd2.js';
 
 type Estimator = (x: tf.Tensor2D, y: tf.Tensor2D, bandwidths: readonly number[]) => tf.Scalar;
 
-/** K(a, b) [n, m] under the kernel mixture. */
-function kernelMatrix(a: tf.Tensor2D, b: tf.Tensor2D, bandwidths: readonly number[]): tf.Tensor2D {
-  return gaussianKernelMixture(pairwiseSquaredDistances(a, b), bandwidths);
-}
-
-/** Mean of the off-diagonal entries of a square [n, n] matrix. */
-function offDiagonalMean(k: tf.Tensor2D): tf.Scalar {
-  const n = k.shape[0];
-  if (n < 2) throw new Error('the unbiased MMD^2 needs at least two samples per side');
-  const offDiagonal = tf.sub(tf.ones([n, n]), tf.eye(n)); // [n, n]
-  return tf.div(tf.sum(tf.mul(k, offDiagonal)), n * (n - 1));
-}
-
 /**
  * Estimators of MMD^2(P, Q) = E k(x, x') + E k(y, y') - 2 E k(x, y) from x [n, d] ~ P and
- * y [m, d] ~ Q (Gretton et al. 2012, JMLR 13, Eqs. 3, 5 and Lemma 14).
+ * y [m, d] ~ Q under the Gaussian kernel mixture (Gretton et al. 2012, JMLR 13, Eqs. 3, 5 and
+ * Lemma 14): the biased and unbiased ones of kernelMmd2, and the linear-time one.
  */
 export const mmdEstimators: Readonly<Record<'biased' | 'unbiased' | 'linear', Estimator>> = {
-  /** V-statistic: every mean includes i = j, so it is >= 0 and biased upwards; O(n^2). */
-  biased: (x, y, bandwidths) =>
-    tf.tidy(() =>
-      tf.sub(
-        tf.add(tf.mean(kernelMatrix(x, x, bandwidths)), tf.mean(kernelMatrix(y, y, bandwidths))),
-        tf.mul(tf.mean(kernelMatrix(x, y, bandwidths)), 2),
-      ),
-    ),
-  /** U-statistic: the within-sample means skip i = j; unbiased, can be negative; O(n^2). */
-  unbiased: (x, y, bandwidths) =>
-    tf.tidy(() =>
-      tf.sub(
-        tf.add(offDiagonalMean(kernelMatrix(x, x, bandwidths)), offDiagonalMean(kernelMatrix(y, y, bandwidths))),
-        tf.mul(tf.mean(kernelMatrix(x, y, bandwidths)), 2),
-      ),
-    ),
+  ...kernelMmd2(gaussianKernelMixture),
   /**
    * Linear-time statistic on disjoint pairs z_i = (x_2i, y_2i), z'_i = (x_2i+1, y_2i+1):
    * mean over floor(n/2) pairs of h = k(x, x') + k(y, y') - k(x, y') - k(x', y). Unbiased,

@@ -1,5 +1,5 @@
 import { tf, type CriticOutput, type ObjectiveInputs } from '@ipmgan/core';
-import { assertClose, testPluginContext } from '@ipmgan/core/testing';
+import { assertClose, testPluginContext, objectiveInputsOf } from '@ipmgan/core/testing';
 import test from 'ava';
 import { sobolevGan } from './sobolevGan.js';
 
@@ -20,14 +20,7 @@ function inputs(w: tf.Tensor2D): ObjectiveInputs {
     [0, 0],
     [-1, 0],
   ]);
-  return {
-    real,
-    fake,
-    criticReal: critic(real),
-    criticFake: critic(fake),
-    critic,
-    context: testPluginContext('objective:sobolev-gan'),
-  };
+  return objectiveInputsOf('objective:sobolev-gan', critic, real, fake);
 }
 
 const linear = (w0: number, w1: number): tf.Tensor2D => tf.tensor2d([w0, w1], [2, 1]);

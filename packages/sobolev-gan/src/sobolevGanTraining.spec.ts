@@ -2,15 +2,8 @@ import { Rng, scoreOf, tf } from '@ipmgan/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  corePlugin,
-  resolveConfig,
-  RunDirectory,
-  SampleQualityEvaluator,
-  type Config,
-  type Run,
-} from '@ipmgan/core/engine';
-import { assertClose, killAndResume, meanDistanceToMode, openRun, ringConfig } from '@ipmgan/core/testing';
+import { corePlugin, RunDirectory, SampleQualityEvaluator, type Config, type Run } from '@ipmgan/core/engine';
+import { assertClose, meanDistanceToMode, openRun, ringConfig, ringTrainingChecks } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
 import { sobolevNorm } from './sobolevNorm.js';
@@ -31,17 +24,6 @@ function omegaOf(run: Run): number {
 function multiplier(run: Run): number {
   return run.trainer.objective.auxiliary?.variables.lambda?.dataSync()[0] ?? Number.NaN;
 }
-
-test.serial("the resolved config carries the paper's settings: Adam 1e-4 (0.5, 0.999), n_critic 2, rho 1e-5", (t) => {
-  const config = resolveConfig({ objective: { name: 'sobolev-gan' }, data: { name: 'ring8' } }, plugins);
-  t.is(config.training.batchSize, 64);
-  t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 2 });
-  const adam = { name: 'adam', lr: 1e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 };
-  t.deepEqual(config.training.optimizers, { critic: adam, generator: adam });
-  t.deepEqual(config.critic?.constraints, []);
-  t.deepEqual(config.objective.options, { rho: 1e-5 });
-  t.is(config.objective.package, '@ipmgan/sobolev-gan');
-});
 
 /** The ring run of the specs with both players' Adam at `lr` (beta1 0.5, beta2 0.999, the defaults' betas). */
 function withAdam(lr: number, overrides: { rho: number; iterations: number; nCritic: number }): Config {
@@ -106,15 +88,6 @@ test.serial(
   },
 );
 
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringConfig('sobolev-gan', { training: { iterations: 101 } }), plugins });
-  await run.trainer.fit({ iterations: 1 });
-  const before = tf.memory().numTensors;
-  await run.trainer.fit({ iterations: 101 });
-  t.is(tf.memory().numTensors, before);
-  run.dispose();
-});
-
 test.serial(
   'the multiplier is checkpointed: stopped at 20 and resumed, lambda is bit for bit that of a straight run',
   async (t) => {
@@ -145,11 +118,19 @@ test.serial(
   },
 );
 
-test.serial(
-  "SIGKILLed at a random iteration with the paper's Adam and resumed, metrics.jsonl, samples and the final tensors are byte-identical",
-  async (t) => {
-    // The multiplier lambda is the objective's auxiliary variable: the critic loss, logged
-    // every iteration, reads it, so a resume that lost it differs from the next line on.
-    await killAndResume(t, { config: ringConfig('sobolev-gan', { training: { iterations: 60 } }) });
+// The multiplier lambda is the objective's auxiliary variable: the critic loss, logged
+// every iteration, reads it, so a resume that lost it differs from the next line on.
+ringTrainingChecks(test, {
+  objective: 'sobolev-gan',
+  plugins,
+  settings: "the paper's Adam",
+  defaults: {
+    title: "the resolved config carries the paper's settings: Adam 1e-4 (0.5, 0.999), n_critic 2, rho 1e-5",
+    batchSize: 64,
+    nCritic: 2,
+    optimizer: { name: 'adam', lr: 1e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 },
+    constraints: [],
+    options: { rho: 1e-5 },
+    package: '@ipmgan/sobolev-gan',
   },
-);
+});

@@ -1,13 +1,13 @@
 import { ipmganPlugin as wganPlugin } from '@ipmgan/critic-wgan';
 import { tf } from '@ipmgan/core';
-import { corePlugin, resolveConfig, type Run } from '@ipmgan/core/engine';
+import { corePlugin, type Run } from '@ipmgan/core/engine';
 import {
   assertClose,
   criticLipschitz,
-  killAndResume,
   meanDistanceToMode,
   openRun,
   ringConfig,
+  ringTrainingChecks,
 } from '@ipmgan/core/testing';
 import test from 'ava';
 import { ipmganPlugin } from './index.js';
@@ -48,16 +48,6 @@ function normalisedNorms(run: Run): number[] {
     }),
   );
 }
-
-test.serial('the resolved config carries Table 1 setting C: Adam 2e-4 (0.5, 0.999), n_dis 1, spectral norm', (t) => {
-  const config = resolveConfig({ objective: { name: 'sn-gan' }, data: { name: 'ring8' } }, plugins);
-  t.is(config.training.batchSize, 64);
-  t.deepEqual(config.training.schedule, { type: 'constant', nCritic: 1 });
-  const adam = { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 };
-  t.deepEqual(config.training.optimizers, { critic: adam, generator: adam });
-  t.deepEqual(config.critic?.constraints, [{ name: 'spectral-norm', options: { powerIterations: 1 } }]);
-  t.is(config.objective.package, '@ipmgan/spectral-norm');
-});
 
 test.serial(
   'before and after training, every normalised layer has spectral norm 1 (float64 Gram power iteration)',
@@ -120,20 +110,18 @@ test.serial('spectral-norm also constrains a WGAN critic in place of clipping, a
   run.dispose();
 });
 
-test.serial(
-  "SIGKILLed at a random iteration with Table 1's Adam and resumed, metrics.jsonl, samples and the final tensors are byte-identical",
-  async (t) => {
-    // The u vectors of the power iteration are the constraint's state: a resume that lost
-    // them would normalise by another sigma from the first step on.
-    await killAndResume(t, { config: ringConfig('sn-gan', { training: { iterations: 60 } }) });
+// The u vectors of the power iteration are the constraint's state: a resume that lost
+// them would normalise by another sigma from the first step on.
+ringTrainingChecks(test, {
+  objective: 'sn-gan',
+  plugins,
+  settings: "Table 1's Adam",
+  defaults: {
+    title: 'the resolved config carries Table 1 setting C: Adam 2e-4 (0.5, 0.999), n_dis 1, spectral norm',
+    batchSize: 64,
+    nCritic: 1,
+    optimizer: { name: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 },
+    constraints: [{ name: 'spectral-norm', options: { powerIterations: 1 } }],
+    package: '@ipmgan/spectral-norm',
   },
-);
-
-test.serial('100 training iterations leave tf.memory().numTensors unchanged', async (t) => {
-  const run = await openRun({ config: ringConfig('sn-gan', { training: { iterations: 101 } }), plugins });
-  await run.trainer.fit({ iterations: 1 });
-  const before = tf.memory().numTensors;
-  await run.trainer.fit({ iterations: 101 });
-  t.is(tf.memory().numTensors, before);
-  run.dispose();
 });

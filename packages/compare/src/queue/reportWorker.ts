@@ -4,6 +4,7 @@
 import { CompareDirectory } from '@ipmgan/core/engine';
 import { plannedRunsOf } from '../plannedRunsOf.js';
 import { reportComparison } from '../reportComparison.js';
+import { sendToParent } from '../sendToParent.js';
 import type { RunResult } from '../RunResult.js';
 import type { ReportJobResult, RunJobResult } from './RunJob.js';
 
@@ -30,17 +31,8 @@ async function write(message: ToReportChild): Promise<ReportJobResult['report']>
   return report ? { html: report.html, table: report.table } : null;
 }
 
-function reply(message: FromReportChild): Promise<void> {
-  return new Promise((done) => {
-    if (!process.send || !process.connected) {
-      done();
-      return;
-    }
-    process.send(message, undefined, {}, () => {
-      done();
-    });
-  });
-}
+/** A typed sendToParent: the messages writeReportInChild expects. */
+const reply = (message: FromReportChild): Promise<void> => sendToParent(message);
 
 process.once('message', (message: ToReportChild) => {
   write(message).then(

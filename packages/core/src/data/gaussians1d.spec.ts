@@ -1,26 +1,14 @@
 import test from 'ava';
-import type { DataSource } from '../contracts/DataSource.js';
-import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
+import { drawValues } from '../testing/drawValues.js';
+import { openDataSource } from '../testing/openDataSource.js';
 import { gaussians1d } from './gaussians1d.js';
 
 const N = 20_000;
-const BASE = { baseDir: '.' };
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-async function create(options: unknown = {}): Promise<DataSource> {
-  return gaussians1d.create(gaussians1d.optionsSchema.parse(options), BASE);
-}
-
-function draw(source: DataSource, n: number, seed: number): Float32Array {
-  const t = source.sample(n, new Rng(seed));
-  const values = t.dataSync() as Float32Array;
-  t.dispose();
-  return values;
-}
 
 function moments(x: Float32Array): { mean: number; std: number } {
   const mean = x.reduce((a, b) => a + b, 0) / x.length;
@@ -31,7 +19,7 @@ function moments(x: Float32Array): { mean: number; std: number } {
 test('defaults: standard normal, shape [1]', async (t) => {
   t.deepEqual(gaussians1d.optionsSchema.parse({}), { mean: 0, std: 1 });
   t.is(gaussians1d.id, 'gaussian1d');
-  t.deepEqual((await create()).shape, [1]);
+  t.deepEqual((await openDataSource(gaussians1d)).shape, [1]);
   t.throws(() => gaussians1d.optionsSchema.parse({ std: 0 }));
 });
 
@@ -40,7 +28,7 @@ for (const [mean, std] of [
   [3, 0.5],
 ] as const) {
   test(`N(${mean}, ${std}^2): 20,000 samples have that mean and std`, async (t) => {
-    const { mean: m, std: s } = moments(draw(await create({ mean, std }), N, 1));
+    const { mean: m, std: s } = moments(drawValues(await openDataSource(gaussians1d, { mean, std }), N, 1));
     // Standard errors: std / sqrt(n) = 0.7% of std for the mean, 0.5% for the std.
     t.true(Math.abs(m - mean) <= 0.03 * std, `mean ${m}`);
     t.true(Math.abs(s / std - 1) <= 0.03, `std ${s}`);

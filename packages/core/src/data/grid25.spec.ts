@@ -1,26 +1,15 @@
 import test from 'ava';
-import type { DataSource } from '../contracts/DataSource.js';
-import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
+import { drawValues } from '../testing/drawValues.js';
+import { nearestModeStats } from '../testing/nearestModeStats.js';
+import { openDataSource } from '../testing/openDataSource.js';
 import { grid25 } from './grid25.js';
 
 const N = 20_000;
-const BASE = { baseDir: '.' };
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-async function create(options: unknown = {}): Promise<DataSource> {
-  return grid25.create(grid25.optionsSchema.parse(options), BASE);
-}
-
-function draw(source: DataSource, n: number, seed: number): Float32Array {
-  const t = source.sample(n, new Rng(seed));
-  const values = t.dataSync() as Float32Array;
-  t.dispose();
-  return values;
-}
 
 test('defaults are the WGAN-GP grid: std 0.05, scale 1/2.828', (t) => {
   t.deepEqual(grid25.optionsSchema.parse({}), { std: 0.05, scale: 1 / 2.828 });
@@ -29,7 +18,7 @@ test('defaults are the WGAN-GP grid: std 0.05, scale 1/2.828', (t) => {
 });
 
 test('25 distinct centres (i, j) * scale, i, j in {-4,-2,0,2,4}', async (t) => {
-  const source = await create();
+  const source = await openDataSource(grid25);
   const modes = source.modes;
   if (!modes) return t.fail('grid25 must report its modes');
   const s = 1 / 2.828;
@@ -46,29 +35,13 @@ test('25 distinct centres (i, j) * scale, i, j in {-4,-2,0,2,4}', async (t) => {
 });
 
 test('20,000 samples: near a centre, 4% per mode, std * scale spread', async (t) => {
-  const source = await create();
+  const source = await openDataSource(grid25);
   const modes = source.modes;
   if (!modes) return t.fail('grid25 must report its modes');
-  const x = draw(source, N, 1);
-  const counts = new Array<number>(25).fill(0);
-  let sumSq = 0;
-  let maxDist = 0;
-  for (let i = 0; i < N; i++) {
-    const px = x[2 * i] ?? NaN;
-    const py = x[2 * i + 1] ?? NaN;
-    let best = 0;
-    let bestD = Infinity;
-    modes.centres.forEach((c, k) => {
-      const d = Math.hypot(px - (c[0] ?? 0), py - (c[1] ?? 0));
-      if (d < bestD) [best, bestD] = [k, d];
-    });
-    counts[best] = (counts[best] ?? 0) + 1;
-    sumSq += bestD * bestD;
-    maxDist = Math.max(maxDist, bestD);
-  }
+  const x = drawValues(source, N, 1);
+  const { counts, std, maxDistance: maxDist } = nearestModeStats(x, modes.centres);
   t.true(maxDist < 5 * modes.std, `max distance ${maxDist} vs 5 std ${5 * modes.std}`);
   // 4% +- 1%: the binomial standard error at n = 20,000 is 0.14%.
   for (const c of counts) t.true(Math.abs(c / N - 0.04) <= 0.01, `mode share ${c / N}`);
-  const std = Math.sqrt(sumSq / (2 * N));
   t.true(Math.abs(std / modes.std - 1) <= 0.05, `std ${std} vs ${modes.std}`);
 });

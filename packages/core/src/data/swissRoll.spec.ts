@@ -1,26 +1,14 @@
 import test from 'ava';
-import type { DataSource } from '../contracts/DataSource.js';
-import { Rng } from '../random/Rng.js';
 import { tf } from '../tensorflow.js';
+import { drawValues } from '../testing/drawValues.js';
+import { openDataSource } from '../testing/openDataSource.js';
 import { swissRoll } from './swissRoll.js';
 
 const N = 20_000;
-const BASE = { baseDir: '.' };
 
 test.before(async () => {
   await tf.setBackend('cpu');
 });
-
-async function create(options: unknown = {}): Promise<DataSource> {
-  return swissRoll.create(swissRoll.optionsSchema.parse(options), BASE);
-}
-
-function draw(source: DataSource, n: number, seed: number): Float32Array {
-  const t = source.sample(n, new Rng(seed));
-  const values = t.dataSync() as Float32Array;
-  t.dispose();
-  return values;
-}
 
 test('defaults: sklearn noise 0.25, divided by 7.5', (t) => {
   t.deepEqual(swissRoll.optionsSchema.parse({}), { noise: 0.25, scale: 1 / 7.5 });
@@ -29,7 +17,7 @@ test('defaults: sklearn noise 0.25, divided by 7.5', (t) => {
 });
 
 test('without noise every point is (t cos t, t sin t) * scale with t in [1.5 pi, 4.5 pi]', async (t) => {
-  const x = draw(await create({ noise: 0, scale: 1 }), 2000, 1);
+  const x = drawValues(await openDataSource(swissRoll, { noise: 0, scale: 1 }), 2000, 1);
   for (let i = 0; i < 2000; i++) {
     const px = x[2 * i] ?? NaN;
     const pz = x[2 * i + 1] ?? NaN;
@@ -47,7 +35,7 @@ test('20,000 samples match the closed-form radius moments', async (t) => {
   // E||p + e|| = t + s^2 / (2t) + O(s^4 / t^3), with E[1/t] = ln 3 / (3 pi).
   const s = 0.25;
   const scale = 1 / 7.5;
-  const x = draw(await create(), N, 2);
+  const x = drawValues(await openDataSource(swissRoll), N, 2);
   let sumR = 0;
   let sumR2 = 0;
   for (let i = 0; i < N; i++) {

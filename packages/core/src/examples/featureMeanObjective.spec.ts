@@ -14,6 +14,7 @@ import { openRun } from '../runs/openRun.js';
 import { tf } from '../tensorflow.js';
 import { SampleQualityEvaluator } from '../hooks/SampleQualityEvaluator.js';
 import { assertClose } from '../testing/assertClose.js';
+import { handBatches } from '../testing/handBatches.js';
 import { objectiveConformance } from '../testing/objectiveConformance.js';
 import { criticStep } from '../trainer/criticStep.js';
 import { objectiveInputs } from '../trainer/objectiveInputs.js';
@@ -43,16 +44,8 @@ const plugins = [corePlugin, examplePlugin];
 objectiveConformance(test, { plugin: examplePlugin, badOptions: { features: 0 } });
 
 const N = 3;
-const REAL = [
-  [1, 2],
-  [3, -1],
-];
-const FAKE = [
-  [0, 1],
-  [-2, 2],
-];
-// m_r - m_f = (2, 0.5) - (-1, 1.5)
-const D = [3, -1];
+// m_r - m_f = (3, -1)
+const { real: REAL, fake: FAKE, meanDifference: D } = handBatches;
 
 /** A linear feature critic h(x) = x W + b, W [2, 3] (mlp without hidden layers). */
 function config(constraints: string[]): Config {
@@ -163,7 +156,7 @@ test.serial("a penalty's `score` is the objective's witness, in the critic step"
   const run = await openRun({ config: config(['gradient-square']), plugins }, { directory: null });
   const { g, wg } = closedForms(weights(run).w);
   const optimizer = createOptimizer({ name: 'sgd', lr: 0 });
-  const loss = criticStep(run.trainer, optimizer, () => ({ real: tf.tensor2d(REAL), fake: tf.tensor2d(FAKE) }));
+  const loss = criticStep(run.trainer, optimizer, handBatches.tensors);
   // criticLoss -||g||^2 plus the penalty E||grad w||^2 = ||W g||^2.
   assertClose(t, loss, -squared(g) + squared(wg), 1e-5);
   optimizer.dispose();

@@ -5,8 +5,8 @@ import { createOptimizer } from '../optimizers/createOptimizer.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
 import { openRun } from '../runs/openRun.js';
-import { tf } from '../tensorflow.js';
 import { assertClose } from '../testing/assertClose.js';
+import { handBatches } from '../testing/handBatches.js';
 import { objectiveConformance } from '../testing/objectiveConformance.js';
 import { criticStep } from '../trainer/criticStep.js';
 import { unitGradientObjective } from './unitGradientObjective.js';
@@ -22,16 +22,8 @@ const plugins = [corePlugin, examplePlugin];
 objectiveConformance(test, { plugin: examplePlugin, badOptions: { rho: 0 } });
 
 const RHO = 0.1;
-const REAL = [
-  [1, 2],
-  [3, -1],
-];
-const FAKE = [
-  [0, 1],
-  [-2, 2],
-];
-// m_r - m_f = (2, 0.5) - (-1, 1.5)
-const D = [3, -1] as const;
+// m_r - m_f = (3, -1)
+const { meanDifference: D } = handBatches;
 
 /** A linear critic f(x) = x . W + b (mlp without hidden layers): grad_x f = W at every point. */
 function config(constraints: string[]): Config {
@@ -53,7 +45,7 @@ test.serial('one critic step: the loss is -L, W moves by dL/dW, and lambda by -r
   const omega = w0 ** 2 + w1 ** 2; // E_mu ||grad f||^2 = ||W||^2
   const lr = 0.05;
   const optimizer = createOptimizer({ name: 'sgd', lr });
-  const loss = criticStep(run.trainer, optimizer, () => ({ real: tf.tensor2d(REAL), fake: tf.tensor2d(FAKE) }));
+  const loss = criticStep(run.trainer, optimizer, handBatches.tensors);
   // lambda_0 = 0: L = D . W - rho/2 (1 - Omega)^2.
   assertClose(t, loss, -(D[0] * w0 + D[1] * w1 - (RHO / 2) * (1 - omega) ** 2), 1e-5);
   // d(-L)/dW = -D - 2 rho (1 - Omega) W (the second term through the gradient of a gradient).

@@ -25,12 +25,18 @@ test('the gradient of f(x)_i = sum_j x_ij^2 + 3 x_i0 is 2 x + (3, 0), row by row
   tf.dispose([x, g]);
 });
 
-test('on the tape: d/dw of ||grad_x (x . w)||^2 = ||w||^2 is 2 w (a gradient of a gradient), leaking nothing', (t) => {
+/** A linear critic's weights w = (0.6, -1.5) [2, 1] (a variable) and two points x [2, 2]: grad_x (x . w) = w. */
+function linearCase(): { w: tf.Variable; x: tf.Tensor2D } {
   const w = tf.variable(tf.tensor2d([[0.6], [-1.5]]), true); // [2, 1]
   const x = tf.tensor2d([
     [1, 2],
     [3, 4],
   ]);
+  return { w, x };
+}
+
+test('on the tape: d/dw of ||grad_x (x . w)||^2 = ||w||^2 is 2 w (a gradient of a gradient), leaking nothing', (t) => {
+  const { w, x } = linearCase();
   const before = tf.memory().numTensors;
   const { value, grads } = tf.variableGrads(() => {
     const g = inputGradient((v) => tf.reshape<tf.Rank.R1>(tf.matMul(v, w), [-1]), x); // [2, 2], each row w
@@ -47,11 +53,7 @@ test('on the tape: d/dw of ||grad_x (x . w)||^2 = ||w||^2 is 2 w (a gradient of 
 });
 
 test('on the tape, tensors f closes over that were computed from x count as constants (the partial gradient)', (t) => {
-  const w = tf.variable(tf.tensor2d([[0.6], [-1.5]]), true); // [2, 1]
-  const x = tf.tensor2d([
-    [1, 2],
-    [3, 4],
-  ]);
+  const { w, x } = linearCase();
   const { value, grads } = tf.variableGrads(() => {
     // A reference computed from x earlier in the step (a witness's mean over the real batch).
     const reference = tf.mean(tf.matMul(x, w));

@@ -27,3 +27,9 @@ export {
 } from './killAndResume.js';
 export { resealCheckpoint } from './resealCheckpoint.js';
 export { readTfEvents, type ReadEvent } from './readTfEvents.js';
+export { objectiveInputsOf } from './objectiveInputsOf.js';
+export { readNumber } from './readNumber.js';
+export { readNumbers } from './readNumbers.js';
+export { assertTrainingMemoryFlat } from './assertTrainingMemoryFlat.js';
+export { ringTrainingChecks, type RingTrainingChecksOptions } from './ringTrainingChecks.js';
+export { trainOnRing, type RingTrainingResult } from './trainOnRing.js';

@@ -2,11 +2,13 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
+import type { ResolvedConfig } from '../config/ResolvedConfig.js';
 import { resolveConfig } from '../config/resolveConfig.js';
 import { corePlugin } from '../plugins/corePlugin.js';
 import { definePlugin } from '../plugins/definePlugin.js';
 import { openRun } from '../runs/openRun.js';
 import { RunDirectory } from '../runs/RunDirectory.js';
+import { assertTrainingMemoryFlat } from '../testing/assertTrainingMemoryFlat.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
 import { tf } from '../tensorflow.js';
 import { DivergenceError } from './DivergenceError.js';
@@ -16,22 +18,27 @@ const plugins = [corePlugin, definePlugin({ name: 'fixture', version: '0.0.0', e
 const small = { name: 'mlp', options: { hidden: [8] } };
 const adam = { name: 'adam' as const, lr: 1e-3 };
 
+/** The specs' run: linear-gap on ring8 with 8-unit MLPs, cpu, Adam 1e-3 for both players. */
+function linearGapRun(iterations: number, run?: Record<string, number>): ResolvedConfig {
+  return resolveConfig(
+    {
+      backend: 'cpu',
+      objective: { name: 'linear-gap' },
+      data: { name: 'ring8' },
+      generator: { network: small },
+      critic: { network: small },
+      training: { iterations, optimizers: { critic: adam, generator: adam } },
+      ...(run ? { run } : {}),
+    },
+    plugins,
+  );
+}
+
 test.serial(
   'a NaN in an optimizer slot with finite losses: the state check stops the run at the next iteration and the last checkpoint is the one before',
   async (t) => {
     const dir = new RunDirectory(join(mkdtempSync(join(tmpdir(), 'ipmgan-state-')), 'run'));
-    const resolved = resolveConfig(
-      {
-        backend: 'cpu',
-        objective: { name: 'linear-gap' },
-        data: { name: 'ring8' },
-        generator: { network: small },
-        critic: { network: small },
-        training: { iterations: 10, optimizers: { critic: adam, generator: adam } },
-        run: { logEvery: 1, checkpointEvery: 1 },
-      },
-      plugins,
-    );
+    const resolved = linearGapRun(10, { logEvery: 1, checkpointEvery: 1 });
     // After iteration 3 is logged and checkpointed (hooks run before the checkpointer, so the
     // fault comes with iteration 4's first critic step), the generator's first Adam second
     // moment becomes NaN (a fault injected from outside, as a bit flip or a bad kernel would).
@@ -70,21 +77,8 @@ test.serial(
 );
 
 test.serial('the state check keeps tf.memory().numTensors flat over 50 iterations', async (t) => {
-  const resolved = resolveConfig(
-    {
-      backend: 'cpu',
-      objective: { name: 'linear-gap' },
-      data: { name: 'ring8' },
-      generator: { network: small },
-      critic: { network: small },
-      training: { iterations: 51, optimizers: { critic: adam, generator: adam } },
-    },
-    plugins,
-  );
+  const resolved = linearGapRun(51);
   const run = await openRun({ resolved, plugins }, { directory: null });
-  await run.trainer.fit({ iterations: 1 });
-  const before = tf.memory().numTensors;
-  await run.trainer.fit({ iterations: 51 });
-  t.is(tf.memory().numTensors, before);
+  await assertTrainingMemoryFlat(t, run, 51);
   run.dispose();
 });

@@ -13,6 +13,7 @@ import type { Run } from '../runs/createRun.js';
 import { openRun } from '../runs/openRun.js';
 import { tf } from '../tensorflow.js';
 import { assertClose } from '../testing/assertClose.js';
+import { handBatches } from '../testing/handBatches.js';
 import { linearGapObjective } from '../testing/linearGapObjective.js';
 import { criticStep } from './criticStep.js';
 import { generatorStep } from './generatorStep.js';
@@ -183,14 +184,7 @@ async function linearRun(objective: string, constraints: string[]): Promise<Run>
   return openRun({ config, plugins }, { directory: null });
 }
 
-const REAL = [
-  [1, 2],
-  [3, -1],
-];
-const FAKE = [
-  [0, 1],
-  [-2, 2],
-];
+const { real: REAL } = handBatches;
 const values = (v: tf.Variable): number[] => Array.from(v.dataSync());
 
 function kernelAndBias(run: Run): { w: number[]; b: number } {
@@ -225,7 +219,7 @@ test.serial('the critic step differentiates through the reparametrisation', asyn
   const n = Math.hypot(w0, w1);
   const dw = d[0] * w0 + d[1] * w1;
   seen.length = 0;
-  const loss = criticStep(run.trainer, optimizer, () => ({ real: tf.tensor2d(REAL), fake: tf.tensor2d(FAKE) }));
+  const loss = criticStep(run.trainer, optimizer, handBatches.tensors);
   assertClose(t, loss, dw / n, 1e-6);
   // dL/dW = d / ||W|| - (d . W) W / ||W||^3; the bias gets no gradient (the gap ignores it).
   const after = kernelAndBias(run);
@@ -248,7 +242,7 @@ test.serial(
     const omega = REAL.reduce((s, x) => s + f(x) ** 2, 0) / REAL.length;
     const lr = 0.05;
     const optimizer = createOptimizer({ name: 'sgd', lr });
-    criticStep(run.trainer, optimizer, () => ({ real: tf.tensor2d(REAL), fake: tf.tensor2d(FAKE) }));
+    criticStep(run.trainer, optimizer, handBatches.tensors);
     const lambda = run.trainer.objective.auxiliary?.variables.lambda;
     // dL/dlambda = 1 - Omega, so lambda_1 = lambda_0 - rho (1 - Omega).
     assertClose(t, lambda?.dataSync()[0] ?? Number.NaN, LAMBDA0 - RHO * (1 - omega), 1e-6);
@@ -274,7 +268,7 @@ test.serial(
     const [w0 = 0, w1 = 0] = w;
     const lr = 0.05;
     const optimizer = createOptimizer({ name: 'sgd', lr });
-    const loss = criticStep(run.trainer, optimizer, () => ({ real: tf.tensor2d(REAL), fake: tf.tensor2d(FAKE) }));
+    const loss = criticStep(run.trainer, optimizer, handBatches.tensors);
     // f(x) = x . W + b has grad_x f = W at every point: L = d . W + ||W||^2 with d = (-3, 1),
     // dL/dW = d + 2 W (the second term through the gradient of a gradient); b gets nothing.
     const d = [-3, 1] as const;
@@ -295,8 +289,7 @@ test.serial(
     kernelNow = () => kernelAndBias(run).w;
     calls.length = 0;
     const optimizer = createOptimizer({ name: 'sgd', lr: 0.05 });
-    for (let step = 0; step < 2; step++)
-      criticStep(run.trainer, optimizer, () => ({ real: tf.tensor2d(REAL), fake: tf.tensor2d(FAKE) }));
+    for (let step = 0; step < 2; step++) criticStep(run.trainer, optimizer, handBatches.tensors);
     const oneStep = ['criticLoss', 'penalty', 'update', 'afterCriticStep'];
     t.deepEqual(calls, [...oneStep, ...oneStep]);
     optimizer.dispose();

@@ -35,10 +35,11 @@ function referenceDeconv(x: number[][][][], w: number[][][][], b: number[], s: n
   });
 }
 
-test("kernel 4, stride 2, 'same' equals PyTorch ConvTranspose2d padding 1 and doubles the size", (t) => {
-  const layer = conv2dTranspose({
-    name: 'deconvSpec/a',
-    inChannels: 3,
+/** A 4x4, stride-2 transposed convolution to 2 channels with a bias, PyTorch's init, from stream 5. */
+function pytorchDeconv(name: string, inChannels: number): ReturnType<typeof conv2dTranspose> {
+  return conv2dTranspose({
+    name,
+    inChannels,
     outChannels: 2,
     kernelSize: 4,
     strides: 2,
@@ -46,6 +47,10 @@ test("kernel 4, stride 2, 'same' equals PyTorch ConvTranspose2d padding 1 and do
     init: 'pytorch',
     rng: new Rng(5),
   });
+}
+
+test("kernel 4, stride 2, 'same' equals PyTorch ConvTranspose2d padding 1 and doubles the size", (t) => {
+  const layer = pytorchDeconv('deconvSpec/a', 3);
   const [kernel, bias] = layer.trainableVariables;
   if (kernel === undefined || bias === undefined) throw new Error('missing variables');
   t.deepEqual(kernel.shape, [4, 4, 2, 3]);
@@ -68,16 +73,7 @@ test("kernel 4, stride 2, 'same' equals PyTorch ConvTranspose2d padding 1 and do
 });
 
 test('pytorch init bound uses fan-in out * k * k, as ConvTranspose2d does', (t) => {
-  const layer = conv2dTranspose({
-    name: 'deconvSpec/b',
-    inChannels: 64,
-    outChannels: 2,
-    kernelSize: 4,
-    strides: 2,
-    bias: true,
-    init: 'pytorch',
-    rng: new Rng(5),
-  });
+  const layer = pytorchDeconv('deconvSpec/b', 64);
   const bound = 1 / Math.sqrt(2 * 4 * 4);
   for (const v of layer.trainableVariables) {
     const values = Array.from(v.dataSync());
