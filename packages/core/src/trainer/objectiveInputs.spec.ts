@@ -132,3 +132,31 @@ test.serial('a critic step with one pass moves the weights as with two, within f
   oneRun.dispose();
   twoRun.dispose();
 });
+
+test.serial(
+  "a lazily scored real batch read inside an objective's own tidy is scored again at the next read, never handed out disposed",
+  async (t) => {
+    const run = await mlpRun();
+    const { critic, data, generator, objective } = run.trainer;
+    if (!critic) return t.fail('no critic');
+    const rng = new Rng(8);
+    tf.tidy(() => {
+      const real = data.sample(BATCH, rng);
+      const fake = generator.generate(generator.noise(BATCH, rng), true);
+      const inputs = objectiveInputs({ critic, objective, plugins: run.trainer.plugins }, real, fake, {
+        lazyReal: true,
+      });
+      // A generator loss written as tf.tidy(() => ... inputs.criticReal ...), as Cramer GAN's is.
+      const first = tf.tidy(
+        () => tf.sum(inputs.criticReal?.score ?? tf.scalar(Number.NaN)).dataSync()[0] ?? Number.NaN,
+      );
+      const again = inputs.criticReal?.score;
+      if (!again) return t.fail('no real scores');
+      t.false(again.isDisposed);
+      // The same critic on the same batch: the same scores.
+      t.is(tf.sum(again).dataSync()[0], first);
+      t.is(maxAbsDiff(again, critic.evaluate(real, true).score ?? tf.scalar(Number.NaN)), 0);
+    });
+    run.dispose();
+  },
+);

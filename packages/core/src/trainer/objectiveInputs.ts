@@ -13,6 +13,11 @@ function rows(output: CriticOutput, start: number, size: number): CriticOutput {
   };
 }
 
+/** Whether tf.tidy has freed any tensor of a critic output. */
+function disposed(output: CriticOutput): boolean {
+  return [output.score, output.features, output.code].some((t) => t?.isDisposed === true);
+}
+
 /**
  * The critic's outputs on both batches from one pass over [real; fake]: one matrix product
  * per layer over 2 x batch rows instead of two, and one weight gradient instead of two that
@@ -55,8 +60,12 @@ export function objectiveInputs(
   return {
     real,
     fake,
+    // Scored at the first read, inside whatever tidy the objective is in: a loss that reads it in
+    // its own tf.tidy frees it at that scope's end, so a later read (the estimate) scores again
+    // rather than hand out disposed tensors.
     get criticReal() {
-      return (criticReal ??= critic.evaluate(real, training));
+      if (criticReal === undefined || disposed(criticReal)) criticReal = critic.evaluate(real, training);
+      return criticReal;
     },
     criticFake,
     critic: asFunction,
